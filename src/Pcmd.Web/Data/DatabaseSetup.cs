@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pcmd.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    /// <summary>PostgreSQL when <c>ConnectionStrings:Postgres</c> is set (environment variable
+    /// <c>ConnectionStrings__Postgres</c>); otherwise the embedded SQLite file in the data folder.</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration config, string contentRoot)
+    {
+        var pg = config.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(pg)) return (DatabaseProvider.Postgres, pg);
+        var sqlite = config.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(sqlite)) return (DatabaseProvider.Sqlite, sqlite);
+        var dir = Path.GetFullPath(config["Pcmd:DataDirectory"] ?? Path.Combine(contentRoot, "data"), contentRoot);
+        Directory.CreateDirectory(dir);
+        return (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "pcmd.db")}");
+    }
+
+    public static WebApplicationBuilder AddPcmdDatabase(this WebApplicationBuilder builder)
+    {
+        var (provider, cs) = Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(new DatabaseInfo(provider, cs));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));
+        builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database");
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string cs)
+    {
+        if (provider == DatabaseProvider.Postgres) o.UseNpgsql(cs);
+        else o.UseSqlite(cs);
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

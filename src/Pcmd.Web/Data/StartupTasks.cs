@@ -1,0 +1,19 @@
+using Pcmd.Web.Features.Demo;
+
+namespace Pcmd.Web.Data;
+
+public static class StartupTasks
+{
+    /// <summary>Brings the schema up to date and, on the first start, loads the demo data
+    /// (<c>Pcmd:Demo:Enabled</c>).</summary>
+    public static async Task PrepareDatabase(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
+        var applied = await SchemaMigrator.MigrateAsync(db, info.Provider);
+        app.Logger.LogInformation("Database {Provider}: {Count} schema script(s) applied", info.Provider, applied);
+        if (app.Configuration.GetValue("Pcmd:Demo:Enabled", true))
+            await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureLoaded();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Pcmd.Web.Features.Audit;
+
+/// <summary>Turns tracked changes into audit entries. Ids of added rows are only known after the
+/// insert, so capture happens before saving and completion after.</summary>
+public static class AuditRecorder
+{
+    public sealed record Pending(EntityEntry Entry, AuditEntry Audit);
+
+    // Identity rows change on every login (lockout counters, stamps); they are not programme data.
+    static bool IsAudited(EntityEntry e) =>
+        e.Entity is not AuditEntry && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
+
+    public static List<Pending> Capture(DbContext db, string? userName, DateTime nowUtc)
+    {
+        var pending = new List<Pending>();
+        foreach (var e in db.ChangeTracker.Entries().ToList())
+        {
+            if (e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Nhật ký thay đổi không thể sửa hoặc xóa.");
+            if (!IsAudited(e) || e.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var action = e.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Modified,
+            };
+            var changes = Changes(e, action);
+            if (action == AuditAction.Modified && changes.Count == 0) continue;
+            pending.Add(new(e, new AuditEntry
+            {
+                AtUtc = nowUtc,
+                UserName = userName,
+                EntityType = e.Metadata.ClrType.Name,
+                Action = action,
+                Changes = JsonSerializer.Serialize(changes),
+            }));
+        }
+        return pending;
+    }
+
+    public static IEnumerable<AuditEntry> Complete(List<Pending> pending)
+    {
+        foreach (var p in pending)
+        {
+            var key = p.Entry.Metadata.FindPrimaryKey();
+            p.Audit.EntityId = key is null ? "" : string.Join(",", key.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
+            yield return p.Audit;
+        }
+    }
+
+    static Dictionary<string, object?[]> Changes(EntityEntry e, AuditAction action)
+    {
+        var result = new Dictionary<string, object?[]>();
+        foreach (var p in e.Properties)
+        {
+            if (p.Metadata.IsPrimaryKey() && action != AuditAction.Deleted) continue;
+            var before = action == AuditAction.Created ? null : p.OriginalValue;
+            var after = action == AuditAction.Deleted ? null : p.CurrentValue;
+            if (action == AuditAction.Modified && (!p.IsModified || Equals(before, after))) continue;
+            if (action == AuditAction.Created && after is null) continue;
+            result[p.Metadata.Name] = [Plain(before), Plain(after)];
+        }
+        return result;
+    }
+
+    static object? Plain(object? v) => v switch
+    {
+        null => null,
+        Enum x => x.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        System.Collections.IEnumerable list and not string => string.Join("\n", list.Cast<object?>()),
+        _ => v,
+    };
+}

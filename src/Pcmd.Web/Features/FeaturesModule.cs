@@ -1,0 +1,41 @@
+using Pcmd.Web.Features.Agencies;
+using Pcmd.Web.Features.Audit;
+using Pcmd.Web.Features.Demo;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Features.Plans.Files;
+using Pcmd.Web.Features.Users;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Features;
+
+public static class FeaturesModule
+{
+    public static IServiceCollection AddPcmdFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OrgUnitTree>();
+        services.AddScoped<CurrentScope>();
+        services.AddScoped<OrgUnitService>();
+        services.AddScoped<AddressPackageImporter>();
+        services.AddScoped<AgencyService>();
+        services.AddScoped<AgencyCatalogue>();
+        services.AddScoped<PlanFileReader>();
+        services.AddScoped<PlanFileWriter>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<MyTasks>();
+        services.AddScoped<AuditQuery>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    public static WebApplication MapPcmdApis(this WebApplication app)
+    {
+        app.MapAuth();
+        app.MapOrgUnitsApi();
+        app.MapAgenciesApi();
+        app.MapPlansApi();
+        app.MapAuditApi();
+        return app;
+    }
+}

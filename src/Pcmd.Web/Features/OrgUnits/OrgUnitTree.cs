@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+
+namespace Pcmd.Web.Features.OrgUnits;
+
+/// <summary>The whole unit tree and the old→new mapping, held in memory: scope checks need
+/// subtrees and ancestors on every request, and even the country (≈15,000 units with history) fits
+/// easily. Rebuilt after any change to units or mappings.</summary>
+public sealed class OrgUnitTree(IServiceScopeFactory scopes)
+{
+    public sealed record Node(int Id, int? ParentId, string Code, string Name, OrgUnitLevel Level, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+    sealed record Snapshot(
+        Dictionary<int, Node> Nodes,
+        ILookup<int, int> Children,
+        ILookup<int, int> Predecessors,
+        ILookup<int, int> Successors);
+
+    volatile Snapshot? _snapshot;
+    readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Invalidate() => _snapshot = null;
+
+    async Task<Snapshot> Get()
+    {
+        if (_snapshot is { } s) return s;
+        await _gate.WaitAsync();
+        try
+        {
+            if (_snapshot is { } again) return again;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+            var nodes = await db.OrgUnits.AsNoTracking()
+                .Select(u => new Node(u.Id, u.ParentId, u.Code, u.Name, u.Level, u.ValidFrom, u.ValidTo))
+                .ToDictionaryAsync(n => n.Id);
+            var maps = await db.OrgUnitSuccessions.AsNoTracking().Select(m => new { m.OldUnitId, m.NewUnitId }).ToListAsync();
+            _snapshot = new Snapshot(
+                nodes,
+                nodes.Values.Where(n => n.ParentId != null).ToLookup(n => n.ParentId!.Value, n => n.Id),
+                maps.ToLookup(m => m.NewUnitId, m => m.OldUnitId),
+                maps.ToLookup(m => m.OldUnitId, m => m.NewUnitId));
+            return _snapshot;
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<Node?> Find(int id) => (await Get()).Nodes.GetValueOrDefault(id);
+
+    public async Task<IReadOnlyCollection<Node>> All() => (await Get()).Nodes.Values;
+
+    /// <summary>The unit and everything below it, at any depth.</summary>
+    public async Task<HashSet<int>> Subtree(int id)
+    {
+        var s = await Get();
+        var result = new HashSet<int>();
+        var stack = new Stack<int>([id]);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (!result.Add(n)) continue;
+            foreach (var c in s.Children[n]) stack.Push(c);
+        }
+        return result;
+    }
+
+    public async Task<List<Node>> Ancestors(int id)
+    {
+        var s = await Get();
+        var result = new List<Node>();
+        var seen = new HashSet<int>();
+        var current = s.Nodes.GetValueOrDefault(id)?.ParentId;
+        while (current is { } c && seen.Add(c) && s.Nodes.TryGetValue(c, out var node))
+        {
+            result.Add(node);
+            current = node.ParentId;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<int>> Predecessors(int id) => (await Get()).Predecessors[id].ToList();
+
+    public async Task<IReadOnlyList<int>> Successors(int id) => (await Get()).Successors[id].ToList();
+
+    /// <summary>The unit with this code valid on the day: codes were reused in 2025 (old 09568 Phú Lãm,
+    /// new 09568 Phú Lương).</summary>
+    public async Task<Node?> Resolve(string code, DateOnly day) =>
+        (await Get()).Nodes.Values
+            .Where(n => n.Code == code && (n.ValidFrom is null || n.ValidFrom <= day) && (n.ValidTo is null || day <= n.ValidTo))
+            .OrderByDescending(n => n.ValidFrom)
+            .FirstOrDefault();
+}

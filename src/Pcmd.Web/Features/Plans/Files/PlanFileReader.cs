@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Targets;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Features.Plans.Files;
+
+/// <summary>Reads a plan file into a new <see cref="Plan"/>, checking everything first and reporting
+/// every problem with its JSON path; nothing is saved here.</summary>
+public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
+{
+    public const string InvalidFileTitle = "Tệp kế hoạch không hợp lệ";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,79}$")]
+    private static partial Regex KeyPattern();
+
+    public static PlanFileDocument Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PlanFileDocument>(json, PlanFileDocument.Json)
+                ?? throw ValidationException.One("$", "Tệp rỗng.");
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } l ? $" (dòng {l + 1}, cột {ex.BytePositionInLine + 1})" : "";
+            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Thuộc tính không có trong định dạng tệp kế hoạch" + where + "."
+                : "Tệp không phải JSON hợp lệ hoặc giá trị sai kiểu" + where + ".";
+            throw new ValidationException(new Dictionary<string, string[]> { [ex.Path ?? "$"] = [message] }, InvalidFileTitle);
+        }
+    }
+
+    public async Task<Plan> Read(PlanFileDocument doc, CancellationToken ct = default)
+    {
+        var errors = new ErrorList();
+        if (doc.FormatVersion != PlanFileDocument.CurrentFormatVersion)
+            errors.Add("formatVersion", $"Phiên bản định dạng {doc.FormatVersion} không được hỗ trợ; cần {PlanFileDocument.CurrentFormatVersion}.");
+        if (doc.Plan is null)
+        {
+            errors.Add("plan", "Thiếu nội dung kế hoạch.");
+            errors.ThrowIfAny(InvalidFileTitle);
+        }
+        var ctx = await Context.Load(db, tree, doc.Plan!, errors, ct);
+        var plan = await ReadHeader(doc.Plan!, ctx, ct);
+        ReadObjectives(doc.Plan!, plan, ctx);
+        await ReadIndicators(doc.Plan!, plan, ctx);
+        ReadTasks(doc.Plan!, plan, ctx);
+        await ReadAppendices(doc.Plan!, plan, ctx);
+        ReadSchedule(doc.Plan!, plan, ctx);
+        errors.ThrowIfAny(InvalidFileTitle);
+        foreach (var a in plan.Indicators.SelectMany(i => i.Assignments).Concat(plan.Tasks.SelectMany(t => t.Assignments)))
+            a.Plan = plan;
+        return plan;
+    }
+
+    /// <summary>What the reader needs to resolve codes, loaded once per file.</summary>
+    sealed class Context
+    {
+        public required ErrorList Errors { get; init; }
+        public required OrgUnitTree Tree { get; init; }
+        public required Dictionary<string, int> Agencies { get; init; }
+        public int From { get; set; }
+        public int To { get; set; }
+        public bool PeriodOk { get; set; }
+        public DateOnly ReferenceDay => new(PeriodOk ? From : Math.Clamp(From, 1900, 2200), 1, 1);
+
+        public static async Task<Context> Load(PcmdDbContext db, OrgUnitTree tree, PlanFileDto p, ErrorList errors, CancellationToken ct)
+        {
+            var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+            var c = new Context { Errors = errors, Tree = tree, Agencies = agencies };
+            c.From = p.Period?.From ?? 0;
+            c.To = p.Period?.To ?? 0;
+            if (p.Period?.From is null) errors.Add("plan.period.from", "Thiếu năm bắt đầu của kế hoạch.");
+            else if (c.From is < 1990 or > 2100) errors.Add("plan.period.from", $"Năm bắt đầu {c.From} không hợp lệ (1990–2100).");
+            if (p.Period?.To is null) errors.Add("plan.period.to", "Thiếu năm kết thúc của kế hoạch.");
+            else if (c.To is < 1990 or > 2100) errors.Add("plan.period.to", $"Năm kết thúc {c.To} không hợp lệ (1990–2100).");
+            else if (p.Period?.From is not null && c.To < c.From)
+                errors.Add("plan.period.to", $"Năm kết thúc ({c.To}) trước năm bắt đầu ({c.From}).");
+            c.PeriodOk = c.From is >= 1990 and <= 2100 && c.To >= c.From && c.To <= 2100;
+            return c;
+        }
+
+        public int? Agency(string? code, string path, bool required = false)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                if (required) Errors.Add(path, "Thiếu mã cơ quan.");
+                return null;
+            }
+            if (Agencies.TryGetValue(code, out var id)) return id;
+            Errors.Add(path, $"Không có cơ quan mã '{code}' trong danh mục cơ quan.");
+            return null;
+        }
+
+        public async Task<int?> Unit(string? code, string path, bool required = false)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                if (required) Errors.Add(path, "Thiếu mã đơn vị hành chính.");
+                return null;
+            }
+            var node = await Tree.Resolve(code, ReferenceDay);
+            if (node is not null) return node.Id;
+            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ReferenceDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        public T? Enum<T>(string? code, string path, string what, bool required = true) where T : struct, System.Enum
+        {
+            if (string.IsNullOrEmpty(code))
+            {
+                if (required) Errors.Add(path, $"Thiếu {what}.");
+                return null;
+            }
+            if (FileCodes.TryParse<T>(code, out var v)) return v;
+            Errors.Add(path, $"Giá trị '{code}' không hợp lệ cho {what}; chỉ nhận: {FileCodes.Allowed<T>()}.");
+            return null;
+        }
+
+        public string Text(string? value, string path, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value)) Errors.Add(path, $"Thiếu {what}.");
+            return value ?? "";
+        }
+
+        public bool InPeriod(int year) => !PeriodOk || (year >= From && year <= To);
+    }
+
+    async Task<Plan> ReadHeader(PlanFileDto p, Context c, CancellationToken ct)
+    {
+        var e = c.Errors;
+        var plan = new Plan
+        {
+            Key = c.Text(p.Key, "plan.key", "khóa (key) của kế hoạch"),
+            Title = c.Text(p.Title, "plan.title", "tên kế hoạch"),
+            Number = string.IsNullOrWhiteSpace(p.Number) ? null : p.Number,
+            Level = c.Enum<PlanLevel>(p.Level, "plan.level", "cấp kế hoạch") ?? PlanLevel.City,
+            PeriodFrom = c.From,
+            PeriodTo = c.To,
+            LegalBasis = p.LegalBasis?.ToList() ?? [],
+        };
+        if (p.Key is not null && !KeyPattern().IsMatch(p.Key))
+            e.Add("plan.key", "Khóa chỉ gồm chữ thường không dấu, chữ số và dấu '-', dài 2–80 ký tự.");
+        else if (p.Key is not null && await db.Plans.AnyAsync(x => x.Key == p.Key, ct))
+            e.Add("plan.key", $"Đã có kế hoạch với khóa '{p.Key}'.");
+        plan.IssuedOn = Date(p.IssuedOn, "plan.issuedOn", e);
+        plan.IssuingUnitId = await c.Unit(p.IssuingUnit, "plan.issuingUnit", required: true) ?? 0;
+        plan.IssuingAgencyId = c.Agency(p.IssuingAgency, "plan.issuingAgency");
+        plan.CoordinatingAgencyId = c.Agency(p.CoordinatingAgency, "plan.coordinatingAgency");
+        if (!string.IsNullOrWhiteSpace(p.ParentKey))
+        {
+            var parentId = await db.Plans.Where(x => x.Key == p.ParentKey).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
+            if (parentId is null) e.Add("plan.parentKey", $"Không có kế hoạch cấp trên với khóa '{p.ParentKey}'.");
+            plan.ParentId = parentId;
+        }
+        for (var i = 0; i < plan.LegalBasis.Count; i++)
+            if (string.IsNullOrWhiteSpace(plan.LegalBasis[i])) e.Add($"plan.legalBasis[{i}]", "Căn cứ không được để trống.");
+        return plan;
+    }
+
+    static void ReadObjectives(PlanFileDto p, Plan plan, Context c)
+    {
+        foreach (var (o, i) in (p.Objectives ?? []).Select((o, i) => (o, i)))
+        {
+            var path = $"plan.objectives[{i}]";
+            plan.Objectives.Add(new PlanObjective
+            {
+                Position = i,
+                Kind = c.Enum<ObjectiveKind>(o.Kind, path + ".kind", "loại mục tiêu") ?? ObjectiveKind.Specific,
+                Text = c.Text(o.Text, path + ".text", "nội dung mục tiêu"),
+            });
+        }
+    }
+
+    async Task ReadIndicators(PlanFileDto p, Plan plan, Context c)
+    {
+        var numbers = new HashSet<string>();
+        foreach (var (d, i) in (p.Indicators ?? []).Select((d, i) => (d, i)))
+        {
+            var path = $"plan.indicators[{i}]";
+            var number = c.Text(d.Number, path + ".number", "số thứ tự chỉ tiêu");
+            if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(path + ".number", $"Số thứ tự chỉ tiêu '{number}' bị trùng.");
+            var ind = new Indicator
+            {
+                Position = i,
+                Number = number,
+                Text = c.Text(d.Text, path + ".text", "nội dung chỉ tiêu"),
+                UnitOfMeasure = d.UnitOfMeasure,
+                Window = c.Enum<MeasurementWindow>(d.Window, path + ".window", "kỳ đo", required: false) ?? MeasurementWindow.Year,
+                Note = d.Note,
+            };
+            if (d.Target is not null) await TargetReader.Read(d.Target, ind, path + ".target", c.Errors, c.InPeriod, (code, at) => c.Unit(code, at, true));
+            Assign(ind.Assignments, d.Lead, d.Cooperating, path, c);
+            plan.Indicators.Add(ind);
+        }
+    }
+
+    void ReadTasks(PlanFileDto p, Plan plan, Context c)
+    {
+        var numbers = new HashSet<string>();
+        foreach (var (d, i) in (p.Tasks ?? []).Select((d, i) => (d, i)))
+        {
+            var path = $"plan.tasks[{i}]";
+            var number = c.Text(d.Number, path + ".number", "số hiệu nhiệm vụ");
+            if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(path + ".number", $"Số hiệu nhiệm vụ '{number}' bị trùng.");
+            var task = new PlanTask
+            {
+                Position = i,
+                Number = number,
+                Section = d.Section,
+                Text = c.Text(d.Text, path + ".text", "nội dung nhiệm vụ"),
+                TimingKind = TimingKind.Unspecified,
+            };
+            if (d.Timing is { } t)
+            {
+                task.TimingKind = c.Enum<TimingKind>(t.Kind, path + ".timing.kind", "loại thời hạn") ?? TimingKind.Unspecified;
+                task.Frequency = c.Enum<Frequency>(t.Frequency, path + ".timing.frequency", "tần suất", required: task.TimingKind == TimingKind.Recurring);
+                task.DueDate = Date(t.DueDate, path + ".timing.dueDate", c.Errors);
+                if (task.TimingKind == TimingKind.Due && t.DueDate is null) c.Errors.Add(path + ".timing.dueDate", "Nhiệm vụ có thời hạn cần ngày hoàn thành.");
+                task.TimingText = t.Text;
+            }
+            Assign(task.Assignments, d.Lead, d.Cooperating, path, c);
+            plan.Tasks.Add(task);
+        }
+    }
+
+    static void Assign(List<Assignment> into, List<AssignmentDto>? lead, List<AssignmentDto>? cooperating, string path, Context c)
+    {
+        var pos = 0;
+        foreach (var (list, role, name) in new[] { (lead, AssignmentRole.Lead, "lead"), (cooperating, AssignmentRole.Cooperating, "cooperating") })
+            foreach (var (a, i) in (list ?? []).Select((a, i) => (a, i)))
+                if (c.Agency(a.Agency, $"{path}.{name}[{i}].agency", required: true) is { } id)
+                    into.Add(new Assignment { AgencyId = id, Role = role, Requested = a.Requested ?? false, Position = pos++ });
+    }
+
+    async Task ReadAppendices(PlanFileDto p, Plan plan, Context c)
+    {
+        foreach (var (d, i) in (p.Appendices ?? []).Select((d, i) => (d, i)))
+        {
+            var path = $"plan.appendices[{i}]";
+            var app = new Appendix
+            {
+                Position = i,
+                Number = c.Text(d.Number, path + ".number", "số phụ lục"),
+                Title = c.Text(d.Title, path + ".title", "tên phụ lục"),
+                Kind = c.Enum<AppendixKind>(d.Kind, path + ".kind", "loại phụ lục") ?? AppendixKind.Other,
+            };
+            foreach (var (it, j) in (d.Items ?? []).Select((it, j) => (it, j)))
+            {
+                var ip = $"{path}.items[{j}]";
+                app.Items.Add(new AppendixItem
+                {
+                    Position = j,
+                    Name = c.Text(it.Name, ip + ".name", "tên"),
+                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit"),
+                    UnitName = it.UnitName,
+                    Complexity = c.Enum<ComplexityLevel>(it.Complexity, ip + ".complexity", "mức độ phức tạp", required: false),
+                    Status = it.Status,
+                    Note = it.Note,
+                });
+            }
+            plan.Appendices.Add(app);
+        }
+    }
+
+    static void ReadSchedule(PlanFileDto p, Plan plan, Context c)
+    {
+        foreach (var (d, i) in (p.ReportSchedule ?? []).Select((d, i) => (d, i)))
+        {
+            var path = $"plan.reportSchedule[{i}]";
+            var kind = c.Enum<ReportKind>(d.Kind, path + ".kind", "loại báo cáo") ?? ReportKind.Adhoc;
+            DayMonth(d.DueDay, d.DueMonth, path + ".due", c.Errors);
+            DayMonth(d.ConsolidationDueDay, d.ConsolidationDueMonth, path + ".consolidationDue", c.Errors);
+            if (d is { DueDay: not null, DueMonth: not null, ConsolidationDueDay: not null, ConsolidationDueMonth: not null }
+                && (d.ConsolidationDueMonth, d.ConsolidationDueDay).CompareTo((d.DueMonth, d.DueDay)) < 0)
+                c.Errors.Add(path + ".consolidationDueDay", "Hạn gửi báo cáo tổng hợp lên cấp trên phải sau hạn các đơn vị báo cáo.");
+            plan.ReportSchedule.Add(new ReportScheduleEntry
+            {
+                Position = i,
+                Kind = kind,
+                DueDay = d.DueDay,
+                DueMonth = d.DueMonth,
+                ConsolidationDueDay = d.ConsolidationDueDay,
+                ConsolidationDueMonth = d.ConsolidationDueMonth,
+                RecipientAgencyId = c.Agency(d.Recipient, path + ".recipient"),
+                Note = d.Note,
+            });
+        }
+    }
+
+    static void DayMonth(int? day, int? month, string path, ErrorList e)
+    {
+        if (day is < 1 or > 31) e.Add(path + "Day", $"Ngày {day} không hợp lệ (1–31).");
+        if (month is < 1 or > 12) e.Add(path + "Month", $"Tháng {month} không hợp lệ (1–12).");
+        else if (day is >= 1 and <= 31 && month is { } m && day > DateTime.DaysInMonth(2024, m))
+            e.Add(path + "Day", $"Tháng {m} không có ngày {day}.");
+    }
+
+    internal static DateOnly? Date(string? value, string path, ErrorList e)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        e.Add(path, $"Ngày '{value}' không hợp lệ; cần dạng YYYY-MM-DD.");
+        return null;
+    }
+}

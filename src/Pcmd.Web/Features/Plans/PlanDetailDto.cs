@@ -1,0 +1,45 @@
+using Pcmd.Web.Features.Targets;
+
+namespace Pcmd.Web.Features.Plans;
+
+public sealed record Ref(int Id, string Code, string Name);
+public sealed record AssignmentView(int AgencyId, string AgencyCode, string AgencyName, AssignmentRole Role, bool Requested);
+public sealed record TargetRow(int? Year, int? OrgUnitId, string? OrgUnitName, decimal? Value, decimal? Min, decimal? Max);
+public sealed record IndicatorView(int Id, string Number, string Text, string? UnitOfMeasure, TargetKind? TargetKind, decimal? Value, decimal? Min,
+    decimal? Max, string? Numerator, string? Denominator, MeasurementWindow Window, string? Note, List<TargetRow> Targets, List<AssignmentView> Assignments);
+public sealed record TaskView(int Id, string Number, string? Section, string Text, TimingKind TimingKind, Frequency? Frequency, DateOnly? DueDate,
+    string? TimingText, List<AssignmentView> Assignments);
+public sealed record AppendixItemView(string Name, int? OrgUnitId, string? OrgUnitName, string? UnitName, ComplexityLevel? Complexity, string? Status, string? Note);
+public sealed record AppendixView(int Id, string Number, string Title, AppendixKind Kind, List<AppendixItemView> Items);
+public sealed record ScheduleView(ReportKind Kind, int? DueDay, int? DueMonth, int? ConsolidationDueDay, int? ConsolidationDueMonth, Ref? Recipient, string? Note);
+public sealed record PlanDetailDto(int Id, int Version, string Key, string Title, string? Number, DateOnly? IssuedOn, PlanLevel Level,
+    Ref IssuingUnit, Ref? IssuingAgency, Ref? CoordinatingAgency, int PeriodFrom, int PeriodTo, Ref? Parent, List<string> LegalBasis,
+    List<PlanObjective> Objectives, List<IndicatorView> Indicators, List<TaskView> Tasks, List<AppendixView> Appendices, List<ScheduleView> ReportSchedule,
+    bool CanEdit);
+
+public static class PlanDetailMapping
+{
+    static List<AssignmentView> A(IEnumerable<Assignment> all) => all.OrderBy(a => a.Role).ThenBy(a => a.Position)
+        .Select(a => new AssignmentView(a.AgencyId, a.Agency!.Code, a.Agency.Name, a.Role, a.Requested)).ToList();
+
+    public static PlanDetailDto ToDetail(this Plan p, bool canEdit) => new(
+        p.Id, p.Version, p.Key, p.Title, p.Number, p.IssuedOn, p.Level,
+        new Ref(p.IssuingUnitId, p.IssuingUnit!.Code, p.IssuingUnit.Name),
+        p.IssuingAgency is { } ia ? new Ref(ia.Id, ia.Code, ia.Name) : null,
+        p.CoordinatingAgency is { } ca ? new Ref(ca.Id, ca.Code, ca.Name) : null,
+        p.PeriodFrom, p.PeriodTo,
+        p.Parent is { } pp ? new Ref(pp.Id, pp.Key, pp.Title) : null,
+        p.LegalBasis,
+        p.Objectives.OrderBy(o => o.Position).ToList(),
+        p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Number, i.Text, i.UnitOfMeasure, i.TargetKind, i.TargetValue,
+            i.TargetMin, i.TargetMax, i.Numerator, i.Denominator, i.Window, i.Note,
+            i.Targets.OrderBy(t => t.OrgUnitId).ThenBy(t => t.Year).Select(t => new TargetRow(t.Year, t.OrgUnitId, t.OrgUnit?.Name, t.Value, t.Min, t.Max)).ToList(),
+            A(i.Assignments))).ToList(),
+        p.Tasks.OrderBy(t => t.Position).Select(t => new TaskView(t.Id, t.Number, t.Section, t.Text, t.TimingKind, t.Frequency, t.DueDate, t.TimingText,
+            A(t.Assignments))).ToList(),
+        p.Appendices.OrderBy(a => a.Position).Select(a => new AppendixView(a.Id, a.Number, a.Title, a.Kind,
+            a.Items.OrderBy(x => x.Position).Select(x => new AppendixItemView(x.Name, x.OrgUnitId, x.OrgUnit?.Name, x.UnitName, x.Complexity, x.Status, x.Note)).ToList())).ToList(),
+        p.ReportSchedule.OrderBy(r => r.Position).Select(r => new ScheduleView(r.Kind, r.DueDay, r.DueMonth, r.ConsolidationDueDay, r.ConsolidationDueMonth,
+            r.RecipientAgency is { } ra ? new Ref(ra.Id, ra.Code, ra.Name) : null, r.Note)).ToList(),
+        canEdit);
+}

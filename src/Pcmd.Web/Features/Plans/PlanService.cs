@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.Plans.Files;
+using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
+
+namespace Pcmd.Web.Features.Plans;
+
+public sealed record PlanSummary(int Id, string Key, string Title, string? Number, DateOnly? IssuedOn, PlanLevel Level,
+    int IssuingUnitId, string IssuingUnitName, int PeriodFrom, int PeriodTo, int? ParentId, int Version);
+
+public sealed record PlanHeaderInput(string? Title, string? Number, DateOnly? IssuedOn, PlanLevel Level, int PeriodFrom, int PeriodTo,
+    List<string>? LegalBasis, int Version);
+
+/// <summary>Plans: browse within scope, import and export plan files, edit, delete. Every write is one
+/// transaction and checks the version the user started from.</summary>
+public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer)
+{
+    public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
+    {
+        var q = db.Plans.AsNoTracking();
+        if (!scope.IsGlobal)
+        {
+            var units = scope.ReadableUnits.ToList();
+            q = q.Where(p => units.Contains(p.IssuingUnitId));
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+            q = q.Where(p => p.Title.Contains(search) || (p.Number != null && p.Number.Contains(search)) || p.Key.Contains(search));
+        var list = await q.Select(p => new PlanSummary(p.Id, p.Key, p.Title, p.Number, p.IssuedOn, p.Level, p.IssuingUnitId,
+                p.IssuingUnit!.Name, p.PeriodFrom, p.PeriodTo, p.ParentId, p.Version))
+            .ToListAsync(ct);
+        return list.OrderByDescending(p => p.PeriodTo).ThenBy(p => p.Level).ThenBy(p => p.Title, VietnameseText.Comparer).ToList();
+    }
+
+    public async Task<Plan> Get(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var plan = await PlanQueries.LoadFull(db, id, ct);
+        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        return plan;
+    }
+
+    public async Task<PlanFileDocument> Export(UserScope scope, int id, CancellationToken ct = default)
+    {
+        await Get(scope, id, ct);
+        return await writer.Write(id, ct);
+    }
+
+    public async Task<Plan> Import(UserScope scope, PlanFileDocument doc, CancellationToken ct = default)
+    {
+        var plan = await reader.Read(doc, ct);
+        if (!PlanAccess.CanWrite(scope, plan.IssuingUnitId, plan.IssuingAgencyId))
+            throw new ForbiddenException("Bạn không có quyền tạo kế hoạch cho đơn vị này.");
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    /// <summary>Replaces the whole content of a plan from a plan file (the way to edit many parts at once).</summary>
+    public async Task<Plan> Replace(UserScope scope, int id, PlanFileDocument doc, int expectedVersion, CancellationToken ct = default)
+    {
+        var existing = await Tracked(scope, id, expectedVersion, ct);
+        if (doc.Plan is { } p && p.Key != existing.Key)
+            throw ValidationException.One("plan.key", $"Khóa trong tệp ('{p.Key}') khác khóa của kế hoạch đang sửa ('{existing.Key}').");
+        // Read under a temporary key so the "key already exists" rule does not fire for this plan itself.
+        var tempKey = doc.Plan!.Key;
+        doc.Plan.Key = "tmp-" + Guid.NewGuid().ToString("N")[..20];
+        Plan fresh;
+        try { fresh = await reader.Read(doc, ct); }
+        finally { doc.Plan.Key = tempKey; }
+        if (!PlanAccess.CanWrite(scope, fresh.IssuingUnitId, fresh.IssuingAgencyId))
+            throw new ForbiddenException("Bạn không có quyền chuyển kế hoạch sang đơn vị này.");
+        if (fresh.ParentId == existing.Id) throw ValidationException.One("plan.parentKey", "Kế hoạch không thể là kế hoạch cấp trên của chính nó.");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.Set<PlanObjective>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.Set<IndicatorTarget>().Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
+        await db.Indicators.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.PlanTasks.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.Set<AppendixItem>().Where(x => db.Set<Appendix>().Any(a => a.Id == x.AppendixId && a.PlanId == id)).ExecuteDeleteAsync(ct);
+        await db.Set<Appendix>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.Set<ReportScheduleEntry>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+
+        existing.Title = fresh.Title;
+        existing.Number = fresh.Number;
+        existing.IssuedOn = fresh.IssuedOn;
+        existing.Level = fresh.Level;
+        existing.IssuingUnitId = fresh.IssuingUnitId;
+        existing.IssuingAgencyId = fresh.IssuingAgencyId;
+        existing.CoordinatingAgencyId = fresh.CoordinatingAgencyId;
+        existing.PeriodFrom = fresh.PeriodFrom;
+        existing.PeriodTo = fresh.PeriodTo;
+        existing.ParentId = fresh.ParentId;
+        existing.LegalBasis = fresh.LegalBasis;
+        db.Entry(existing).State = EntityState.Modified;
+        foreach (var a in fresh.Indicators.SelectMany(i => i.Assignments).Concat(fresh.Tasks.SelectMany(t => t.Assignments))) a.Plan = existing;
+        existing.Objectives.AddRange(fresh.Objectives);
+        existing.Indicators.AddRange(fresh.Indicators);
+        existing.Tasks.AddRange(fresh.Tasks);
+        existing.Appendices.AddRange(fresh.Appendices);
+        existing.ReportSchedule.AddRange(fresh.ReportSchedule);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return existing;
+    }
+
+    public async Task<Plan> UpdateHeader(UserScope scope, int id, PlanHeaderInput input, CancellationToken ct = default)
+    {
+        var errors = new ErrorList();
+        if (string.IsNullOrWhiteSpace(input.Title)) errors.Add("title", "Thiếu tên kế hoạch.");
+        if (input.Title?.Length > 1000) errors.Add("title", "Tên kế hoạch dài quá 1.000 ký tự.");
+        if (input.Number?.Length > 60) errors.Add("number", "Số, ký hiệu dài quá 60 ký tự.");
+        if (input.PeriodFrom is < 1990 or > 2100) errors.Add("periodFrom", "Năm bắt đầu không hợp lệ (1990–2100).");
+        if (input.PeriodTo < input.PeriodFrom) errors.Add("periodTo", $"Năm kết thúc ({input.PeriodTo}) trước năm bắt đầu ({input.PeriodFrom}).");
+        if (!Enum.IsDefined(input.Level)) errors.Add("level", "Cấp kế hoạch không hợp lệ.");
+        var plan = await Tracked(scope, id, input.Version, ct);
+        var scheduledYears = await db.Set<IndicatorTarget>()
+            .Where(t => t.Year != null && db.Indicators.Any(i => i.Id == t.IndicatorId && i.PlanId == id))
+            .Select(t => t.Year!.Value).Distinct().ToListAsync(ct);
+        if (scheduledYears.Any(y => y < input.PeriodFrom || y > input.PeriodTo))
+            errors.Add("periodTo", "Thời kỳ mới không chứa hết các năm đã giao chỉ tiêu (" + string.Join(", ", scheduledYears.Order()) + ").");
+        errors.ThrowIfAny();
+        plan.Title = input.Title!;
+        plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number;
+        plan.IssuedOn = input.IssuedOn;
+        plan.Level = input.Level;
+        plan.PeriodFrom = input.PeriodFrom;
+        plan.PeriodTo = input.PeriodTo;
+        plan.LegalBasis = (input.LegalBasis ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    public async Task Delete(UserScope scope, int id, int expectedVersion, CancellationToken ct = default)
+    {
+        var plan = await Tracked(scope, id, expectedVersion, ct);
+        if (await db.Plans.AnyAsync(p => p.ParentId == id, ct))
+            throw new ConflictException("Kế hoạch đang là căn cứ của kế hoạch cấp dưới; hãy xóa hoặc chuyển các kế hoạch đó trước.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The plan for a write: in scope, writable, and still at the version the user saw.</summary>
+    async Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        if (!PlanAccess.CanWrite(scope, plan)) throw new ForbiddenException();
+        if (plan.Version != expectedVersion) throw new ConflictException();
+        // Also guard the race between this read and the save: the UPDATE checks the version too.
+        db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;
+        return plan;
+    }
+}

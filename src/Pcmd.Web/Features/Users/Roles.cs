@@ -1,0 +1,26 @@
+namespace Pcmd.Web.Features.Users;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Coordinator = "Coordinator";
+    public const string AgencyReporter = "AgencyReporter";
+    public const string CommuneOfficer = "CommuneOfficer";
+    public const string Inspector = "Inspector";
+    public const string CaseWorker = "CaseWorker";
+    public const string Leader = "Leader";
+
+    public static readonly string[] All = [Admin, Coordinator, AgencyReporter, CommuneOfficer, Inspector, CaseWorker, Leader];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Admin => "Quản trị hệ thống",
+        Coordinator => "Cơ quan thường trực (điều phối)",
+        AgencyReporter => "Cán bộ báo cáo của cơ quan",
+        CommuneOfficer => "Cán bộ xã, phường",
+        Inspector => "Thành viên đội kiểm tra",
+        CaseWorker => "Cán bộ hỗ trợ, quản lý trường hợp",
+        Leader => "Lãnh đạo (chỉ xem)",
+        _ => role,
+    };
+}

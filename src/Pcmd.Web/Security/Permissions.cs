@@ -1,0 +1,31 @@
+using Pcmd.Web.Features.Users;
+
+namespace Pcmd.Web.Security;
+
+/// <summary>What each role may do. Where it may do it is the user's scope (<see cref="UserScope"/>).</summary>
+public enum Permission
+{
+    ManagePlans,
+    ManageAgencies,
+    ManageOrgUnits,
+    ReadAudit,
+    ManageUsers,
+}
+
+public static class RolePermissions
+{
+    static readonly Dictionary<string, Permission[]> Map = new()
+    {
+        [Roles.Admin] = Enum.GetValues<Permission>(),
+        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies],
+        [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies],
+        // An agency reporter edits only plans its own agency issues (checked in PlanAccess).
+        [Roles.AgencyReporter] = [Permission.ManagePlans],
+        [Roles.Inspector] = [],
+        [Roles.CaseWorker] = [],
+        [Roles.Leader] = [],
+    };
+
+    public static bool Allows(IEnumerable<string> roles, Permission p) =>
+        roles.Any(r => Map.TryGetValue(r, out var ps) && ps.Contains(p));
+}

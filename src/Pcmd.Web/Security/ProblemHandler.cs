@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Pcmd.Web.Security;
+
+/// <summary>The one place where exceptions become problem details (RFC 7807).</summary>
+public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception ex, CancellationToken ct)
+    {
+        ProblemDetails details = ex switch
+        {
+            ValidationException v => new ValidationProblemDetails(v.Errors) { Title = v.Title, Detail = v.Detail, Status = v.Status },
+            AppProblemException p => new ProblemDetails { Title = p.Title, Detail = p.Detail, Status = p.Status },
+            DbUpdateConcurrencyException => new ProblemDetails { Title = new ConflictException().Title, Detail = new ConflictException().Detail, Status = 409 },
+            BadHttpRequestException b => new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = "Nội dung gửi lên không đọc được: " + b.Message, Status = 400 },
+            _ => new ProblemDetails { Title = "Lỗi hệ thống", Detail = "Đã có lỗi xảy ra; thao tác chưa được lưu. Vui lòng thử lại hoặc báo quản trị viên.", Status = 500 },
+        };
+        if (details.Status == 500) log.LogError(ex, "Unhandled error");
+        ctx.Response.StatusCode = details.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = ex });
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Logging.Console;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Shared;
+
+/// <summary>Cross-cutting pieces every feature relies on: JSON logs with a request id, vi-VN culture
+/// with English as the second language, problem details, OpenAPI, security headers, HTTPS/HSTS.</summary>
+public static class PlatformModule
+{
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("vi-VN"), CultureInfo.GetCultureInfo("en-US")];
+
+    public static WebApplicationBuilder AddPcmdPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true; // carries the request id (RequestId / TraceId) of each log line
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
+            {
+                404 when ctx.Exception is null => "Không tìm thấy",
+                405 => "Phương thức không được hỗ trợ",
+                415 => "Kiểu nội dung không được hỗ trợ",
+                _ => ctx.ProblemDetails.Title,
+            };
+        });
+        builder.Services.AddExceptionHandler<ProblemHandler>();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "PCMD API";
+            doc.Info.Description = "Hệ thống thông tin quản lý Chương trình phòng, chống mại dâm. Đăng nhập bằng POST /api/v1/auth/login; cookie trả về dùng cho các lời gọi sau.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddAntiforgery();
+        builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        return builder;
+    }
+
+    public static WebApplication UsePcmdPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()";
+            h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/swagger")
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"
+                : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "PCMD API v1"); o.RoutePrefix = "swagger"; });
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}
