@@ -9,7 +9,8 @@ public sealed record MyAssignment(int PlanId, string PlanTitle, string? PlanNumb
     string Kind, int ItemId, string Number, string Text, AssignmentRole Role, bool Requested, string AgencyName, string? Timing);
 
 /// <summary>"Nhiệm vụ của tôi": every task and indicator assigned to the user's agency (or to a
-/// collective it belongs to, such as "UBND các xã, phường") in the plans the user can see.</summary>
+/// collective it belongs to, such as "UBND các xã, phường", or to the agency it is part of) in the plans
+/// the user can see.</summary>
 public sealed class MyTasks(PcmdDbContext db)
 {
     public async Task<List<MyAssignment>> For(UserScope scope, CancellationToken ct = default)
@@ -17,7 +18,12 @@ public sealed class MyTasks(PcmdDbContext db)
         if (scope.AgencyId is not { } agencyId) return [];
         var collectives = await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
             .Select(m => m.BodyId).ToListAsync(ct);
-        var agencies = collectives.Append(agencyId).ToList();
+        // A Chi cục carries out the tasks given to its Sở: include the agencies the user's agency belongs to.
+        var parents = new List<int>();
+        for (int? p = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ParentId).FirstOrDefaultAsync(ct); p is { } pid && !parents.Contains(pid);
+             p = await db.Agencies.Where(a => a.Id == pid).Select(a => a.ParentId).FirstOrDefaultAsync(ct))
+            parents.Add(pid);
+        var agencies = collectives.Concat(parents).Append(agencyId).ToList();
         var q = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
         if (!scope.IsGlobal)
         {

@@ -1,0 +1,33 @@
+namespace Pcmd.Web.Features.OrgUnits.Pages;
+
+/// <summary>What the unit form posts (static server rendering binds it by field name).</summary>
+public sealed class OrgUnitForm
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public OrgUnitLevel Level { get; set; } = OrgUnitLevel.Commune;
+    public int? ParentId { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public int Version { get; set; }
+
+    public OrgUnitInput ToInput() => new(Code, Name, Level, ParentId, ValidFrom, ValidTo, Version);
+
+    public static OrgUnitForm From(OrgUnitDto u) => new()
+    {
+        Code = u.Code, Name = u.Name, Level = u.Level, ParentId = u.ParentId, ValidFrom = u.ValidFrom, ValidTo = u.ValidTo, Version = u.Version,
+    };
+}
+
+public sealed class SuccessionForm
+{
+    public int? OldUnitId { get; set; }
+    public int? NewUnitId { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class ProvinceImportForm
+{
+    public string? ProvinceCode { get; set; }
+}

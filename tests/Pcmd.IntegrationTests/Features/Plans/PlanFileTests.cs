@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Pcmd.IntegrationTests.Infrastructure;
+
+namespace Pcmd.IntegrationTests.Features.Plans;
+
+public abstract class PlanFileTests(PcmdApp app)
+{
+    public static readonly string[] DemoKeys = ["hn-2014", "hn-2024", "hd-2024", "phu-lam-2024", "hn-2026-2030"];
+
+    [Fact]
+    public async Task Every_demo_plan_exports_and_imports_back_to_the_same_plan()
+    {
+        var admin = await app.SignIn("admin");
+        foreach (var key in DemoKeys)
+        {
+            var id = await admin.PlanId(key);
+            var first = await (await admin.GetAsync($"/api/v1/plans/{id}/export")).Content.ReadAsStringAsync();
+            var copyKey = $"{key}-copy-{app.Provider}".ToLowerInvariant();
+            var doc = JsonNode.Parse(first)!.AsObject();
+            doc.Plan()["key"] = copyKey;
+            var created = await (await admin.PostRaw("/api/v1/plans/import", doc.ToJsonString())).Json(HttpStatusCode.Created);
+            var second = await (await admin.GetAsync($"/api/v1/plans/{created["id"]}/export")).Content.ReadAsStringAsync();
+            Assert.Equal(first, second.Replace($"\"key\": \"{copyKey}\"", $"\"key\": \"{key}\""));
+        }
+    }
+
+    [Fact]
+    public async Task The_2026_plan_holds_the_yearly_inspection_schedule_and_task_leads()
+    {
+        var c = await app.SignIn("dieuphoi");
+        var plan = await c.GetJson($"/api/v1/plans/{await c.PlanId("hn-2026-2030")}");
+        var inspection = plan["indicators"]!.AsArray().Single(i => i!["text"]!.GetValue<string>().Contains("kiểm tra ít nhất một lần"))!;
+        var schedule = inspection["targets"]!.AsArray().ToDictionary(t => t!["year"]!.GetValue<int>(), t => t!["value"]!.GetValue<decimal>());
+        Assert.Equal(new Dictionary<int, decimal> { [2026] = 60, [2027] = 70, [2028] = 80, [2029] = 90, [2030] = 95 }, schedule);
+        var task63 = plan["tasks"]!.AsArray().Single(t => t!["number"]!.GetValue<string>() == "6.3")!;
+        Assert.Contains(task63["assignments"]!.AsArray(), a => a!["agencyCode"]!.GetValue<string>() == "SYT" && a["role"]!.GetValue<string>() == "lead");
+        var schedules = plan["reportSchedule"]!.AsArray().Select(r => (r!["kind"]!.GetValue<string>(), r["dueDay"]?.GetValue<int>(), r["dueMonth"]?.GetValue<int>())).ToList();
+        Assert.Contains(("semiannual", (int?)17, (int?)6), schedules);
+        Assert.Contains(("annual", (int?)17, (int?)12), schedules);
+    }
+
+    [Fact]
+    public async Task The_2024_plan_keeps_its_appendices_and_the_ward_plan_its_parent()
+    {
+        var c = await app.SignIn("admin");
+        var plan2024 = await c.GetJson($"/api/v1/plans/{await c.PlanId("hn-2024")}");
+        var appendices = plan2024["appendices"]!.AsArray().ToDictionary(a => a!["number"]!.GetValue<string>(), a => a!["items"]!.AsArray().Count);
+        Assert.Equal(3, appendices["II"]);
+        Assert.Equal(8, appendices["III"]);
+        var topRows = plan2024["indicators"]!.AsArray().Select(i => i!["number"]!.GetValue<string>()).Where(n => !n.Contains('.')).Count();
+        Assert.Equal(11, topRows);
+        var ward = await c.GetJson($"/api/v1/plans/{await c.PlanId("phu-lam-2024")}");
+        Assert.Equal("hd-2024", ward["parent"]!["code"]!.GetValue<string>());
+        Assert.Equal("09568", ward["issuingUnit"]!["code"]!.GetValue<string>());
+        Assert.Equal("Phường Phú Lãm", ward["issuingUnit"]!["name"]!.GetValue<string>());
+        var plan2014 = await c.GetJson($"/api/v1/plans/{await c.PlanId("hn-2014")}");
+        Assert.Equal(79, plan2014["appendices"]!.AsArray().Where(a => a!["kind"]!.GetValue<string>() == "communes").Sum(a => a!["items"]!.AsArray().Count));
+    }
+
+    [Theory]
+    [InlineData("unknown-agency", "plan.tasks[0].lead[0].agency", "Không có cơ quan mã 'KHONG-CO'")]
+    [InlineData("unknown-unit", "plan.issuingUnit", "Không có đơn vị hành chính mã '99999'")]
+    [InlineData("year-outside", "plan.indicators[0].target.byYear[0].year", "nằm ngoài thời kỳ")]
+    [InlineData("end-before-start", "plan.period.to", "trước năm bắt đầu")]
+    [InlineData("duplicate-task", "plan.tasks[1].number", "bị trùng")]
+    [InlineData("percent-over-100", "plan.indicators[0].target.value", "vượt quá 100 %")]
+    [InlineData("range-reversed", "plan.indicators[1].target.min", "lớn hơn giá trị lớn nhất")]
+    [InlineData("bad-date", "plan.issuedOn", "không hợp lệ")]
+    [InlineData("unknown-property", "$.plan.colour", "Thuộc tính không có")]
+    public async Task A_bad_plan_file_is_refused_with_its_location_and_nothing_is_saved(string fault, string path, string message)
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"bad-{fault}-{app.Provider}".ToLowerInvariant();
+        var doc = SamplePlan.Create(key);
+        var p = doc.Plan();
+        switch (fault)
+        {
+            case "unknown-agency": p["tasks"]![0]!["lead"]![0]!["agency"] = "KHONG-CO"; break;
+            case "unknown-unit": p["issuingUnit"] = "99999"; break;
+            case "year-outside": p["indicators"]![0]!["target"]!["byYear"]![0]!["year"] = 2031; break;
+            case "end-before-start": p["period"]!["to"] = 2025; break;
+            case "duplicate-task": p["tasks"]![1]!["number"] = "1.a"; break;
+            case "percent-over-100": p["indicators"]![0]!["target"]!["value"] = 120; break;
+            case "range-reversed": p["indicators"]![1]!["target"]!["min"] = 120; break;
+            case "bad-date": p["issuedOn"] = "15/01/2026"; break;
+            case "unknown-property": p["colour"] = "đỏ"; break;
+        }
+        var problem = await (await admin.PostRaw("/api/v1/plans/import", doc.ToJsonString())).Json(HttpStatusCode.BadRequest);
+        Assert.Equal("Tệp kế hoạch không hợp lệ", problem["title"]!.GetValue<string>());
+        Assert.Contains(problem.Errors(), e => e.StartsWith(path + ": ") && e.Contains(message));
+        var list = (await admin.GetJson("/api/v1/plans")).AsArray();
+        Assert.DoesNotContain(list, x => x!["key"]!.GetValue<string>() == key);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_file_is_reported_at_once()
+    {
+        var admin = await app.SignIn("admin");
+        var doc = SamplePlan.Create($"many-faults-{app.Provider}".ToLowerInvariant());
+        var p = doc.Plan();
+        p["tasks"]![0]!["lead"]![0]!["agency"] = "KHONG-CO";
+        p["tasks"]![1]!["number"] = "1.a";
+        p["indicators"]![0]!["target"]!["value"] = 150;
+        p["indicators"]![1]!["target"]!["min"] = 200;
+        p["reportSchedule"]![0]!["dueMonth"] = 13;
+        var problem = await (await admin.PostRaw("/api/v1/plans/import", doc.ToJsonString())).Json(HttpStatusCode.BadRequest);
+        Assert.Equal(5, problem.Errors().Count);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_json_is_refused()
+    {
+        var admin = await app.SignIn("admin");
+        var problem = await (await admin.PostRaw("/api/v1/plans/import", "Đây không phải JSON {")).Json(HttpStatusCode.BadRequest);
+        Assert.Equal("Tệp kế hoạch không hợp lệ", problem["title"]!.GetValue<string>());
+        Assert.Single(problem.Errors());
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_edits_gets_a_conflict()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"conflict-{app.Provider}".ToLowerInvariant();
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<int>();
+        var version = created["version"]!.GetValue<int>();
+        JsonObject Header(string title) => new()
+        {
+            ["title"] = title, ["number"] = "02/KH-UBND", ["level"] = "commune", ["periodFrom"] = 2026, ["periodTo"] = 2027, ["version"] = version,
+        };
+        var first = await (await admin.PutRaw($"/api/v1/plans/{id}", Header("Bản của người thứ nhất").ToJsonString())).Json(HttpStatusCode.OK);
+        Assert.Equal(version + 1, first["version"]!.GetValue<int>());
+        var second = await (await admin.PutRaw($"/api/v1/plans/{id}", Header("Bản của người thứ hai").ToJsonString())).Json(HttpStatusCode.Conflict);
+        Assert.Equal("Xung đột dữ liệu", second["title"]!.GetValue<string>());
+        var stale = await (await admin.PutRaw($"/api/v1/plans/{id}/file?version={version}", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Conflict);
+        Assert.NotNull(stale);
+        var plan = await admin.GetJson($"/api/v1/plans/{id}");
+        Assert.Equal("Bản của người thứ nhất", plan["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Replacing_a_plan_from_a_file_changes_its_parts_in_one_step()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"replace-{app.Provider}".ToLowerInvariant();
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<int>();
+        var doc = SamplePlan.Create(key);
+        doc.Plan()["tasks"]!.AsArray().Add(JsonNode.Parse("""{ "number": "2", "text": "Nhiệm vụ mới", "lead": [ { "agency": "SCT" } ] }"""));
+        var bad = SamplePlan.Create(key);
+        bad.Plan()["tasks"]![0]!["lead"]![0]!["agency"] = "KHONG-CO";
+        await (await admin.PutRaw($"/api/v1/plans/{id}/file?version={created["version"]}", bad.ToJsonString())).Json(HttpStatusCode.BadRequest);
+        Assert.Equal(2, (await admin.GetJson($"/api/v1/plans/{id}"))["tasks"]!.AsArray().Count);
+        await (await admin.PutRaw($"/api/v1/plans/{id}/file?version={created["version"]}", doc.ToJsonString())).Json(HttpStatusCode.OK);
+        var tasks = (await admin.GetJson($"/api/v1/plans/{id}"))["tasks"]!.AsArray();
+        Assert.Equal(["1.a", "1.b", "2"], tasks.Select(t => t!["number"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Text_is_stored_as_typed_and_rendered_escaped()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"escape-{app.Provider}".ToLowerInvariant();
+        var doc = SamplePlan.Create(key);
+        const string title = "<script>alert('x')</script> & \"Kế hoạch\" 1.500";
+        doc.Plan()["title"] = title;
+        var created = await (await admin.PostRaw("/api/v1/plans/import", doc.ToJsonString())).Json(HttpStatusCode.Created);
+        var plan = await admin.GetJson($"/api/v1/plans/{created["id"]}");
+        Assert.Equal(title, plan["title"]!.GetValue<string>());
+        var html = await admin.GetStringAsync($"/plans/{created["id"]}");
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Kế hoạch&quot;", html);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class PlanFileTestsOnSqlite(SqliteApp app) : PlanFileTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PlanFileTestsOnPostgres(PostgresApp app) : PlanFileTests(app);
