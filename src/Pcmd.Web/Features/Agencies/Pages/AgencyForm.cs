@@ -20,7 +20,7 @@ public sealed class AgencyForm
     public int Version { get; set; }
 
     public AgencyInput ToInput() =>
-        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, ValidFrom, ValidTo, MemberIds.ToList(), Version);
+        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, ValidFrom, ValidTo, (MemberIds ?? []).ToList(), Version);
 
     public static AgencyForm From(AgencyDto a) => new()
     {

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Pcmd.IntegrationTests.Infrastructure;
+
+namespace Pcmd.IntegrationTests.Features.Platform;
+
+public abstract class PlatformTests(PcmdApp app)
+{
+    [Fact]
+    public async Task Health_checks_the_database()
+    {
+        var res = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Equal("Healthy", await res.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_Swagger_UI_are_served()
+    {
+        var client = app.CreateClient();
+        var doc = await client.GetJson("/openapi/v1.json");
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/plans/import", paths);
+        Assert.Contains("/api/v1/org-units", paths);
+        Assert.Contains("/api/v1/agencies", paths);
+        Assert.Contains("/api/v1/plans/{id}/export", paths);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_API_without_sign_in_answers_401_with_a_Vietnamese_problem()
+    {
+        var res = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/v1/plans");
+        var problem = await res.Json(HttpStatusCode.Unauthorized);
+        Assert.Equal("Chưa đăng nhập", problem["title"]!.GetValue<string>());
+        Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Pages_without_sign_in_go_to_the_Vietnamese_login_page()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var res = await client.GetAsync("/plans");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.StartsWith("/login", res.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+        var login = await client.GetStringAsync("/login");
+        Assert.Contains("Đăng nhập hệ thống PCMD", login);
+        Assert.Contains("__RequestVerificationToken", login);
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        var res = await app.CreateClient().GetAsync("/login");
+        Assert.Equal("nosniff", res.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", res.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", res.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "hotro", password = "sai-mat-khau" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "hotro", password = PcmdApp.Password });
+        var problem = await right.Json(HttpStatusCode.Unauthorized);
+        Assert.Contains("tạm bị khóa", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Changes_are_audited_and_only_administrators_read_the_trail()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"audited-{app.Provider}".ToLowerInvariant();
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
+        var page = await admin.GetJson($"/api/v1/audit?entityType=Plan&entityId={created["id"]}");
+        var entry = page["items"]!.AsArray().Single()!;
+        Assert.Equal("admin", entry["userName"]!.GetValue<string>());
+        Assert.Equal("created", entry["action"]!.GetValue<string>());
+        Assert.Contains(key, entry["changes"]!.GetValue<string>());
+        var coordinator = await app.SignIn("dieuphoi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.DeleteAsync("/api/v1/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_city_has_126_communes_after_the_reform_and_30_districts_before_it()
+    {
+        var admin = await app.SignIn("admin");
+        var city = (await admin.GetJson("/api/v1/org-units?search=Thành phố Hà Nội")).AsArray().Single()!["id"]!.GetValue<int>();
+        var after = (await admin.GetJson($"/api/v1/org-units?parentId={city}&on=2025-07-01")).AsArray();
+        Assert.Equal(126, after.Count);
+        Assert.All(after, u => Assert.Equal("commune", u!["level"]!.GetValue<string>()));
+        var before = (await admin.GetJson($"/api/v1/org-units?parentId={city}&on=2025-06-30")).AsArray();
+        Assert.Equal(30, before.Count);
+        var haDong = before.Single(u => u!["name"]!.GetValue<string>() == "Quận Hà Đông")!;
+        var wards = (await admin.GetJson($"/api/v1/org-units?parentId={haDong["id"]}&on=2024-06-01")).AsArray();
+        var phuLam = wards.Single(u => u!["name"]!.GetValue<string>() == "Phường Phú Lãm")!;
+        var successions = (await admin.GetJson($"/api/v1/org-units/{phuLam["id"]}/successions")).AsArray();
+        Assert.Equal("Phường Phú Lương", successions.Single()!["newName"]!.GetValue<string>());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PlatformTestsOnPostgres(PostgresApp app) : PlatformTests(app);
