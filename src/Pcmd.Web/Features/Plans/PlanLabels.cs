@@ -86,7 +86,9 @@ public static class PlanLabels
 
     public static string Target(IndicatorView i) => Target(i.TargetKind, i.Value, i.Min, i.Max, i.UnitOfMeasure);
 
-    public static string Target(IndicatorView i, TargetRow r) => Target(i.TargetKind, r.Value ?? (r.Min is null ? i.Value : null), r.Min, r.Max, i.UnitOfMeasure);
+    /// <summary>One row of a schedule or a unit's share: "95 %" (the kind is already said on the indicator).</summary>
+    public static string Target(IndicatorView i, TargetRow r) => Target(i.TargetKind == TargetKind.AtLeastOnce ? TargetKind.Percentage : i.TargetKind,
+        r.Value ?? (r.Min is null ? i.Value : null), r.Min, r.Max, i.UnitOfMeasure);
 
     /// <summary>Depth of a row number ("3", "3.2", "3.2.b") for indenting the indicator table.</summary>
     public static int Depth(string number) => Math.Min(2, number.Count(c => c == '.'));

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Pcmd.BrowserTests;
+
+[Collection(ServerCollection.Name)]
+public class PlanJourneyTests(PcmdServer server)
+{
+    [Fact]
+    public async Task The_coordinator_opens_the_2026_plan_and_sees_the_2030_inspection_target_and_the_lead_of_task_6_3()
+    {
+        var page = await server.SignIn("dieuphoi");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "giai đoạn 2026 - 2030" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToContainTextAsync("2026 - 2030");
+
+        var inspection = page.GetByTestId("indicator-table").Locator("tr", new() { HasText = "kiểm tra ít nhất một lần" });
+        await Assertions.Expect(inspection.Locator("[data-year='2030']")).ToHaveTextAsync("Năm 2030: 95 %");
+        await Assertions.Expect(inspection.Locator("[data-year='2026']")).ToHaveTextAsync("Năm 2026: 60 %");
+
+        var task63 = page.GetByTestId("task-table").First.Locator("tr[data-task='6.3']");
+        await Assertions.Expect(task63.Locator("td").Nth(2)).ToContainTextAsync("Sở Y tế");
+    }
+
+    [Fact]
+    public async Task A_police_user_sees_the_tasks_of_Cong_an_Thanh_pho()
+    {
+        var page = await server.SignIn("congan");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhiệm vụ của tôi" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhiệm vụ của tôi" })).ToBeVisibleAsync();
+        var rows = page.Locator("tr[data-kind='task']");
+        Assert.True(await rows.CountAsync() > 5, "Công an Thành phố has tasks in the demo plans");
+        await Assertions.Expect(page.Locator("section", new() { HasText = "2026 - 2030" }).Locator("tr[data-kind='task']").First).ToContainTextAsync("Công an Thành phố");
+    }
+
+    [Fact]
+    public async Task The_plan_page_is_usable_at_390_px()
+    {
+        var page = await server.SignIn("phuluong", width: 390);
+        await page.GotoAsync("/plans");
+        await page.GetByRole(AriaRole.Link, new() { Name = "phường Phú Lãm" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToContainTextAsync("Phú Lãm");
+        // Nothing but the wide tables (which scroll inside their own box) may be wider than the screen.
+        var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= 390, $"page is {pageWidth}px wide at a 390px viewport");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nhiệm vụ của tôi" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "pcmd-390.png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_Vietnamese_message()
+    {
+        var context = await server.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("lanhdao");
+        await page.GetByLabel("Mật khẩu").FillAsync("sai");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+}
