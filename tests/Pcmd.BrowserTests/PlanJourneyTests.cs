@@ -58,3 +58,25 @@ public class PlanJourneyTests(PcmdServer server)
         await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
     }
 }
+
+[Collection(ServerCollection.Name)]
+public class PlanCreationTests(PcmdServer server)
+{
+    [Fact]
+    public async Task A_ward_officer_creates_a_plan_for_their_ward_and_a_bad_period_is_refused_in_Vietnamese()
+    {
+        var page = await server.SignIn("phuluong");
+        await page.GotoAsync("/plans/new");
+        await page.GetByLabel("Tên").First.FillAsync("Kế hoạch phòng, chống mại dâm phường Phú Lương năm 2027");
+        await page.GetByLabel("Khóa").FillAsync("phu-luong-2027");
+        await page.GetByLabel("Từ năm").FillAsync("2027");
+        await page.GetByLabel("Đến năm").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Năm kết thúc (2026) trước năm bắt đầu (2027)");
+
+        await page.GetByLabel("Đến năm").FillAsync("2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch phòng, chống mại dâm phường Phú Lương năm 2027");
+        await Assertions.Expect(page.Locator("#chung")).ToContainTextAsync("Phường Phú Lương");
+    }
+}

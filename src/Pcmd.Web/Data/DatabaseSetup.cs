@@ -26,6 +26,7 @@ public static class DatabaseSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
         builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));
+        DbXmlRepository.AddTo(builder.Services);
         builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database");
         return builder;
     }

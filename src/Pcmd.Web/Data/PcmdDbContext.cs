@@ -25,6 +25,11 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PcmdDbContext).Assembly);
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("data_protection_keys");
+            b.Property(x => x.FriendlyName).HasMaxLength(200);
+        });
         builder.Entity<PcmdUser>(b =>
         {
             b.Property(x => x.FullName).HasMaxLength(200);

@@ -10,9 +10,13 @@ public static class AuditRecorder
 {
     public sealed record Pending(EntityEntry Entry, AuditEntry Audit);
 
-    // Identity rows change on every login (lockout counters, stamps); they are not programme data.
     static bool IsAudited(EntityEntry e) =>
         e.Entity is not AuditEntry && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
+
+    // A user row changes on every sign-in (failed-attempt counter, stamps): that is not a change to record.
+    static readonly HashSet<string> Noise = ["ConcurrencyStamp", "SecurityStamp", "AccessFailedCount"];
+    // Secrets are recorded as changed, never with their values.
+    static readonly HashSet<string> Secret = ["PasswordHash"];
 
     public static List<Pending> Capture(DbContext db, string? userName, DateTime nowUtc)
     {
@@ -62,7 +66,8 @@ public static class AuditRecorder
             var after = action == AuditAction.Deleted ? null : p.CurrentValue;
             if (action == AuditAction.Modified && (!p.IsModified || Equals(before, after))) continue;
             if (action == AuditAction.Created && after is null) continue;
-            result[p.Metadata.Name] = [Plain(before), Plain(after)];
+            if (Noise.Contains(p.Metadata.Name)) continue;
+            result[p.Metadata.Name] = Secret.Contains(p.Metadata.Name) ? ["***", "***"] : [Plain(before), Plain(after)];
         }
         return result;
     }

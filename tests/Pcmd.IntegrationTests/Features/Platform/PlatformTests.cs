@@ -103,6 +103,23 @@ public abstract class PlatformTests(PcmdApp app)
         var successions = (await admin.GetJson($"/api/v1/org-units/{phuLam["id"]}/successions")).AsArray();
         Assert.Equal("Phường Phú Lương", successions.Single()!["newName"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task An_administrator_loads_another_province_the_same_way_and_loading_again_adds_nothing()
+    {
+        var admin = await app.SignIn("admin");
+        var provinces = (await admin.GetJson("/api/v1/org-units/provinces")).AsArray();
+        Assert.Equal(34, provinces.Count);
+        var first = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json(HttpStatusCode.OK);
+        Assert.True(first["communes"]!.GetValue<int>() > 50);
+        Assert.Equal(first["communes"]!.GetValue<int>() + first["oldDistricts"]!.GetValue<int>() + first["oldCommunes"]!.GetValue<int>() + 1,
+            first["unitsAdded"]!.GetValue<int>());
+        var again = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json(HttpStatusCode.OK);
+        Assert.Equal(0, again["unitsAdded"]!.GetValue<int>());
+        Assert.Equal(0, again["mappingsAdded"]!.GetValue<int>());
+        var unknown = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"00\"}")).Json(HttpStatusCode.BadRequest);
+        Assert.Contains(unknown.Errors(), e => e.StartsWith("provinceCode: "));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -49,4 +49,14 @@ public static class PageText
     };
 
     public static bool HasEnded(DateOnly? to) => to is { } t && t < Today();
+
+    /// <summary>When a page cannot show what was asked (forbidden, bad filter), answer with the problem's status as
+    /// the API does, still with the Vietnamese message in the page. Not for 404: static rendering then drops the page
+    /// and the status-code middleware answers with bare problem JSON, so "not found" pages keep 200.</summary>
+    public static void SetStatus(Microsoft.AspNetCore.Http.HttpContext? ctx, Security.AppProblemException problem)
+    {
+        if (problem.Status != Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound
+            && ctx is { Response.HasStarted: false } && Microsoft.AspNetCore.Http.HttpMethods.IsGet(ctx.Request.Method))
+            ctx.Response.StatusCode = problem.Status;
+    }
 }

@@ -18,11 +18,16 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,79}$")]
     private static partial Regex KeyPattern();
 
-    public static PlanFileDocument Parse(string json)
+    public static PlanFileDocument Parse(string json) => Deserialize<PlanFileDocument>(json, InvalidFileTitle);
+
+    /// <summary>Reads one part of a plan (a <see cref="TaskDto"/>, an <see cref="IndicatorDto"/>) with the file's JSON rules.</summary>
+    public static T ParsePart<T>(string json) where T : class => Deserialize<T>(json, "Dữ liệu không hợp lệ");
+
+    static T Deserialize<T>(string json, string title) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<PlanFileDocument>(json, PlanFileDocument.Json)
+            return JsonSerializer.Deserialize<T>(json, PlanFileDocument.Json)
                 ?? throw ValidationException.One("$", "Tệp rỗng.");
         }
         catch (JsonException ex)
@@ -31,7 +36,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Thuộc tính không có trong định dạng tệp kế hoạch" + where + "."
                 : "Tệp không phải JSON hợp lệ hoặc giá trị sai kiểu" + where + ".";
-            throw new ValidationException(new Dictionary<string, string[]> { [ex.Path ?? "$"] = [message] }, InvalidFileTitle);
+            throw new ValidationException(new Dictionary<string, string[]> { [ex.Path ?? "$"] = [message] }, title);
         }
     }
 
@@ -69,10 +74,16 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         public bool PeriodOk { get; set; }
         public DateOnly ReferenceDay => new(PeriodOk ? From : Math.Clamp(From, 1900, 2200), 1, 1);
 
+        static Task<Dictionary<string, int>> LoadAgencies(PcmdDbContext db, CancellationToken ct) =>
+            db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+
+        /// <summary>For one part of a stored plan: its period is already checked.</summary>
+        public static async Task<Context> ForPlan(PcmdDbContext db, OrgUnitTree tree, Plan plan, ErrorList errors, CancellationToken ct) =>
+            new() { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct), From = plan.PeriodFrom, To = plan.PeriodTo, PeriodOk = true };
+
         public static async Task<Context> Load(PcmdDbContext db, OrgUnitTree tree, PlanFileDto p, ErrorList errors, CancellationToken ct)
         {
-            var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-            var c = new Context { Errors = errors, Tree = tree, Agencies = agencies };
+            var c = new Context { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct) };
             c.From = p.Period?.From ?? 0;
             c.To = p.Period?.To ?? 0;
             if (p.Period?.From is null) errors.Add("plan.period.from", "Thiếu năm bắt đầu của kế hoạch.");
@@ -181,52 +192,58 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
     {
         var numbers = new HashSet<string>();
         foreach (var (d, i) in (p.Indicators ?? []).Select((d, i) => (d, i)))
-        {
-            var path = $"plan.indicators[{i}]";
-            var number = c.Text(d.Number, path + ".number", "số thứ tự chỉ tiêu");
-            if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(path + ".number", $"Số thứ tự chỉ tiêu '{number}' bị trùng.");
-            var ind = new Indicator
-            {
-                Position = i,
-                Number = number,
-                Text = c.Text(d.Text, path + ".text", "nội dung chỉ tiêu"),
-                UnitOfMeasure = d.UnitOfMeasure,
-                Window = c.Enum<MeasurementWindow>(d.Window, path + ".window", "kỳ đo", required: false) ?? MeasurementWindow.Year,
-                Note = d.Note,
-            };
-            if (d.Target is not null) await TargetReader.Read(d.Target, ind, path + ".target", c.Errors, c.InPeriod, (code, at) => c.Unit(code, at, true));
-            Assign(ind.Assignments, d.Lead, d.Cooperating, path, c);
-            plan.Indicators.Add(ind);
-        }
+            plan.Indicators.Add(await ReadIndicator(d, i, $"plan.indicators[{i}]", numbers, c));
     }
 
-    void ReadTasks(PlanFileDto p, Plan plan, Context c)
+    /// <summary>One indicator; <paramref name="numbers"/> holds the numbers already taken in the plan.</summary>
+    static async Task<Indicator> ReadIndicator(IndicatorDto d, int position, string path, HashSet<string> numbers, Context c)
+    {
+        var number = c.Text(d.Number, At(path, "number"), "số thứ tự chỉ tiêu");
+        if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(At(path, "number"), $"Số thứ tự chỉ tiêu '{number}' bị trùng.");
+        var ind = new Indicator
+        {
+            Position = position,
+            Number = number,
+            Text = c.Text(d.Text, At(path, "text"), "nội dung chỉ tiêu"),
+            UnitOfMeasure = d.UnitOfMeasure,
+            Window = c.Enum<MeasurementWindow>(d.Window, At(path, "window"), "kỳ đo", required: false) ?? MeasurementWindow.Year,
+            Note = d.Note,
+        };
+        if (d.Target is not null) await TargetReader.Read(d.Target, ind, At(path, "target"), c.Errors, c.InPeriod, (code, at) => c.Unit(code, at, true));
+        Assign(ind.Assignments, d.Lead, d.Cooperating, path, c);
+        return ind;
+    }
+
+    static void ReadTasks(PlanFileDto p, Plan plan, Context c)
     {
         var numbers = new HashSet<string>();
         foreach (var (d, i) in (p.Tasks ?? []).Select((d, i) => (d, i)))
+            plan.Tasks.Add(ReadTask(d, i, $"plan.tasks[{i}]", numbers, c));
+    }
+
+    /// <summary>One task; <paramref name="numbers"/> holds the numbers already taken in the plan.</summary>
+    static PlanTask ReadTask(TaskDto d, int position, string path, HashSet<string> numbers, Context c)
+    {
+        var number = c.Text(d.Number, At(path, "number"), "số hiệu nhiệm vụ");
+        if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(At(path, "number"), $"Số hiệu nhiệm vụ '{number}' bị trùng.");
+        var task = new PlanTask
         {
-            var path = $"plan.tasks[{i}]";
-            var number = c.Text(d.Number, path + ".number", "số hiệu nhiệm vụ");
-            if (d.Number is not null && !numbers.Add(number)) c.Errors.Add(path + ".number", $"Số hiệu nhiệm vụ '{number}' bị trùng.");
-            var task = new PlanTask
-            {
-                Position = i,
-                Number = number,
-                Section = d.Section,
-                Text = c.Text(d.Text, path + ".text", "nội dung nhiệm vụ"),
-                TimingKind = TimingKind.Unspecified,
-            };
-            if (d.Timing is { } t)
-            {
-                task.TimingKind = c.Enum<TimingKind>(t.Kind, path + ".timing.kind", "loại thời hạn") ?? TimingKind.Unspecified;
-                task.Frequency = c.Enum<Frequency>(t.Frequency, path + ".timing.frequency", "tần suất", required: task.TimingKind == TimingKind.Recurring);
-                task.DueDate = Date(t.DueDate, path + ".timing.dueDate", c.Errors);
-                if (task.TimingKind == TimingKind.Due && t.DueDate is null) c.Errors.Add(path + ".timing.dueDate", "Nhiệm vụ có thời hạn cần ngày hoàn thành.");
-                task.TimingText = t.Text;
-            }
-            Assign(task.Assignments, d.Lead, d.Cooperating, path, c);
-            plan.Tasks.Add(task);
+            Position = position,
+            Number = number,
+            Section = d.Section,
+            Text = c.Text(d.Text, At(path, "text"), "nội dung nhiệm vụ"),
+            TimingKind = TimingKind.Unspecified,
+        };
+        if (d.Timing is { } t)
+        {
+            task.TimingKind = c.Enum<TimingKind>(t.Kind, At(path, "timing.kind"), "loại thời hạn") ?? TimingKind.Unspecified;
+            task.Frequency = c.Enum<Frequency>(t.Frequency, At(path, "timing.frequency"), "tần suất", required: task.TimingKind == TimingKind.Recurring);
+            task.DueDate = Date(t.DueDate, At(path, "timing.dueDate"), c.Errors);
+            if (task.TimingKind == TimingKind.Due && t.DueDate is null) c.Errors.Add(At(path, "timing.dueDate"), "Nhiệm vụ có thời hạn cần ngày hoàn thành.");
+            task.TimingText = t.Text;
         }
+        Assign(task.Assignments, d.Lead, d.Cooperating, path, c);
+        return task;
     }
 
     static void Assign(List<Assignment> into, List<AssignmentDto>? lead, List<AssignmentDto>? cooperating, string path, Context c)
@@ -234,7 +251,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         var pos = 0;
         foreach (var (list, role, name) in new[] { (lead, AssignmentRole.Lead, "lead"), (cooperating, AssignmentRole.Cooperating, "cooperating") })
             foreach (var (a, i) in (list ?? []).Select((a, i) => (a, i)))
-                if (c.Agency(a.Agency, $"{path}.{name}[{i}].agency", required: true) is { } id)
+                if (c.Agency(a.Agency, At(path, $"{name}[{i}].agency"), required: true) is { } id)
                     into.Add(new Assignment { AgencyId = id, Role = role, Requested = a.Requested ?? false, Position = pos++ });
     }
 
