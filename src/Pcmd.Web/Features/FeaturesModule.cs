@@ -23,6 +23,7 @@ public static class FeaturesModule
         services.AddScoped<PlanFileReader>();
         services.AddScoped<PlanFileWriter>();
         services.AddScoped<PlanService>();
+        services.AddScoped<PlanPartsService>();
         services.AddScoped<MyTasks>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<DemoData>();
@@ -35,6 +36,7 @@ public static class FeaturesModule
         app.MapOrgUnitsApi();
         app.MapAgenciesApi();
         app.MapPlansApi();
+        app.MapPlanPartsApi();
         app.MapAuditApi();
         return app;
     }

@@ -62,7 +62,10 @@ public static class PlatformModule
     public static WebApplication UsePcmdPlatform(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers bare status codes as problem details; pages show the Vietnamese "not found" page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting(); // after the status-code pages, so that a re-executed request is routed again
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();

@@ -49,6 +49,8 @@ public sealed class AgencyService(PcmdDbContext db)
         if (string.IsNullOrWhiteSpace(input.Code)) errors.Add("code", "Thiếu mã cơ quan.");
         else if (input.Code.Length > 60) errors.Add("code", "Mã cơ quan dài quá 60 ký tự.");
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Thiếu tên cơ quan.");
+        else if (input.Name.Length > 300) errors.Add("name", "Tên cơ quan dài quá 300 ký tự.");
+        if (input.ShortName?.Length > 100) errors.Add("shortName", "Tên viết tắt dài quá 100 ký tự.");
         if (!Enum.IsDefined(input.Kind)) errors.Add("kind", "Loại cơ quan không hợp lệ.");
         if (input is { ValidFrom: { } f, ValidTo: { } t } && t < f) errors.Add("validTo", "Ngày hết hiệu lực trước ngày có hiệu lực.");
         if (!await db.OrgUnits.AnyAsync(u => u.Id == input.OrgUnitId, ct)) errors.Add("orgUnitId", "Không có đơn vị hành chính này.");

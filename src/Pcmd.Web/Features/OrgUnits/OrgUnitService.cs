@@ -22,8 +22,10 @@ public sealed class OrgUnitService(PcmdDbContext db, OrgUnitTree tree)
         if (on is { } day) q = q.Where(u => (u.ValidFrom == null || u.ValidFrom <= day) && (u.ValidTo == null || u.ValidTo >= day));
         var rows = await q.Select(u => new OrgUnitDto(u.Id, u.Code, u.Name, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.CodeIsOfficial, u.Version,
             db.OrgUnits.Count(c => c.ParentId == u.Id))).ToListAsync(ct);
-        return rows.Where(u => scope.CanReadUnit(u.Id))
-            .OrderBy(u => u.ValidTo is null ? 0 : 1).ThenBy(u => u.Name, VietnameseText.Comparer).ToList();
+        var visible = new List<OrgUnitDto>();
+        foreach (var u in rows.Where(u => scope.CanReadUnit(u.Id)))
+            visible.Add(scope.IsGlobal ? u : u with { ChildCount = (await tree.Children(u.Id)).Count(scope.CanReadUnit) });
+        return visible.OrderBy(u => u.ValidTo is null ? 0 : 1).ThenBy(u => u.Name, VietnameseText.Comparer).ToList();
     }
 
     public async Task<List<OrgUnitDto>> Search(UserScope scope, string text, DateOnly? on, int limit = 50, CancellationToken ct = default)

@@ -77,6 +77,8 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
         return result;
     }
 
+    public async Task<IReadOnlyList<int>> Children(int id) => (await Get()).Children[id].ToList();
+
     public async Task<IReadOnlyList<int>> Predecessors(int id) => (await Get()).Predecessors[id].ToList();
 
     public async Task<IReadOnlyList<int>> Successors(int id) => (await Get()).Successors[id].ToList();

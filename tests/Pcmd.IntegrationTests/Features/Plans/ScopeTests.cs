@@ -81,6 +81,13 @@ public abstract class ScopeTests(PcmdApp app)
         var children = (await officer.GetJson($"/api/v1/org-units?parentId={city}")).AsArray().Select(u => u!["id"]!.GetValue<int>()).ToList();
         Assert.Contains(phuLuong, children);
         Assert.DoesNotContain(haDong, children);
+
+        // The old district above Phú Lãm is visible, but its count shows only the wards the officer may see.
+        var district = (await officer.GetJson($"/api/v1/org-units?parentId={city}&on=2025-06-30")).AsArray()
+            .Single(u => u!["name"]!.GetValue<string>() == "Quận Hà Đông")!;
+        var visibleWards = (await officer.GetJson($"/api/v1/org-units?parentId={district["id"]}")).AsArray();
+        Assert.Equal(visibleWards.Count, district["childCount"]!.GetValue<int>());
+        Assert.True(visibleWards.Count < 17, "Quận Hà Đông had 17 wards; the officer sees only those merged into Phú Lương");
     }
 
     [Fact]
