@@ -13,6 +13,9 @@ public static class PlatformModule
 
     public static WebApplicationBuilder AddPcmdPlatform(this WebApplicationBuilder builder)
     {
+        // Serve wwwroot (and its build-time compressed copies) from the build output in every environment,
+        // not only Development: without this a browser asking for gzip gets empty stylesheets.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {

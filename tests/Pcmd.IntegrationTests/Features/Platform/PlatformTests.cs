@@ -49,6 +49,20 @@ public abstract class PlatformTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_interface_is_Vietnamese_by_default_and_English_from_the_language_switch()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Contains("Đăng nhập hệ thống PCMD", await client.GetStringAsync("/login"));
+        var res = await client.GetAsync("/culture/en?returnUrl=/login");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var english = await client.GetStringAsync("/login");
+        Assert.Contains("Sign in to PCMD", english);
+        Assert.Contains("lang=\"en\"", english);
+        await client.GetAsync("/culture/vi?returnUrl=/login");
+        Assert.Contains("Đăng nhập hệ thống PCMD", await client.GetStringAsync("/login"));
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers()
     {
         var res = await app.CreateClient().GetAsync("/login");
