@@ -22,6 +22,7 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddPcmdDatabase(this WebApplicationBuilder builder)
     {
         var (provider, cs) = Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        Security.PersonalData.Configure(builder.Configuration["Pcmd:PersonalDataKey"]);
         builder.Services.AddSingleton(new DatabaseInfo(provider, cs));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();

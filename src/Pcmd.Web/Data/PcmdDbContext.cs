@@ -20,6 +20,16 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Establishments.Establishment> Establishments => Set<Features.Establishments.Establishment>();
+    public DbSet<Features.Establishments.EstablishmentType> EstablishmentTypes => Set<Features.Establishments.EstablishmentType>();
+    public DbSet<Features.Inspections.InspectionTeam> InspectionTeams => Set<Features.Inspections.InspectionTeam>();
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.Decree> Decrees => Set<Features.Inspections.Decree>();
+    public DbSet<Features.Inspections.ViolationType> ViolationTypes => Set<Features.Inspections.ViolationType>();
+    public DbSet<Features.Inspections.InspectionPlan> InspectionPlans => Set<Features.Inspections.InspectionPlan>();
+    public DbSet<Features.Hotspots.Hotspot> Hotspots => Set<Features.Hotspots.Hotspot>();
+    public DbSet<Features.Hotspots.HotspotEvent> HotspotEvents => Set<Features.Hotspots.HotspotEvent>();
+    public DbSet<Features.Indicators.IndicatorBinding> IndicatorBindings => Set<Features.Indicators.IndicatorBinding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

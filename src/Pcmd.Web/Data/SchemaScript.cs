@@ -9,6 +9,7 @@ public static class SchemaScript
     public static void Print(WebApplicationBuilder builder, string[] args)
     {
         var provider = args.Contains("postgres") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        Security.PersonalData.Configure(Convert.ToBase64String(new byte[32]));
         var options = new DbContextOptionsBuilder<PcmdDbContext>();
         DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.Postgres ? "Host=localhost" : "Data Source=:memory:");
         using var db = new PcmdDbContext(options.Options);

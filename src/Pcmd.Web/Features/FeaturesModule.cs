@@ -26,6 +26,7 @@ public static class FeaturesModule
         services.AddScoped<PlanPartsService>();
         services.AddScoped<MyTasks>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<UserService>();
         services.AddScoped<DemoData>();
         return services;
     }
@@ -38,6 +39,7 @@ public static class FeaturesModule
         app.MapPlansApi();
         app.MapPlanPartsApi();
         app.MapAuditApi();
+        app.MapUsersApi();
         return app;
     }
 }

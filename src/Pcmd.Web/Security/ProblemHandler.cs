@@ -7,13 +7,24 @@ namespace Pcmd.Web.Security;
 /// <summary>The one place where exceptions become problem details (RFC 7807).</summary>
 public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> log) : IExceptionHandler
 {
+    public const string StaleForm = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception ex, CancellationToken ct)
     {
-        ProblemDetails details = ex switch
+        // A sign-in form left open too long (or posted from elsewhere): back to the form with a message.
+        var staleForm = ex is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
+            || ctx.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
+        if (staleForm && ctx.Request.Path.StartsWithSegments("/account/login"))
+        {
+            ctx.Response.Redirect("/login?error=" + Uri.EscapeDataString(StaleForm));
+            return true;
+        }
+        ProblemDetails details = staleForm ? new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = StaleForm, Status = 400 } : ex switch
         {
             ValidationException v => new ValidationProblemDetails(v.Errors) { Title = v.Title, Detail = v.Detail, Status = v.Status },
             AppProblemException p => new ProblemDetails { Title = p.Title, Detail = p.Detail, Status = p.Status },
             DbUpdateConcurrencyException => new ProblemDetails { Title = new ConflictException().Title, Detail = new ConflictException().Detail, Status = 409 },
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = StaleForm, Status = 400 },
             BadHttpRequestException b => new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = "Nội dung gửi lên không đọc được: " + b.Message, Status = 400 },
             _ => new ProblemDetails { Title = "Lỗi hệ thống", Detail = "Đã có lỗi xảy ra; thao tác chưa được lưu. Vui lòng thử lại hoặc báo quản trị viên.", Status = 500 },
         };

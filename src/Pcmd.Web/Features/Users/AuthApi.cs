@@ -11,6 +11,7 @@ public sealed record MeResponse(string UserName, string FullName, string[] Roles
 public static class AuthApi
 {
     public const string LockedOut = "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.";
+    public const string LockedByAdministrator = "Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.";
     public const string BadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
     public static void MapAuth(this WebApplication app)
@@ -60,6 +61,10 @@ public static class AuthApi
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return "Hãy nhập tên đăng nhập và mật khẩu.";
         var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return null;
-        return result.IsLockedOut ? LockedOut : BadCredentials;
+        if (!result.IsLockedOut) return BadCredentials;
+        // Failed sign-ins lock for the lockout time span; a longer lock is an administrator's (UserService.Lock).
+        var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
+        var span = signIn.Options.Lockout.DefaultLockoutTimeSpan;
+        return user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow + span + TimeSpan.FromMinutes(1) ? LockedByAdministrator : LockedOut;
     }
 }

@@ -23,6 +23,9 @@ public static class UsersModule
             .AddClaimsPrincipalFactory<PcmdClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
+        // The cookie carries role, unit and agency; an administrator's change to them (or a lock, or a new password) changes
+        // the security stamp, and a session whose stamp is stale ends when it is next validated: at most a minute later.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pcmd.auth";

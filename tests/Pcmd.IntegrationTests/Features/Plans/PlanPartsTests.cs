@@ -183,6 +183,8 @@ public abstract class PlanPartsTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Tuyên truyền", html);
         Assert.Contains("Sửa nhiệm vụ 1.a", html);
+        Assert.Contains("Thêm nhiệm vụ", await c.GetStringAsync($"/plans/{id}/tasks/new"));
+        Assert.Contains("Thêm chỉ tiêu", await c.GetStringAsync($"/plans/{id}/indicators/new"));
 
         KeyValuePair<string, string> F(string k, string v) => new(k, v);
         List<KeyValuePair<string, string>> Form(string number) =>

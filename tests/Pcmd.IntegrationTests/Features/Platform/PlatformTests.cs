@@ -63,6 +63,21 @@ public abstract class PlatformTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var res = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "admin", ["password"] = PcmdApp.Password,
+        }));
+        Assert.True(res.StatusCode == HttpStatusCode.Redirect, await res.Content.ReadAsStringAsync());
+        Assert.StartsWith("/login?error=", res.Headers.Location!.OriginalString);
+        Assert.False(res.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("pcmd.auth=")));
+        var me = await client.GetAsync("/api/v1/auth/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers()
     {
         var res = await app.CreateClient().GetAsync("/login");

@@ -71,6 +71,10 @@ public static class PartForm
     public static bool IsPostOf(HttpContext? http, string formName) =>
         http is not null && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType && http.Request.Form["_handler"] == formName;
 
+    /// <summary>Rows for a textarea so that the text shows whole on a phone (about 40 characters a line).</summary>
+    public static int Rows(string? text, int min, int max = 14) =>
+        Math.Clamp((text ?? "").Split('\n').Sum(l => 1 + l.Length / 40) + 1, min, max);
+
     public static string Number(decimal? v) => v?.ToString("0.##", Inv) ?? "";
 
     /// <summary>"12,5" or "12.5"; a bad value is reported at <paramref name="path"/>.</summary>

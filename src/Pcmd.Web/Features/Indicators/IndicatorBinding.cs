@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pcmd.Web.Features.Plans;
+
+namespace Pcmd.Web.Features.Indicators;
+
+/// <summary>The computations over the registries an indicator can be bound to. Later sources (tips, support
+/// cases, communication, training) add members here and an evaluator in <c>IndicatorComputations</c>.</summary>
+public enum Computation
+{
+    /// <summary>Share of establishments under management inspected at least once in the window.</summary>
+    InspectedShare,
+    InspectionCount,
+    /// <summary>Share of establishments under management whose owner has signed the commitment.</summary>
+    CommitmentShare,
+    CommitmentCount,
+    /// <summary>Owners and workers informed about the law during inspections.</summary>
+    PeopleInformed,
+    HotspotsEliminated,
+    HotspotsReEmerged,
+    /// <summary>Hotspots identified for the first time in the window ("no new hotspot" is a zero target).</summary>
+    NewHotspots,
+}
+
+/// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;
+/// the window (year or whole period) is the indicator's.</summary>
+public class IndicatorBinding
+{
+    public int Id { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public Computation Computation { get; set; }
+    public int? OrgUnitId { get; set; }
+}
+
+public class IndicatorBindingConfiguration : IEntityTypeConfiguration<IndicatorBinding>
+{
+    public void Configure(EntityTypeBuilder<IndicatorBinding> b)
+    {
+        b.ToTable("indicator_bindings");
+        b.Property(x => x.Computation).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(x => x.IndicatorId).IsUnique();
+        b.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnits.OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
