@@ -13,6 +13,7 @@ public static class StartupTasks
         var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
         var applied = await SchemaMigrator.MigrateAsync(db, info.Provider);
         app.Logger.LogInformation("Database {Provider}: {Count} schema script(s) applied", info.Provider, applied);
+        await scope.ServiceProvider.GetRequiredService<Features.Reference.ReferenceData>().EnsureLoaded();
         if (app.Configuration.GetValue("Pcmd:Demo:Enabled", true))
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureLoaded();
     }

@@ -28,6 +28,7 @@ public static class FeaturesModule
         services.AddScoped<AuditQuery>();
         services.AddScoped<UserService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Reference.ReferenceData>();
         return services;
     }
 

@@ -14,7 +14,8 @@ namespace Pcmd.Web.Features.Demo;
 /// <summary>The demo data of the first start, built from the seed plans through the same import paths
 /// a user has (address package, agency catalogue file, plan files); no hand-written SQL.</summary>
 public sealed class DemoData(PcmdDbContext db, AddressPackageImporter units, AgencyCatalogue agencies, PlanService plans,
-    UserManager<PcmdUser> users, RoleManager<IdentityRole> roles, OrgUnitTree tree, IConfiguration config, ILogger<DemoData> log)
+    UserManager<PcmdUser> users, RoleManager<IdentityRole> roles, OrgUnitTree tree, IConfiguration config, ILogger<DemoData> log,
+    IEnumerable<IDemoStep> steps)
 {
     public const string DemoProvince = "01";
 
@@ -50,6 +51,11 @@ public sealed class DemoData(PcmdDbContext db, AddressPackageImporter units, Age
         foreach (var doc in InParentOrder(Resources("demo/plans/").Select(f => PlanFileReader.Parse(f.Text))))
             await plans.Import(UserScope.System, doc, ct);
         await EnsureUsers(ct);
+        foreach (var step in steps.OrderBy(s => s.Order))
+        {
+            log.LogInformation("Demo data: {Step}", step.GetType().Name);
+            await step.Load(ct);
+        }
         log.LogInformation("Demo data loaded");
     }
 
