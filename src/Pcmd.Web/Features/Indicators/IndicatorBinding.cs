@@ -20,6 +20,11 @@ public enum Computation
     HotspotsReEmerged,
     /// <summary>Hotspots identified for the first time in the window ("no new hotspot" is a zero target).</summary>
     NewHotspots,
+    /// <summary>Establishments (under management or not) inspected at least once in the window: "kiểm tra 2.460 cơ sở".</summary>
+    EstablishmentsInspected,
+    /// <summary>Share of high-risk establishments under management inspected at least once: "cơ sở có biểu hiện phức tạp
+    /// phải kiểm tra ít nhất một lần" (KH 2024 of Hà Nội, 9.2).</summary>
+    HighRiskInspectedShare,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

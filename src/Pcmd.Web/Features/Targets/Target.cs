@@ -36,6 +36,12 @@ public enum TargetStatus
     /// <summary>Achieved and above the top of a range.</summary>
     Exceeded,
     Missed,
+    /// <summary>Current year, not yet achieved, but at or above the pace the elapsed part of the window asks for.</summary>
+    OnTrack,
+    /// <summary>Current year, behind the pace the elapsed part of the window asks for.</summary>
+    AtRisk,
+    /// <summary>A year that has not begun.</summary>
+    NotStarted,
 }
 
 public sealed record TargetEvaluation(TargetStatus Status, decimal? ActualMeasure, decimal? PercentOfTarget);

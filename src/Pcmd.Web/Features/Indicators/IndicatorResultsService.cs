@@ -1,0 +1,180 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Features.Targets;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Features.Indicators;
+
+public sealed record ResultUnit(int Id, string Code, string Name);
+
+/// <summary>One indicator for one year in one area: the target, the computed actual, the per cent of target and the status.</summary>
+public sealed record IndicatorResult(
+    int IndicatorId, string Number, string Text, bool IsHeading, string? UnitOfMeasure, TargetKind? TargetKind,
+    MeasurementWindow Window, DateOnly From, DateOnly To, Target? Target, string TargetText,
+    Actual? Actual, decimal? Measure, string ActualText, decimal? PercentOfTarget, TargetStatus Status, string StatusText,
+    Computation? Computation, string? ComputationText, int? BindingUnitId, string? Source, string? Link);
+
+/// <summary><see cref="Units"/> are the units directly below <see cref="Unit"/> in the year (for choosing where to look).</summary>
+public sealed record PlanResults(int PlanId, string PlanTitle, int PlanVersion, int PeriodFrom, int PeriodTo, int Year, ResultUnit PlanUnit,
+    ResultUnit Unit, List<ResultUnit> Units, bool CanEdit, List<IndicatorResult> Indicators);
+
+public sealed record UnitResult(ResultUnit Unit, IndicatorResult Result);
+
+public sealed record IndicatorUnitResults(int PlanId, string PlanTitle, int PeriodFrom, int PeriodTo, int Year, ResultUnit Unit,
+    IndicatorResult Total, List<UnitResult> Units);
+
+/// <summary>The plan's indicator table with actuals beside targets, for the whole area or one unit, and one indicator per
+/// unit below (the drill-down). The user reads what their scope reaches: a unit outside it is not found.</summary>
+public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas, TimeProvider clock)
+{
+    DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<PlanResults> ForPlan(UserScope scope, int planId, int? year, int? unitId, CancellationToken ct = default)
+    {
+        var plan = await LoadPlan(scope, planId, ct);
+        var y = Year(plan, year);
+        var unit = await Unit(scope, plan, unitId ?? plan.IssuingUnitId);
+        var bindings = await Bindings(plan.Id, ct);
+        var culture = CultureInfo.CurrentCulture;
+        var rows = new List<IndicatorResult>();
+        foreach (var i in plan.Indicators.OrderBy(i => i.Position))
+        {
+            var binding = bindings.GetValueOrDefault(i.Id);
+            var own = binding?.OrgUnitId ?? plan.IssuingUnitId;
+            var area = unitId ?? own;
+            var target = TargetFor(plan, i, y, area, area == own);
+            // An indicator bound to a unit the user does not reach shows its target but not the unit's figures.
+            rows.Add(scope.CanReadUnit(area)
+                ? await Evaluate(plan, i, binding, y, area, target, culture, ct)
+                : Result(plan, i, binding, y, area, target, null, culture));
+        }
+        var children = await Children(scope, unit.Id, y);
+        var planUnit = await areas.Find(plan.IssuingUnitId) is { } pu ? new ResultUnit(pu.Id, pu.Code, pu.Name) : unit;
+        return new PlanResults(plan.Id, plan.Title, plan.Version, plan.PeriodFrom, plan.PeriodTo, y, planUnit, unit, children,
+            PlanAccess.CanWrite(scope, plan), rows);
+    }
+
+    public async Task<IndicatorUnitResults> ForIndicator(UserScope scope, int indicatorId, int? year, int? unitId, CancellationToken ct = default)
+    {
+        var planId = await db.Indicators.Where(i => i.Id == indicatorId).Select(i => (int?)i.PlanId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        var plan = await LoadPlan(scope, planId, ct);
+        var indicator = plan.Indicators.Single(i => i.Id == indicatorId);
+        var y = Year(plan, year);
+        var binding = (await Bindings(plan.Id, ct)).GetValueOrDefault(indicatorId);
+        var own = binding?.OrgUnitId ?? plan.IssuingUnitId;
+        var unit = await Unit(scope, plan, unitId ?? own);
+        var children = await Children(scope, unit.Id, y);
+        var culture = CultureInfo.CurrentCulture;
+        var window = MeasureWindow.For(indicator.Window, plan.PeriodFrom, y);
+
+        // One grouped query over the unit's area, added up per child area (a child's area lies inside its parent's).
+        Dictionary<int, (int, int)>? now = null, before = null;
+        if (binding is not null && window.From <= Today)
+        {
+            var query = await areas.ForQuery(unit.Id);
+            now = await computations.ComputeByUnit(binding.Computation, query, window.From, window.To, ct);
+            if (indicator.TargetKind == TargetKind.Change)
+            {
+                var prev = MeasureWindow.For(indicator.Window, plan.PeriodFrom, y - 1);
+                before = await computations.ComputeByUnit(binding.Computation, query, prev.From, prev.To, ct);
+            }
+        }
+        async Task<Actual?> ActualOf(int u)
+        {
+            if (now is null || binding is null) return null;
+            var area = await areas.Area(u);
+            var a = IndicatorComputations.Sum(binding.Computation, now, area);
+            return before is null ? a : Actual.ChangeFrom(IndicatorComputations.Sum(binding.Computation, before, area).Value, a.Value);
+        }
+
+        var total = Result(plan, indicator, binding, y, unit.Id, TargetFor(plan, indicator, y, unit.Id, unit.Id == own), await ActualOf(unit.Id), culture);
+        var perUnit = new List<UnitResult>();
+        foreach (var c in children)
+            perUnit.Add(new UnitResult(c, Result(plan, indicator, binding, y, c.Id, TargetFor(plan, indicator, y, c.Id, false), await ActualOf(c.Id), culture)));
+        return new IndicatorUnitResults(plan.Id, plan.Title, plan.PeriodFrom, plan.PeriodTo, y, unit, total, perUnit);
+    }
+
+    async Task<IndicatorResult> Evaluate(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId, Target? target, CultureInfo culture,
+        CancellationToken ct)
+    {
+        var window = MeasureWindow.For(i.Window, plan.PeriodFrom, year);
+        Actual? actual = null;
+        if (binding is not null && window.From <= Today)
+        {
+            var area = await areas.ForQuery(unitId);
+            actual = await computations.Compute(binding.Computation, area, window.From, window.To, ct);
+            if (i.TargetKind == TargetKind.Change)
+            {
+                var prev = MeasureWindow.For(i.Window, plan.PeriodFrom, year - 1);
+                var before = await computations.Compute(binding.Computation, area, prev.From, prev.To, ct);
+                actual = Actual.ChangeFrom(before.Value, actual.Value);
+            }
+        }
+        return Result(plan, i, binding, year, unitId, target, actual, culture);
+    }
+
+    IndicatorResult Result(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId, Target? target, Actual? actual, CultureInfo culture)
+    {
+        var window = MeasureWindow.For(i.Window, plan.PeriodFrom, year);
+        var outcome = IndicatorStatus.Judge(target, actual, year, window, Today);
+        var c = binding?.Computation;
+        return new IndicatorResult(i.Id, i.Number, i.Text, i.TargetKind is null && binding is null, i.UnitOfMeasure, i.TargetKind, i.Window,
+            window.From, window.To, target,
+            // The year's share reads "60 %"; that it is "at least once" is the indicator's text.
+            target is null ? "" : PlanLabels.Target(target.Kind == TargetKind.AtLeastOnce ? TargetKind.Percentage : target.Kind,
+                target.Value ?? (target.Kind == TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, culture),
+            actual, outcome.Measure, IndicatorLabels.Measure(target?.Kind ?? i.TargetKind, outcome.Measure, actual, culture),
+            outcome.PercentOfTarget, outcome.Status, IndicatorLabels.Status(outcome.Status, culture),
+            c, c is { } cc ? IndicatorLabels.Computation(cc, culture) : null, binding?.OrgUnitId,
+            c is { } c1 && actual is not null ? IndicatorLabels.Source(c1, actual, culture) : null,
+            c is { } c2 ? IndicatorLabels.Link(c2, unitId, window) : null);
+    }
+
+    /// <summary>The target for the year in the area: the plan's own (or the indicator's bound unit's) target, else the
+    /// unit's share of it (giao chỉ tiêu); a share or a "zero" applies to every unit below when none is split for it,
+    /// a count does not (the city's 2.460 inspections are not each ward's).</summary>
+    static Target? TargetFor(Plan plan, Indicator i, int year, int unitId, bool indicatorsOwnArea)
+    {
+        if (unitId == plan.IssuingUnitId) return i.TargetFor(year);
+        if (i.TargetFor(year, unitId) is { } split) return split;
+        return indicatorsOwnArea || i.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce or TargetKind.Zero ? i.TargetFor(year) : null;
+    }
+
+    async Task<Plan> LoadPlan(UserScope scope, int planId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets)
+            .FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        return plan;
+    }
+
+    Task<Dictionary<int, IndicatorBinding>> Bindings(int planId, CancellationToken ct) =>
+        db.IndicatorBindings.AsNoTracking().Where(b => db.Indicators.Any(i => i.Id == b.IndicatorId && i.PlanId == planId))
+            .ToDictionaryAsync(b => b.IndicatorId, ct);
+
+    /// <summary>The year asked, within the plan's period; by default this year, or the nearest year of the period.</summary>
+    int Year(Plan plan, int? year)
+    {
+        var y = year ?? Math.Clamp(Today.Year, plan.PeriodFrom, plan.PeriodTo);
+        if (y < plan.PeriodFrom || y > plan.PeriodTo)
+            throw ValidationException.One("year", $"Năm {y} nằm ngoài thời kỳ của kế hoạch ({plan.PeriodFrom}–{plan.PeriodTo}).");
+        return y;
+    }
+
+    /// <summary>A unit the user reads (else not found) inside the plan's area (else refused).</summary>
+    async Task<ResultUnit> Unit(UserScope scope, Plan plan, int unitId)
+    {
+        if (!scope.CanReadUnit(unitId) || await areas.Find(unitId) is not { } node) throw new NotFoundException();
+        if (unitId != plan.IssuingUnitId && !(await areas.Area(plan.IssuingUnitId)).Contains(unitId))
+            throw ValidationException.One("unitId", $"{node.Name} không thuộc địa bàn của kế hoạch.");
+        return new ResultUnit(node.Id, node.Code, node.Name);
+    }
+
+    async Task<List<ResultUnit>> Children(UserScope scope, int unitId, int year) =>
+        (await areas.ChildrenOn(unitId, new DateOnly(year, 12, 31)))
+            .Where(n => scope.CanReadUnit(n.Id)).Select(n => new ResultUnit(n.Id, n.Code, n.Name)).ToList();
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.Demo;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Features.Indicators;
+
+/// <summary>Binds the demo plans' indicators to the computations that measure them, by plan key and indicator number
+/// (Features/Demo/Data/plans), through the same service a user's binding goes through.</summary>
+public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService bindings, ILogger<IndicatorsDemoStep> log) : IDemoStep
+{
+    public int Order => 50;
+
+    static readonly (string Plan, string Number, Computation Computation)[] Bindings =
+    [
+        // "95 % cơ sở … được kiểm tra ít nhất một lần" by 2030, 60/70/80/90/95 % a year, counted over the whole period.
+        ("hn-2026-2030", "3.2.2", Computation.InspectedShare),
+        // KH 2024 of Hà Nội: tuyên truyền qua kiểm tra cho 2.460 chủ cơ sở và người lao động.
+        ("hn-2024", "3.6", Computation.PeopleInformed),
+        ("hn-2024", "8.1", Computation.HotspotsEliminated),
+        ("hn-2024", "8.2", Computation.NewHotspots),
+        ("hn-2024", "8.3", Computation.HotspotsReEmerged),
+        ("hn-2024", "9.1", Computation.EstablishmentsInspected),
+        ("hn-2024", "9.2", Computation.HighRiskInspectedShare),
+        // KH 2024 of Phường Phú Lãm: no hotspot; 100 % of establishments inspected and signed.
+        ("phu-lam-2024", "1", Computation.NewHotspots),
+        ("phu-lam-2024", "2.1", Computation.InspectedShare),
+        ("phu-lam-2024", "2.2", Computation.CommitmentShare),
+    ];
+
+    public async Task Load(CancellationToken ct)
+    {
+        foreach (var (key, number, computation) in Bindings)
+        {
+            var id = await db.Indicators.Where(i => i.Number == number && db.Plans.Any(p => p.Id == i.PlanId && p.Key == key))
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+            if (id is null) { log.LogWarning("Demo plan {Plan} has no indicator {Number}", key, number); continue; }
+            if (await db.IndicatorBindings.AnyAsync(b => b.IndicatorId == id, ct)) continue;
+            await bindings.Bind(UserScope.System, id.Value, new BindingInput(computation.ToString(), null), null, ct);
+        }
+    }
+}

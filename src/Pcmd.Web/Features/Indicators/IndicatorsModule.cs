@@ -1,0 +1,15 @@
+using Pcmd.Web.Features.Demo;
+
+namespace Pcmd.Web.Features.Indicators;
+
+public static class IndicatorsModule
+{
+    public static void AddIndicators(IServiceCollection services)
+    {
+        services.AddScoped<IndicatorAreas>();
+        services.AddScoped<IndicatorComputations>();
+        services.AddScoped<IndicatorResultsService>();
+        services.AddScoped<IndicatorBindingService>();
+        services.AddScoped<IDemoStep, IndicatorsDemoStep>();
+    }
+}
