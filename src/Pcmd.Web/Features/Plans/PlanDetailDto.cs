@@ -9,7 +9,7 @@ public sealed record IndicatorView(int Id, string Number, string Text, string? U
     decimal? Max, string? Numerator, string? Denominator, MeasurementWindow Window, string? Note, List<TargetRow> Targets, List<AssignmentView> Assignments);
 public sealed record TaskView(int Id, string Number, string? Section, string Text, TimingKind TimingKind, Frequency? Frequency, DateOnly? DueDate,
     string? TimingText, List<AssignmentView> Assignments);
-public sealed record AppendixItemView(string Name, int? OrgUnitId, string? OrgUnitName, string? UnitName, ComplexityLevel? Complexity, string? Status, string? Note);
+public sealed record AppendixItemView(int Id, string Name, int? OrgUnitId, string? OrgUnitName, string? UnitName, ComplexityLevel? Complexity, string? Status, string? Note);
 public sealed record AppendixView(int Id, string Number, string Title, AppendixKind Kind, List<AppendixItemView> Items);
 public sealed record ScheduleView(ReportKind Kind, int? DueDay, int? DueMonth, int? ConsolidationDueDay, int? ConsolidationDueMonth, Ref? Recipient, string? Note);
 public sealed record PlanDetailDto(int Id, int Version, string Key, string Title, string? Number, DateOnly? IssuedOn, PlanLevel Level,
@@ -38,7 +38,7 @@ public static class PlanDetailMapping
         p.Tasks.OrderBy(t => t.Position).Select(t => new TaskView(t.Id, t.Number, t.Section, t.Text, t.TimingKind, t.Frequency, t.DueDate, t.TimingText,
             A(t.Assignments))).ToList(),
         p.Appendices.OrderBy(a => a.Position).Select(a => new AppendixView(a.Id, a.Number, a.Title, a.Kind,
-            a.Items.OrderBy(x => x.Position).Select(x => new AppendixItemView(x.Name, x.OrgUnitId, x.OrgUnit?.Name, x.UnitName, x.Complexity, x.Status, x.Note)).ToList())).ToList(),
+            a.Items.OrderBy(x => x.Position).Select(x => new AppendixItemView(x.Id, x.Name, x.OrgUnitId, x.OrgUnit?.Name, x.UnitName, x.Complexity, x.Status, x.Note)).ToList())).ToList(),
         p.ReportSchedule.OrderBy(r => r.Position).Select(r => new ScheduleView(r.Kind, r.DueDay, r.DueMonth, r.ConsolidationDueDay, r.ConsolidationDueMonth,
             r.RecipientAgency is { } ra ? new Ref(ra.Id, ra.Code, ra.Name) : null, r.Note)).ToList(),
         canEdit);

@@ -72,6 +72,9 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         if (fresh.ParentId == existing.Id) throw ValidationException.One("plan.parentKey", "Kế hoạch không thể là kế hoạch cấp trên của chính nó.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Indicators are recreated from the file: keep their bindings to computations by indicator number.
+        var bindings = await db.IndicatorBindings.Where(b => b.Indicator!.PlanId == id)
+            .Select(b => new { b.Indicator!.Number, b.Computation, b.OrgUnitId }).ToListAsync(ct);
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         await db.Set<PlanObjective>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
         await db.Set<IndicatorTarget>().Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
@@ -99,6 +102,10 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.Tasks.AddRange(fresh.Tasks);
         existing.Appendices.AddRange(fresh.Appendices);
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
+        await db.SaveChangesAsync(ct);
+        foreach (var b in bindings)
+            if (existing.Indicators.FirstOrDefault(i => i.Number == b.Number) is { } ind)
+                db.IndicatorBindings.Add(new Indicators.IndicatorBinding { IndicatorId = ind.Id, Computation = b.Computation, OrgUnitId = b.OrgUnitId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return existing;
