@@ -10,6 +10,8 @@ public enum Permission
     ManageOrgUnits,
     ReadAudit,
     ManageUsers,
+    /// <summary>Establishments, inspections, hotspots within scope.</summary>
+    ManageRegistries,
 }
 
 public static class RolePermissions
@@ -17,11 +19,11 @@ public static class RolePermissions
     static readonly Dictionary<string, Permission[]> Map = new()
     {
         [Roles.Admin] = Enum.GetValues<Permission>(),
-        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies],
-        [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies],
+        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries],
+        [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries],
         // An agency reporter edits only plans its own agency issues (checked in PlanAccess).
         [Roles.AgencyReporter] = [Permission.ManagePlans],
-        [Roles.Inspector] = [],
+        [Roles.Inspector] = [Permission.ManageRegistries],
         [Roles.CaseWorker] = [],
         [Roles.Leader] = [],
     };
