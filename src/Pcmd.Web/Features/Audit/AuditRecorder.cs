@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Audit;
 
-/// <summary>Turns tracked changes into audit entries. Ids of added rows are only known after the
-/// insert, so capture happens before saving and completion after.</summary>
+/// <summary>Turns tracked changes into audit entries. Changes and deletions are read before saving (their
+/// old values are gone after); additions after saving, when their ids and foreign keys are real.</summary>
 public static class AuditRecorder
 {
     public sealed record Pending(EntityEntry Entry, AuditEntry Audit);
@@ -17,6 +18,9 @@ public static class AuditRecorder
     static readonly HashSet<string> Noise = ["ConcurrencyStamp", "SecurityStamp", "AccessFailedCount"];
     // Secrets are recorded as changed, never with their values.
     static readonly HashSet<string> Secret = ["PasswordHash"];
+    /// <summary>People's names and addresses are encrypted at rest; the audit trail must not hold them in
+    /// clear either, so it records that they changed, not what they are.</summary>
+    public const string PersonalDataMark = "[dữ liệu cá nhân]";
 
     public static List<Pending> Capture(DbContext db, string? userName, DateTime nowUtc)
     {
@@ -32,16 +36,14 @@ public static class AuditRecorder
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Modified,
             };
-            var changes = Changes(e, action);
-            if (action == AuditAction.Modified && changes.Count == 0) continue;
-            pending.Add(new(e, new AuditEntry
+            var audit = new AuditEntry { AtUtc = nowUtc, UserName = userName, EntityType = e.Metadata.ClrType.Name, Action = action };
+            if (action != AuditAction.Created)
             {
-                AtUtc = nowUtc,
-                UserName = userName,
-                EntityType = e.Metadata.ClrType.Name,
-                Action = action,
-                Changes = JsonSerializer.Serialize(changes),
-            }));
+                var changes = Changes(e, action);
+                if (action == AuditAction.Modified && changes.Count == 0) continue;
+                audit.Changes = JsonSerializer.Serialize(changes);
+            }
+            pending.Add(new(e, audit));
         }
         return pending;
     }
@@ -52,6 +54,7 @@ public static class AuditRecorder
         {
             var key = p.Entry.Metadata.FindPrimaryKey();
             p.Audit.EntityId = key is null ? "" : string.Join(",", key.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
+            if (p.Audit.Action == AuditAction.Created) p.Audit.Changes = JsonSerializer.Serialize(Changes(p.Entry, AuditAction.Created));
             yield return p.Audit;
         }
     }
@@ -67,10 +70,14 @@ public static class AuditRecorder
             if (action == AuditAction.Modified && (!p.IsModified || Equals(before, after))) continue;
             if (action == AuditAction.Created && after is null) continue;
             if (Noise.Contains(p.Metadata.Name)) continue;
-            result[p.Metadata.Name] = Secret.Contains(p.Metadata.Name) ? ["***", "***"] : [Plain(before), Plain(after)];
+            result[p.Metadata.Name] = Secret.Contains(p.Metadata.Name) ? ["***", "***"]
+                : IsPersonal(p) ? [before is null ? null : PersonalDataMark, after is null ? null : PersonalDataMark]
+                : [Plain(before), Plain(after)];
         }
         return result;
     }
+
+    static bool IsPersonal(PropertyEntry p) => ReferenceEquals(p.Metadata.GetValueConverter(), PersonalData.Converter);
 
     static object? Plain(object? v) => v switch
     {

@@ -44,6 +44,19 @@ public abstract class TeamTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_audit_trail_records_that_a_name_changed_but_never_the_name_and_keeps_real_keys()
+    {
+        var client = await app.SignIn("phuluong");
+        var (teamId, members) = await data.Team(client);
+        var admin = await app.SignIn("admin");
+        var entry = (await admin.GetJson($"/api/v1/audit?entityType=TeamMember&entityId={members[0]}"))["items"]!.AsArray().Single()!;
+        var changes = System.Text.Json.Nodes.JsonNode.Parse(entry["changes"]!.GetValue<string>())!.AsObject();
+        Assert.Equal("[dữ liệu cá nhân]", changes["FullName"]![1]!.GetValue<string>());
+        Assert.Equal(teamId, changes["TeamId"]![1]!.GetValue<int>());
+        Assert.DoesNotContain("Nguyễn", entry["changes"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_second_leader_or_a_third_deputy_is_refused_and_nothing_is_saved()
     {
         var client = await app.SignIn("phuluong");
