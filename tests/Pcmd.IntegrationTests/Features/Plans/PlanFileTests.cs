@@ -158,6 +158,23 @@ public abstract class PlanFileTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task Replacing_a_plan_from_its_file_keeps_the_indicators_bindings_to_computations()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"keep-binding-{app.Provider}".ToLowerInvariant();
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<int>();
+        var indicator = (await admin.GetJson($"/api/v1/plans/{id}"))["indicators"]![0]!["id"]!.GetValue<int>();
+        var bound = await (await admin.PutRaw($"/api/v1/indicators/{indicator}/binding", """{"computation":"inspectedShare"}""")).Json(HttpStatusCode.OK);
+        var version = (await admin.GetJson($"/api/v1/plans/{id}"))["version"]!.GetValue<int>();
+        await (await admin.PutRaw($"/api/v1/plans/{id}/file?version={version}", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.OK);
+        var results = await admin.GetJson($"/api/v1/plans/{id}/results?year=2026");
+        var row = results["indicators"]!.AsArray().Single(r => r!["number"]!.GetValue<string>() == "1")!;
+        Assert.Equal("inspectedShare", row["computation"]!.GetValue<string>());
+        Assert.NotNull(bound);
+    }
+
+    [Fact]
     public async Task Text_is_stored_as_typed_and_rendered_escaped()
     {
         var admin = await app.SignIn("admin");
