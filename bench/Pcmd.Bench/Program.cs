@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Pcmd.Bench;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.Demo.Synthetic;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Reference;
+
+// dotnet run -c Release --project bench/Pcmd.Bench -- generate --scale city|country [--seed 42] [--connection "<postgres>"|--sqlite <file>] [--append] [--reset]
+// dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
+// See docs/synthetic-data.md and the README's "Benchmarks" section.
+
+var options = Args.Parse(args);
+try
+{
+    return options.Command switch
+    {
+        "generate" => await Generate(options),
+        "run" => await Benchmarks.Run(options),
+        "import" => await ImportBenchmark.Child(options),
+        _ => Usage(),
+    };
+}
+catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
+          Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
+        The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
+        (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
+        """);
+    return 1;
+}
+
+static async Task<int> Generate(Args o)
+{
+    var scale = SyntheticScale.Parse(o.Get("scale") ?? throw new ArgumentException("--scale demo|city|country is required."));
+    var seed = o.Int("seed", 42);
+    var sqlite = o.Get("sqlite");
+    var postgres = sqlite is null ? o.Connection : null;
+    if (postgres is not null) await CreateDatabaseIfMissing(postgres);
+    if (o.Has("reset")) await Reset(postgres, sqlite);
+    await using var host = BenchHost.Create(postgres, sqlite);
+    Console.WriteLine($"Database: {host.Database.Provider} ({Describe(postgres, sqlite)})");
+    await host.Migrate();
+    using var scope = host.Services.CreateScope();
+    var sp = scope.ServiceProvider;
+    var data = sp.GetRequiredService<SyntheticData>();
+    var progress = new SyncProgress(m => Console.WriteLine("  " + m));
+
+    var clock = Stopwatch.StartNew();
+    await data.EnsurePrerequisites(scale, sp.GetRequiredService<AddressPackageImporter>(), sp.GetRequiredService<ReferenceData>(), progress);
+    var prerequisites = clock.Elapsed;
+    Console.WriteLine($"Units and catalogues ready in {prerequisites.TotalSeconds:0.0} s");
+
+    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append")), progress);
+    Console.WriteLine();
+    Console.WriteLine($"| scale {scale.Name}, seed {seed} | count |");
+    Console.WriteLine("|---|---:|");
+    foreach (var (name, count) in new (string, int)[]
+    {
+        ("current communes", result.Communes), ("old communes (until 30/6/2025)", result.OldCommunes), ("establishments", result.Establishments),
+        ("inspection teams", result.Teams), ("team members", result.TeamMembers), ("inspections", result.Inspections),
+        ("members present", result.InspectionMembers), ("violations", result.Violations), ("sanctions", result.Sanctions),
+        ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents),
+    })
+        Console.WriteLine($"| {name} | {count:N0} |");
+    Console.WriteLine();
+    Console.WriteLine($"units and catalogues {prerequisites.TotalSeconds:0.0} s; generating {result.Generating.TotalSeconds:0.0} s; " +
+        $"writing {result.Writing.TotalSeconds:0.0} s; total {(prerequisites + result.Total).TotalSeconds:0.0} s");
+    return 0;
+}
+
+static string Describe(string? postgres, string? sqlite) =>
+    sqlite is not null ? Path.GetFullPath(sqlite) : string.Join(";", postgres!.Split(';').Where(p => !p.StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+
+/// <summary>--reset: a benchmark database starts empty. Drops every table of the PostgreSQL database's public schema
+/// (or deletes the SQLite file): never point it at a database you keep.</summary>
+static async Task Reset(string? postgres, string? sqlite)
+{
+    if (sqlite is not null)
+    {
+        foreach (var f in new[] { sqlite, sqlite + "-wal", sqlite + "-shm" }) File.Delete(f);
+        return;
+    }
+    await using var conn = new Npgsql.NpgsqlConnection(postgres);
+    await conn.OpenAsync();
+    await using var cmd = new Npgsql.NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", conn);
+    await cmd.ExecuteNonQueryAsync();
+}
+
+/// <summary>A named benchmark database (Database=pcmd_city) is created on first use, from the server's "postgres" database.</summary>
+static async Task CreateDatabaseIfMissing(string postgres)
+{
+    var target = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+    if (string.IsNullOrEmpty(target.Database) || target.Database == "postgres") return;
+    var admin = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false };
+    await using var conn = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+    await conn.OpenAsync();
+    await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", conn);
+    exists.Parameters.AddWithValue("name", target.Database);
+    if (await exists.ExecuteScalarAsync() is not null) return;
+    await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", conn);
+    await create.ExecuteNonQueryAsync();
+}
+
+/// <summary>Prints at once (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>
+sealed class SyncProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}

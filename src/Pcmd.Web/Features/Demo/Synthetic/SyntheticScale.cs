@@ -1,0 +1,51 @@
+namespace Pcmd.Web.Features.Demo.Synthetic;
+
+/// <summary>How much synthetic data to make and where (docs/synthetic-data.md). The records run from 1 January of
+/// <see cref="FirstYear"/> to <see cref="Until"/>, a fixed day so that a seed gives the same data whenever it runs.</summary>
+public sealed record SyntheticScale(
+    string Name, IReadOnlyList<string> Provinces, int Establishments, int Inspections, int Hotspots, int FirstYear, DateOnly Until)
+{
+    public static readonly DateOnly DefaultUntil = new(2026, 10, 31);
+
+    /// <summary>What <c>dotnet run</c> loads on its first start: small enough for a few seconds on SQLite.</summary>
+    public static readonly SyntheticScale Demo = new("demo", ["01"], 3_000, 15_000, 60, 2021, DefaultUntil);
+
+    /// <summary>Hà Nội: its 126 communes and wards and the old units before 1/7/2025.</summary>
+    public static readonly SyntheticScale City = new("city", ["01"], 30_000, 150_000, 300, 2022, DefaultUntil);
+
+    /// <summary>All 34 provinces (≈ 3.321 communes and their ≈ 10.000 predecessors).</summary>
+    public static readonly SyntheticScale Country = new("country", AllProvinces, 300_000, 1_500_000, 3_000, 2022, DefaultUntil);
+
+    public static IReadOnlyList<string> AllProvinces =>
+    [
+        "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40",
+        "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96",
+    ];
+
+    public static SyntheticScale Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "demo" => Demo,
+        "city" => City,
+        "country" => Country,
+        _ => throw new ArgumentException($"Unknown scale '{name}': use demo, city or country.", nameof(name)),
+    };
+
+    /// <summary>The same shape with other counts (the unit tests use a few hundred records).</summary>
+    public SyntheticScale WithCounts(int establishments, int inspections, int hotspots) =>
+        this with { Establishments = establishments, Inspections = inspections, Hotspots = hotspots };
+}
+
+public sealed record SyntheticOptions(SyntheticScale Scale, int Seed = 42, bool Append = false);
+
+public sealed record SyntheticResult(
+    string Scale, int Seed, int Communes, int OldCommunes, int Establishments, int Teams, int TeamMembers, int Inspections,
+    int InspectionMembers, int Violations, int Sanctions, int Hotspots, int HotspotEvents, TimeSpan Generating, TimeSpan Writing)
+{
+    public TimeSpan Total => Generating + Writing;
+
+    public override string ToString() =>
+        $"scale {Scale}, seed {Seed}: {Communes} communes (+{OldCommunes} old), {Establishments} establishments, {Teams} teams " +
+        $"({TeamMembers} members), {Inspections} inspections ({InspectionMembers} members present, {Violations} violations, " +
+        $"{Sanctions} sanctions), {Hotspots} hotspots ({HotspotEvents} events); generated in {Generating.TotalSeconds:0.0} s, " +
+        $"written in {Writing.TotalSeconds:0.0} s";
+}
