@@ -29,6 +29,14 @@ public static class FeaturesModule
         services.AddScoped<UserService>();
         services.AddScoped<DemoData>();
         services.AddScoped<Reference.ReferenceData>();
+        Establishments.EstablishmentsModule.AddEstablishments(services);
+        Indicators.IndicatorsModule.AddIndicators(services);
+        services.AddScoped<Hotspots.HotspotService>();
+        services.AddScoped<Map.MapService>();
+        services.AddScoped<IDemoStep, Hotspots.HotspotDemoStep>();
+        Inspections.InspectionsModule.AddInspections(services);
+        services.AddScoped<Demo.Synthetic.SyntheticData>();
+        services.AddScoped<IDemoStep, Demo.Synthetic.SyntheticDemoStep>();
         return services;
     }
 
@@ -41,6 +49,11 @@ public static class FeaturesModule
         app.MapPlanPartsApi();
         app.MapAuditApi();
         app.MapUsersApi();
+        Establishments.EstablishmentsApi.MapEstablishmentsApi(app);
+        Indicators.IndicatorsApi.MapIndicatorsApi(app);
+        Hotspots.HotspotsApi.MapHotspotsApi(app);
+        Map.MapApi.MapMapApi(app);
+        Inspections.InspectionsModule.MapInspectionsApi(app);
         return app;
     }
 }
