@@ -27,6 +27,11 @@ public static class PersonalData
 
     static byte[] Key => _key ?? throw new InvalidOperationException("PersonalData.Configure was not called.");
 
+    // One cipher per thread: creating an AesGcm costs more than encrypting a name, and imports encrypt
+    // hundreds of thousands of them. The key never changes within a process (see Configure).
+    [ThreadStatic] static AesGcm? _aes;
+    static AesGcm Aes => _aes ??= new AesGcm(Key, 16);
+
     public static string? Encrypt(string? plain)
     {
         if (plain is null) return null;
@@ -34,8 +39,7 @@ public static class PersonalData
         var output = new byte[12 + 16 + data.Length];
         var nonce = output.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(Key, 16);
-        aes.Encrypt(nonce, data, output.AsSpan(28), output.AsSpan(12, 16));
+        Aes.Encrypt(nonce, data, output.AsSpan(28), output.AsSpan(12, 16));
         return Prefix + Convert.ToBase64String(output);
     }
 
@@ -45,8 +49,7 @@ public static class PersonalData
         if (!stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored; // written before encryption existed
         var bytes = Convert.FromBase64String(stored[Prefix.Length..]);
         var plain = new byte[bytes.Length - 28];
-        using var aes = new AesGcm(Key, 16);
-        aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain);
+        Aes.Decrypt(bytes.AsSpan(0, 12), bytes.AsSpan(28), bytes.AsSpan(12, 16), plain);
         return Encoding.UTF8.GetString(plain);
     }
 
