@@ -32,6 +32,17 @@ public abstract class TeamTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_synthetic_demo_data_reuses_the_recorded_team_of_a_ward_instead_of_adding_a_second_one()
+    {
+        var admin = await app.SignIn("admin");
+        var teams = (await admin.GetJson("/api/v1/inspection-teams")).AsArray()
+            .Where(t => t!["agencyCode"]?.GetValue<string>() == "DOI178-PHULUONG").ToList();
+        Assert.Single(teams);
+        var inspections = await admin.GetJson($"/api/v1/inspections?teamId={teams[0]!["id"]}&pageSize=5");
+        Assert.True(inspections["total"]!.GetValue<int>() > 12, "the synthetic visits in Phú Lương are recorded by the ward's own team");
+    }
+
+    [Fact]
     public async Task Member_names_are_encrypted_at_rest()
     {
         var client = await app.SignIn("phuluong");

@@ -84,7 +84,12 @@ public sealed class SyntheticData(PcmdDbContext db, TimeProvider clock)
 
         var teams = new TeamFaker(r);
         int teamId = await w.NextId<InspectionTeam>(ct), memberId = await w.NextId<TeamMember>(ct);
-        teams.Make(units, agencies, ref teamId, ref memberId);
+        // A ward whose team is already recorded keeps it: its leader and deputies come first, as the faker expects.
+        var existingTeams = (await db.InspectionTeams.AsNoTracking().Include(t => t.Members).Where(t => t.IsActive).OrderBy(t => t.Id).ToListAsync(ct))
+            .Select(t => { t.Members = t.Members.Where(m => m.IsActive).OrderBy(m => m.Role).ThenBy(m => m.Id).Take(TeamFaker.MembersPerTeam).ToList(); return t; })
+            .Where(t => t.Members.Count == TeamFaker.MembersPerTeam && t.Members[0].Role == TeamRole.Leader && t.Members[1].Role != TeamRole.Member)
+            .GroupBy(t => t.OrgUnitId).ToDictionary(g => g.Key, g => g.First());
+        teams.Make(units, agencies, ref teamId, ref memberId, existingTeams);
         await Write(teams.Teams);
         await Write(teams.Teams.SelectMany(t => t.Members).ToList());
         progress?.Report($"{teams.Teams.Count} inspection teams");

@@ -14,14 +14,17 @@ public sealed class TeamFaker(Random r)
     /// <summary>The team of each unit (current commune or old district) by unit id.</summary>
     public Dictionary<int, InspectionTeam> ByUnit { get; } = [];
 
-    public void Make(SyntheticUnits units, IReadOnlyList<Agency> agencies, ref int teamId, ref int memberId)
+    /// <param name="existing">Teams already recorded (the hand-written demo team of a ward): reused, not duplicated.</param>
+    public void Make(SyntheticUnits units, IReadOnlyList<Agency> agencies, ref int teamId, ref int memberId,
+        IReadOnlyDictionary<int, InspectionTeam>? existing = null)
     {
         var bodies = agencies.Where(a => a.Kind == AgencyKind.InteragencyBody).ToLookup(a => a.OrgUnitId);
         var members = agencies.Where(a => a.Kind is not (AgencyKind.InteragencyBody or AgencyKind.Collective)).ToLookup(a => a.OrgUnitId);
         foreach (var (id, name) in units.OldDistricts)
             Add(id, $"Đội kiểm tra liên ngành 178 {name}", null, members[id].ToList(), ref teamId, ref memberId);
         foreach (var c in units.Communes)
-            Add(c.Id, $"Đội kiểm tra liên ngành 178 {c.Name}", bodies[c.Id].FirstOrDefault(a => a.Code.StartsWith("DOI178", StringComparison.Ordinal))?.Id,
+            if (existing?.GetValueOrDefault(c.Id) is { } team) ByUnit[c.Id] = team;
+            else Add(c.Id, $"Đội kiểm tra liên ngành 178 {c.Name}", bodies[c.Id].FirstOrDefault(a => a.Code.StartsWith("DOI178", StringComparison.Ordinal))?.Id,
                 members[c.Id].ToList(), ref teamId, ref memberId);
     }
 
