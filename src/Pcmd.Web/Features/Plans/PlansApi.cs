@@ -75,11 +75,17 @@ public static class PlansApi
             using var r = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
             return await r.ReadToEndAsync(ct);
         }
+        // Read in chunks and stop past the limit: a body without Content-Length must not fill the memory.
         using var reader = new StreamReader(req.Body, Encoding.UTF8);
-        var buffer = new char[MaxFileBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, ct);
-        if (read > MaxFileBytes) throw TooLarge();
-        return new string(buffer, 0, read);
+        var text = new StringBuilder();
+        var chunk = new char[64 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(chunk, ct)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > MaxFileBytes) throw TooLarge();
+        }
+        return text.ToString();
     }
 
     static ValidationException TooLarge() => ValidationException.One("file", $"Tệp lớn quá {MaxFileBytes / 1024 / 1024} MB.");

@@ -109,6 +109,21 @@ public abstract class PlanFileTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task A_file_larger_than_the_limit_is_refused_without_reading_it_all()
+    {
+        var admin = await app.SignIn("admin");
+        var huge = new string(' ', 6 * 1024 * 1024);
+        var withLength = await (await admin.PostRaw("/api/v1/plans/import", huge)).Json(HttpStatusCode.BadRequest);
+        Assert.Contains(withLength.Errors(), e => e.StartsWith("file: Tệp lớn quá 5 MB"));
+        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(huge)));
+        chunked.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/import") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        var problem = await (await admin.SendAsync(request)).Json(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.Errors(), e => e.StartsWith("file: Tệp lớn quá 5 MB"));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_json_is_refused()
     {
         var admin = await app.SignIn("admin");
