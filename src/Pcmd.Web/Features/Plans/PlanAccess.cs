@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
 using Pcmd.Web.Features.Users;
 using Pcmd.Web.Security;
 
@@ -19,4 +21,17 @@ public static class PlanAccess
     }
 
     public static bool CanWrite(UserScope s, Plan p) => CanWrite(s, p.IssuingUnitId, p.IssuingAgencyId);
+
+    /// <summary>The plan for a write of any of its parts: in scope (else 404), writable (else 403), and still at
+    /// the version the user saw (else 409). The UPDATE checks the version too, which closes the race between
+    /// this read and the save.</summary>
+    public static async Task<Plan> ForWrite(PcmdDbContext db, UserScope scope, int id, int expectedVersion, CancellationToken ct)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null || !CanRead(scope, plan)) throw new NotFoundException();
+        if (!CanWrite(scope, plan)) throw new ForbiddenException();
+        if (plan.Version != expectedVersion) throw new ConflictException();
+        db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;
+        return plan;
+    }
 }

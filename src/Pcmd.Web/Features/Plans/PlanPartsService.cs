@@ -140,16 +140,8 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
 
     /// <summary>The plan for a write: in scope, writable, and still at the version the user saw
     /// (the same checks, in the same order, as <see cref="PlanService"/>).</summary>
-    async Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct)
-    {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
-        if (!PlanAccess.CanWrite(scope, plan)) throw new ForbiddenException();
-        if (plan.Version != expectedVersion) throw new ConflictException();
-        // Also guard the race between this read and the save: the UPDATE checks the version too.
-        db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;
-        return plan;
-    }
+    Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct) =>
+        PlanAccess.ForWrite(db, scope, id, expectedVersion, ct);
 
     /// <summary>Saves the part together with the plan, whose version the DbContext bumps (and checks) because
     /// the plan row is marked modified; one SaveChanges is one transaction with its audit entries.</summary>

@@ -151,14 +151,6 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
     }
 
     /// <summary>The plan for a write: in scope, writable, and still at the version the user saw.</summary>
-    async Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct)
-    {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
-        if (!PlanAccess.CanWrite(scope, plan)) throw new ForbiddenException();
-        if (plan.Version != expectedVersion) throw new ConflictException();
-        // Also guard the race between this read and the save: the UPDATE checks the version too.
-        db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;
-        return plan;
-    }
+    Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct) =>
+        PlanAccess.ForWrite(db, scope, id, expectedVersion, ct);
 }
