@@ -131,6 +131,8 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == planId, ct) ?? throw new NotFoundException();
         db.Assignments.RemoveRange(ind.Assignments);
         db.Set<IndicatorTarget>().RemoveRange(ind.Targets);
+        // Removed through EF (not left to the database's cascade) so that the audit trail records it.
+        db.IndicatorBindings.RemoveRange(await db.IndicatorBindings.Where(b => b.IndicatorId == indicatorId).ToListAsync(ct));
         db.Indicators.Remove(ind);
         await Save(plan, ct);
         return plan.Version;

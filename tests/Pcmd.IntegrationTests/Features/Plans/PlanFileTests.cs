@@ -190,6 +190,21 @@ public abstract class PlanFileTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task Deleting_a_bound_indicator_records_the_removed_binding_in_the_audit_trail()
+    {
+        var admin = await app.SignIn("admin");
+        var key = $"unbind-audit-{app.Provider}".ToLowerInvariant();
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<int>();
+        var indicator = (await admin.GetJson($"/api/v1/plans/{id}"))["indicators"]![0]!["id"]!.GetValue<int>();
+        await (await admin.PutRaw($"/api/v1/indicators/{indicator}/binding", """{"computation":"inspectedShare"}""")).Json(HttpStatusCode.OK);
+        var version = (await admin.GetJson($"/api/v1/plans/{id}"))["version"]!.GetValue<int>();
+        await (await admin.DeleteAsync($"/api/v1/plans/{id}/indicators/{indicator}?version={version}")).Json(HttpStatusCode.OK);
+        var trail = (await admin.GetJson("/api/v1/audit?entityType=IndicatorBinding&pageSize=200"))["items"]!.AsArray();
+        Assert.Contains(trail, e => e!["action"]!.GetValue<string>() == "deleted" && e["changes"]!.GetValue<string>().Contains($"[{indicator},null]"));
+    }
+
+    [Fact]
     public async Task Text_is_stored_as_typed_and_rendered_escaped()
     {
         var admin = await app.SignIn("admin");
