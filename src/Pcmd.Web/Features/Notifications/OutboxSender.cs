@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pcmd.Web.Data;
+
+namespace Pcmd.Web.Features.Notifications;
+
+/// <summary>Sends the outbox by SMTP every <see cref="SmtpOptions.PollSeconds"/>. A failed message is retried with
+/// exponential backoff up to <see cref="SmtpOptions.MaxAttempts"/> times. Its updates are single UPDATE statements outside
+/// SaveChanges: sending is not a change of the records, so it does not fill the audit trail.</summary>
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
+    : BackgroundService
+{
+    /// <summary>How long a claimed message is left to its sender before another pass may take it (a node that died mid-send).</summary>
+    static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            log.LogInformation("No SMTP host (Pcmd:Smtp:Host): e-mails are recorded in the outbox but not sent");
+            return;
+        }
+        log.LogInformation("Outbox: sending through {Host}:{Port} every {Seconds} s", o.Host, o.Port, o.PollSeconds);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, o.PollSeconds)), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                // A failing pass (database away) must not stop the host: the next tick tries again.
+                try { await SendDue(stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Outbox pass failed"); }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    /// <summary>One pass: sends the due messages, oldest first; returns how many were sent.</summary>
+    public async Task<int> SendDue(CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return 0;
+        if (!MailAddress.TryCreate(o.From, out var from))
+        {
+            // A setting's mistake, not the messages': they wait, untouched, for the setting to be fixed.
+            log.LogError("Pcmd:Smtp:From is not an e-mail address: {From}", o.From);
+            return 0;
+        }
+        using var scope = scopes.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<PcmdDbContext>().Set<OutboxMessage>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await outbox.AsNoTracking()
+            .Where(m => m.SentAt == null && m.Attempts < o.MaxAttempts && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+        var sent = 0;
+        foreach (var m in due)
+        {
+            // Claim it first: another node's pass sees it as not due, so no message goes out twice.
+            var lease = now + Lease;
+            var claimed = await outbox.Where(x => x.Id == m.Id && x.SentAt == null && x.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, lease), ct);
+            if (claimed == 0) continue;
+            try
+            {
+                await Send(o, from, m, ct);
+                DateTime? at = clock.GetUtcNow().UtcDateTime;
+                await outbox.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.SentAt, at).SetProperty(x => x.Attempts, m.Attempts + 1).SetProperty(x => x.LastError, (string?)null),
+                    CancellationToken.None);
+                sent++;
+            }
+            catch (Exception e) when (e is SmtpException or FormatException or ArgumentException or IOException or InvalidOperationException)
+            {
+                // A bad address will never work: give up at once rather than after eight tries.
+                var attempts = e is FormatException or ArgumentException ? Math.Max(o.MaxAttempts, m.Attempts + 1) : m.Attempts + 1;
+                var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+                var error = Truncate($"{e.GetType().Name}: {e.Message}{(e.InnerException is { } i ? " — " + i.Message : "")}");
+                await outbox.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.LastError, error).SetProperty(x => x.NextAttemptAt, next),
+                    CancellationToken.None);
+                log.LogWarning("Outbox message {Id} to {To} failed (attempt {Attempts} of {Max}): {Error}", m.Id, m.To, attempts, o.MaxAttempts, error);
+                // The server itself is unreachable: the other messages stay due, their attempts untouched, for the next pass.
+                if (e is SmtpException { StatusCode: SmtpStatusCode.GeneralFailure }) break;
+            }
+        }
+        if (sent > 0) log.LogInformation("Outbox: {Sent} of {Due} message(s) sent", sent, due.Count);
+        return sent;
+    }
+
+    static async Task Send(SmtpOptions o, MailAddress from, OutboxMessage m, CancellationToken ct)
+    {
+        using var mail = new MailMessage
+        {
+            From = from,
+            Subject = m.Subject, Body = m.Body, IsBodyHtml = false,
+            SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8, HeadersEncoding = Encoding.UTF8,
+        };
+        mail.To.Add(new MailAddress(m.To));
+        using var smtp = new SmtpClient(o.Host, o.Port)
+        {
+            EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = o.TimeoutSeconds * 1000,
+        };
+        if (!string.IsNullOrEmpty(o.UserName)) smtp.Credentials = new NetworkCredential(o.UserName, o.Password);
+        await smtp.SendMailAsync(mail, ct);
+    }
+
+    static string Truncate(string s) => s.Length <= OutboxMessage.ErrorLength ? s : s[..(OutboxMessage.ErrorLength - 1)] + "…";
+}
