@@ -37,6 +37,8 @@ public static class FeaturesModule
         Inspections.InspectionsModule.AddInspections(services);
         services.AddScoped<Demo.Synthetic.SyntheticData>();
         services.AddScoped<IDemoStep, Demo.Synthetic.SyntheticDemoStep>();
+        Notifications.NotificationsModule.AddNotifications(services);
+        Reporting.ReportingModule.AddReporting(services);
         return services;
     }
 
@@ -54,6 +56,8 @@ public static class FeaturesModule
         Hotspots.HotspotsApi.MapHotspotsApi(app);
         Map.MapApi.MapMapApi(app);
         Inspections.InspectionsModule.MapInspectionsApi(app);
+        Notifications.NotificationsModule.MapNotificationsApi(app);
+        Reporting.ReportingApi.MapReportingApi(app);
         return app;
     }
 }

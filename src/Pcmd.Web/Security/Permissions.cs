@@ -12,6 +12,8 @@ public enum Permission
     ManageUsers,
     /// <summary>Establishments, inspections, hotspots within scope.</summary>
     ManageRegistries,
+    /// <summary>Fill in and submit the reports of the user's own agency.</summary>
+    SubmitReports,
 }
 
 public static class RolePermissions
@@ -19,10 +21,10 @@ public static class RolePermissions
     static readonly Dictionary<string, Permission[]> Map = new()
     {
         [Roles.Admin] = Enum.GetValues<Permission>(),
-        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries],
-        [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries],
+        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries, Permission.SubmitReports],
+        [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries, Permission.SubmitReports],
         // An agency reporter edits only plans its own agency issues (checked in PlanAccess).
-        [Roles.AgencyReporter] = [Permission.ManagePlans],
+        [Roles.AgencyReporter] = [Permission.ManagePlans, Permission.SubmitReports],
         [Roles.Inspector] = [Permission.ManageRegistries],
         [Roles.CaseWorker] = [],
         [Roles.Leader] = [],

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Pcmd.Web.Shared;
 
@@ -8,4 +9,18 @@ public static class VietnameseText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
     public static readonly StringComparer Comparer = StringComparer.Create(Culture, CompareOptions.IgnoreCase);
+
+    /// <summary>A file-name-safe ASCII form ("Báo cáo 6 tháng" → "Bao-cao-6-thang"): browsers and mail clients mangle
+    /// non-ASCII attachment names less often than they mangle diacritics.</summary>
+    public static string Slug(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        return sb.ToString().Trim('-');
+    }
 }

@@ -137,7 +137,7 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputati
     /// <summary>The target for the year in the area: the plan's own (or the indicator's bound unit's) target, else the
     /// unit's share of it (giao chỉ tiêu); a share or a "zero" applies to every unit below when none is split for it,
     /// a count does not (the city's 2.460 inspections are not each ward's).</summary>
-    static Target? TargetFor(Plan plan, Indicator i, int year, int unitId, bool indicatorsOwnArea)
+    internal static Target? TargetFor(Plan plan, Indicator i, int year, int unitId, bool indicatorsOwnArea)
     {
         if (unitId == plan.IssuingUnitId) return i.TargetFor(year);
         if (i.TargetFor(year, unitId) is { } split) return split;

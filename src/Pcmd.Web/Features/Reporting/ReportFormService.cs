@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Security;
+
+namespace Pcmd.Web.Features.Reporting;
+
+/// <summary>Builds a report's form: the tasks and indicators assigned to its agency, with what is saved or, where nothing
+/// is, what PCMD's own records give; on the consolidated report, the units' accepted figures added up and their
+/// narratives gathered per task.</summary>
+public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, ReportFigures figures, TimeProvider clock)
+{
+    static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    DateOnly Today => ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
+
+    public sealed record Loaded(Report Report, ReportPeriod Period, Plan Plan);
+
+    /// <summary>The report with its period and plan, if the user may read it (else not found).</summary>
+    public async Task<Loaded> Load(UserScope scope, int id, bool track, CancellationToken ct)
+    {
+        var q = db.Set<Report>().Include(r => r.Tasks).Include(r => r.Values).Include(r => r.Events).Include(r => r.Agency).AsSplitQuery();
+        var report = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+        var period = await db.Set<ReportPeriod>().AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).Include(p => p.Tasks)
+            .FirstAsync(p => p.Id == period.PlanId, ct);
+        if (!await ReportAccess.CanRead(db, scope, report, plan, ct)) throw new NotFoundException();
+        return new Loaded(report, period, plan);
+    }
+
+    public async Task<ReportForm> Get(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var (report, period, plan) = await Load(scope, id, track: false, ct);
+        var assigned = await units.Assigned(plan.Id, report.AgencyId, report.IsConsolidated, ct);
+        var canConsolidate = ReportAccess.CanConsolidate(scope, plan);
+        var writes = report.IsConsolidated ? canConsolidate : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
+        var editable = report.Status is ReportStatus.Draft or ReportStatus.Returned;
+        var indicators = plan.Indicators.Where(i => assigned.IndicatorIds.Contains(i.Id) && i.TargetKind != null).OrderBy(i => i.Position).ToList();
+        var live = await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
+        var sums = report.IsConsolidated ? await UnitSums(period.Id, ct) : [];
+        var gathered = report.IsConsolidated ? await Gathered(period.Id, ct) : [];
+
+        var tasks = plan.Tasks.Where(t => assigned.TaskIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t =>
+        {
+            var e = report.Tasks.FirstOrDefault(x => x.TaskId == t.Id);
+            return new TaskRow(t.Id, t.Number, t.Text, t.Section, assigned.Roles.TryGetValue(t.Id, out var role) ? role : null, e?.Progress,
+                ReportLabels.Progress(e?.Progress), e?.Narrative, gathered.GetValueOrDefault(t.Id) ?? []);
+        }).ToList();
+
+        var values = indicators.Select(i => Row(report, period, plan, i, live.GetValueOrDefault(i.Id),
+            sums.TryGetValue(i.Id, out var sum) ? sum : null)).ToList();
+        var questions = period.Questions.Select((q, n) => new QuestionRow(n, q, n < report.Answers.Count ? report.Answers[n] : null)).ToList();
+        var attachments = await db.Set<ReportAttachment>().AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id)
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
+        var history = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new EventRow(e.Kind, EventText(e.Kind), e.At, e.By, e.Comment, e.DaysLate)).ToList();
+        var due = report.IsConsolidated ? period.ConsolidationDueOn ?? period.DueOn : period.DueOn;
+        var firstLate = report.Events.Where(e => e.Kind == ReportEventKind.Submitted).OrderBy(e => e.At).Select(e => e.DaysLate).FirstOrDefault();
+        int? late = report.SubmittedAt is null ? (Today > due ? ReportCalendar.DaysLate(due, Today) : null) : firstLate;
+
+        return new ReportForm(report.Id, report.Version, period.Id, period.Title, period.Kind, period.DataFrom, period.DataTo, due, plan.Id, plan.Title,
+            report.AgencyId, report.Agency!.Name, report.IsConsolidated, report.Status, ReportLabels.Status(report.Status, report.SubmittedAt is not null),
+            writes && editable, canConsolidate && !report.IsConsolidated && report.Status == ReportStatus.Submitted, canConsolidate,
+            report.SubmittedAt, late, report.SavedAt, report.SavedBy, report.ReturnComment, report.Difficulties, report.Proposals,
+            tasks, values, questions, attachments, history);
+    }
+
+    ValueRow Row(Report report, ReportPeriod period, Plan plan, Indicator i, ComputedFigure? live, (decimal Value, decimal? Den, int Count)? sum)
+    {
+        var saved = report.Values.FirstOrDefault(v => v.IndicatorId == i.Id);
+        var locked = report.Status is ReportStatus.Submitted or ReportStatus.Accepted;
+        // A draft shows what is saved, else the units' sum (consolidated) or the records' figure: the pre-fill.
+        decimal? value = saved?.Value, den = saved?.Denominator;
+        var prefilled = false;
+        if (saved?.Value is null && !locked)
+        {
+            (value, den) = report.IsConsolidated && sum is { } s ? (s.Value, s.Den) : (live?.Value, live?.Denominator);
+            prefilled = value is not null;
+        }
+        var computed = locked ? saved?.Computed : live?.Value;
+        var computedDen = locked ? saved?.ComputedDenominator : live?.Denominator;
+        var target = ReportFigures.TargetOf(report, plan, i, period.Year);
+        var targetText = target is null ? "" : PlanLabels.Target(target.Kind == Targets.TargetKind.AtLeastOnce ? Targets.TargetKind.Percentage : target.Kind,
+            target.Value ?? (target.Kind == Targets.TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, Vi);
+        var (actual, percent, status) = ReportFigures.Judge(target, i, value, den, period.Year, period, Today);
+        return new ValueRow(i.Id, i.Number, i.Text, i.UnitOfMeasure, ReportFigures.IsShare(i), targetText, value, den, prefilled, computed, computedDen,
+            locked ? saved?.Source : live?.Source, live?.Link, live?.Value, live?.Denominator, saved?.Note, actual, percent, status,
+            sum?.Value, sum?.Den, sum?.Count ?? 0);
+    }
+
+    /// <summary>The units' accepted figures per indicator, added up: counts as counts, shares as numerators over denominators.</summary>
+    public async Task<Dictionary<int, (decimal Value, decimal? Den, int Count)>> UnitSums(int periodId, CancellationToken ct)
+    {
+        var rows = await db.Set<ReportIndicatorValue>().AsNoTracking()
+            .Where(v => v.Value != null && db.Set<Report>().Any(r => r.Id == v.ReportId && r.PeriodId == periodId && !r.IsConsolidated
+                && r.Status == ReportStatus.Accepted))
+            .GroupBy(v => v.IndicatorId)
+            .Select(g => new { g.Key, Value = g.Sum(v => v.Value), Den = g.Sum(v => v.Denominator), Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => (r.Value ?? 0, r.Den, r.Count));
+    }
+
+    /// <summary>What each unit whose report is accepted wrote on each task, with the unit's name.</summary>
+    async Task<Dictionary<int, List<UnitText>>> Gathered(int periodId, CancellationToken ct)
+    {
+        var rows = await db.Set<ReportTaskEntry>().AsNoTracking()
+            .Where(t => t.Narrative != null && t.Narrative != "")
+            .Join(db.Set<Report>().Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted),
+                t => t.ReportId, r => r.Id, (t, r) => new { t.TaskId, r.Id, Unit = r.Agency!.Name, t.Narrative })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.TaskId).ToDictionary(g => g.Key,
+            g => g.OrderBy(r => r.Unit, Shared.VietnameseText.Comparer).Select(r => new UnitText(r.Id, r.Unit, r.Narrative!)).ToList());
+    }
+
+    public static string EventText(ReportEventKind k) => k switch
+    {
+        ReportEventKind.Submitted => "Nộp báo cáo",
+        ReportEventKind.Returned => "Trả lại để bổ sung",
+        ReportEventKind.Accepted => "Chấp nhận",
+        _ => k.ToString(),
+    };
+}

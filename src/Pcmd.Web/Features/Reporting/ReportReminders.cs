@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.Notifications;
+
+namespace Pcmd.Web.Features.Reporting;
+
+/// <summary>Every hour: opens the periods that have begun, then tells each unit what is due within a week and what is
+/// overdue (once per report and stage, never twice), in the app and by e-mail through the outbox.</summary>
+public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReportReminders> log) : BackgroundService
+{
+    public const int DaysAhead = 7;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try { await RunOnce(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Report reminders failed; retrying in an hour"); }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnce(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ReportPeriodService>().EnsurePeriods(ct);
+        return await Remind(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), scope.ServiceProvider.GetRequiredService<Notifier>(),
+            ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    /// <summary>"due" a week before the deadline, "overdue" the day after it.</summary>
+    public static async Task<int> Remind(PcmdDbContext db, Notifier notifier, DateOnly today, CancellationToken ct)
+    {
+        var horizon = today.AddDays(DaysAhead);
+        var open = await db.Set<Report>().AsNoTracking()
+            .Where(r => !r.IsConsolidated && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Period!.DueOn <= horizon
+                && r.Period.DataFrom <= today)
+            .Select(r => new { r.Id, r.AgencyId, r.Period!.Title, r.Period.DueOn, r.Period.Kind, r.Period.DataFrom, r.Period.DataTo, r.Period.Questions })
+            .ToListAsync(ct);
+        var added = 0;
+        foreach (var r in open)
+        {
+            var overdue = today > r.DueOn;
+            var period = new ReportPeriod { Title = r.Title, DueOn = r.DueOn };
+            added += await notifier.NotifyAgency(r.AgencyId, overdue ? $"Quá hạn nộp {r.Title}" : $"Sắp đến hạn nộp {r.Title}",
+                Text(period, today), $"/reports/{r.Id}", $"report-{r.Id}-{(overdue ? "overdue" : "due")}", ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    public static string Text(ReportPeriod p, DateOnly today) => today > p.DueOn
+        ? $"{p.Title} đã quá hạn {ReportCalendar.DaysLate(p.DueOn, today)} ngày (hạn nộp {ReportLabels.Date(p.DueOn)}). Đề nghị đơn vị khẩn trương hoàn thành và nộp báo cáo."
+        : $"{p.Title} cần nộp trước ngày {ReportLabels.Date(p.DueOn)} (còn {p.DueOn.DayNumber - today.DayNumber} ngày).";
+}
