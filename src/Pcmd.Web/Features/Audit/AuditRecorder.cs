@@ -11,13 +11,16 @@ public static class AuditRecorder
 {
     public sealed record Pending(EntityEntry Entry, AuditEntry Audit);
 
+    // Notifications and the e-mail outbox are messages about changes, not changes: recording them would copy every
+    // recipient's address and mail body into the trail.
     static bool IsAudited(EntityEntry e) =>
-        e.Entity is not AuditEntry && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
+        e.Entity is not (AuditEntry or Notifications.Notification or Notifications.OutboxMessage)
+        && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
 
     // A user row changes on every sign-in (failed-attempt counter, stamps): that is not a change to record.
     static readonly HashSet<string> Noise = ["ConcurrencyStamp", "SecurityStamp", "AccessFailedCount"];
-    // Secrets are recorded as changed, never with their values.
-    static readonly HashSet<string> Secret = ["PasswordHash"];
+    // Secrets (and file contents, which would bloat the trail) are recorded as changed, never with their values.
+    static readonly HashSet<string> Secret = ["PasswordHash", "Content"];
     /// <summary>People's names and addresses are encrypted at rest; the audit trail must not hold them in
     /// clear either, so it records that they changed, not what they are.</summary>
     public const string PersonalDataMark = "[dữ liệu cá nhân]";

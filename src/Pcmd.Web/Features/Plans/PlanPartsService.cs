@@ -77,6 +77,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var task = await db.PlanTasks.Include(t => t.Assignments).FirstOrDefaultAsync(t => t.Id == taskId && t.PlanId == planId, ct)
             ?? throw new NotFoundException();
+        await Reporting.ReportGuards.TaskDeletable(db, taskId, ct);
         db.Assignments.RemoveRange(task.Assignments);
         db.PlanTasks.Remove(task);
         await Save(plan, ct);
@@ -129,6 +130,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var ind = await db.Indicators.Include(i => i.Assignments).Include(i => i.Targets)
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == planId, ct) ?? throw new NotFoundException();
+        await Reporting.ReportGuards.IndicatorDeletable(db, indicatorId, ct);
         db.Assignments.RemoveRange(ind.Assignments);
         db.Set<IndicatorTarget>().RemoveRange(ind.Targets);
         // Removed through EF (not left to the database's cascade) so that the audit trail records it.

@@ -71,6 +71,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
             throw new ForbiddenException("Bạn không có quyền chuyển kế hoạch sang đơn vị này.");
         if (fresh.ParentId == existing.Id) throw ValidationException.One("plan.parentKey", "Kế hoạch không thể là kế hoạch cấp trên của chính nó.");
 
+        await Reporting.ReportGuards.PlanReplaceable(db, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Indicators are recreated from the file: keep their bindings to computations by indicator number.
         var bindings = await db.IndicatorBindings.Where(b => b.Indicator!.PlanId == id)
@@ -143,6 +144,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         var plan = await Tracked(scope, id, expectedVersion, ct);
         if (await db.Plans.AnyAsync(p => p.ParentId == id, ct))
             throw new ConflictException("Kế hoạch đang là căn cứ của kế hoạch cấp dưới; hãy xóa hoặc chuyển các kế hoạch đó trước.");
+        await Reporting.ReportGuards.PlanReplaceable(db, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         db.Plans.Remove(plan);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Notifications;
 using Pcmd.Web.Security;
@@ -37,11 +38,24 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         report.SubmittedBy = scope.UserName;
         report.Events.Add(new ReportEvent { Kind = ReportEventKind.Submitted, At = now, By = scope.UserName, DaysLate = late });
         if (!report.IsConsolidated && (plan.CoordinatingAgencyId ?? plan.IssuingAgencyId) is { } consolidator)
-            await notifier.NotifyAgency(consolidator, $"{report.Agency!.Name} đã nộp {period.Title}",
+            foreach (var agency in await WithParts(consolidator, ct))
+                await notifier.NotifyAgency(agency, $"{report.Agency!.Name} đã nộp {period.Title}",
                 $"{report.Agency.Name} đã nộp {period.Title} của {plan.Title}" + (late > 0 ? $" (chậm {late} ngày)." : "."),
                 $"/reports/{report.Id}", $"report-{report.Id}-submitted-{report.Events.Count}", ct);
         await drafts.SaveVersioned(report, version, ct);
         return await forms.Get(scope, id, ct);
+    }
+
+    /// <summary>The agency and the agencies that are part of it: the Sở coordinates, its Chi cục does the work.</summary>
+    async Task<List<int>> WithParts(int agencyId, CancellationToken ct)
+    {
+        var all = new List<int> { agencyId };
+        for (var i = 0; i < all.Count && all.Count < 50; i++)
+        {
+            var parent = all[i];
+            all.AddRange(await db.Agencies.Where(a => a.ParentId == parent).Select(a => a.Id).ToListAsync(ct));
+        }
+        return all;
     }
 
     public Task<ReportForm> Accept(UserScope scope, int id, ReviewInput input, CancellationToken ct) =>

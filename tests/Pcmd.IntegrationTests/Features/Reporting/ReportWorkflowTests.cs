@@ -219,6 +219,25 @@ public abstract class ReportWorkflowTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task A_plan_with_written_reports_cannot_be_replaced_from_its_file_nor_lose_a_reported_task()
+    {
+        var coordinator = await app.SignIn("dieuphoi");
+        var (planId, periods) = await data.Plan(coordinator, 2025);
+        var id = await data.ReportId(PeriodId(periods, "annual", 2025), "UBND-PHULUONG");
+        var ward = await app.SignIn("phuluong");
+        await Save(ward, id, Complete(await Form(ward, id), 1, 1, 1));
+        var plan = await coordinator.GetJson($"/api/v1/plans/{planId}");
+        var file = await coordinator.GetStringAsync($"/api/v1/plans/{planId}/export");
+        var refused = await (await coordinator.PutRaw($"/api/v1/plans/{planId}/file?version={plan["version"]}", file)).Json(HttpStatusCode.Conflict);
+        Assert.Contains("mất nội dung báo cáo", refused["detail"]!.GetValue<string>());
+        var task = Row(await Form(ward, id), "tasks", "1.a")["taskId"]!.GetValue<int>();
+        var del = await coordinator.DeleteAsync($"/api/v1/plans/{planId}/tasks/{task}?version={plan["version"]}");
+        Assert.Equal(HttpStatusCode.Conflict, del.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.DeleteAsync($"/api/v1/plans/{planId}?version={plan["version"]}")).StatusCode);
+        Assert.Equal("Đã tổ chức 3 buổi tuyên truyền.", Row(await Form(ward, id), "tasks", "1.a")["narrative"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_ad_hoc_request_asks_its_own_questions_by_its_own_deadline()
     {
         var coordinator = await app.SignIn("dieuphoi");
