@@ -32,9 +32,7 @@ public static class ReportAccess
         if (!s.Can(Permission.SubmitReports)) return false;
         if (s.IsGlobal) return true;
         if (s.AgencyId is not { } mine || !s.CanReadUnit(orgUnitId)) return false;
-        for (int? a = mine; a is { } id; a = await db.Agencies.Where(x => x.Id == id).Select(x => x.ParentId).FirstOrDefaultAsync(ct))
-            if (id == agencyId) return true;
-        return false;
+        return (await ReportingUnits.SelfAndAbove(db, mine, ct)).Contains(agencyId);
     }
 
     public static async Task<bool> CanRead(PcmdDbContext db, UserScope s, Report r, Plan plan, CancellationToken ct)

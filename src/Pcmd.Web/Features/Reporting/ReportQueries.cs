@@ -35,13 +35,10 @@ public static class ReportQueries
     }
 
     /// <summary>The reports of the user's agency (and the agencies above it) that are open, newest deadline first.</summary>
-    public static async Task<List<ReportRow>> Mine(PcmdDbContext db, UserScope scope, ReportingUnits units, DateOnly today, CancellationToken ct)
+    public static async Task<List<ReportRow>> Mine(PcmdDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         if (scope.AgencyId is not { } agency || !scope.Can(Permission.SubmitReports)) return [];
-        var ancestors = new List<int> { agency };
-        for (int? p = await db.Agencies.Where(a => a.Id == agency).Select(a => a.ParentId).FirstOrDefaultAsync(ct); p is { } pid && !ancestors.Contains(pid);
-             p = await db.Agencies.Where(a => a.Id == pid).Select(a => a.ParentId).FirstOrDefaultAsync(ct))
-            ancestors.Add(pid);
+        var ancestors = await ReportingUnits.SelfAndAbove(db, agency, ct);
         var q = db.Set<Report>().AsNoTracking().Where(r => ancestors.Contains(r.AgencyId));
         return await Rows(q, today, ct);
     }

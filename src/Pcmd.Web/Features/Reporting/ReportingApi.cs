@@ -49,8 +49,8 @@ public static class ReportingApi
         }).Produces(200, contentType: XlsxType);
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Báo cáo định kỳ").RequireAuthorization();
-        reports.MapGet("/mine", async (CurrentScope cs, PcmdDbContext db, ReportingUnits units, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await ReportQueries.Mine(db, await cs.Get(), units, ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime), ct)))
+        reports.MapGet("/mine", async (CurrentScope cs, PcmdDbContext db, TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await ReportQueries.Mine(db, await cs.Get(), ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime), ct)))
             .Produces<List<ReportRow>>();
         reports.MapGet("/{id:int}", async (int id, CurrentScope cs, ReportFormService svc, CancellationToken ct) =>
             Results.Ok(await svc.Get(await cs.Get(), id, ct))).Produces<ReportForm>();

@@ -31,15 +31,23 @@ public sealed class ReportingUnits(PcmdDbContext db)
     /// and the agencies above it (a Chi cục carries out what its Sở is given).</summary>
     public async Task<List<int>> Bound(int agencyId, CancellationToken ct)
     {
-        var result = new List<int> { agencyId };
+        var result = await SelfAndAbove(db, agencyId, ct);
         result.AddRange(await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
             .Select(m => m.BodyId).ToListAsync(ct));
-        for (int? p = await ParentOf(agencyId, ct); p is { } pid && !result.Contains(pid); p = await ParentOf(pid, ct))
+        return result;
+    }
+
+    /// <summary>The agency and the agencies it is part of, nearest first (Chi cục → Sở).</summary>
+    public static async Task<List<int>> SelfAndAbove(PcmdDbContext db, int agencyId, CancellationToken ct)
+    {
+        var result = new List<int> { agencyId };
+        for (int? p = await ParentOf(db, agencyId, ct); p is { } pid && !result.Contains(pid); p = await ParentOf(db, pid, ct))
             result.Add(pid);
         return result;
     }
 
-    Task<int?> ParentOf(int id, CancellationToken ct) => db.Agencies.Where(a => a.Id == id).Select(a => a.ParentId).FirstOrDefaultAsync(ct);
+    static Task<int?> ParentOf(PcmdDbContext db, int id, CancellationToken ct) =>
+        db.Agencies.Where(a => a.Id == id).Select(a => a.ParentId).FirstOrDefaultAsync(ct);
 
     /// <summary>The report's tasks and indicators. The consolidated report answers for every one of the plan.</summary>
     public async Task<ReportScope> Assigned(int planId, int agencyId, bool consolidated, CancellationToken ct)
