@@ -44,8 +44,10 @@ public sealed class ConsolidationService(PcmdDbContext db, Notifier notifier, Ti
         var rates = periods.Select(p =>
         {
             var of = reports.Where(r => r.PeriodId == p.Id && !r.IsConsolidated).ToList();
-            var submitted = of.Count(r => r.SubmittedAt != null);
-            var onTime = of.Count(r => r.SubmittedAt != null && r.DaysLate == 0);
+            // A report is in when submitted or accepted; a returned one is not, until it comes back.
+            var inHand = of.Where(r => r.Status is ReportStatus.Submitted or ReportStatus.Accepted).ToList();
+            var submitted = inHand.Count;
+            var onTime = inHand.Count(r => r.DaysLate == 0);
             var cons = reports.FirstOrDefault(r => r.PeriodId == p.Id && r.IsConsolidated);
             return new PeriodRates(p.Id, p.Title, p.DueOn, of.Count, submitted, onTime, of.Count(r => r.Status == ReportStatus.Accepted),
                 Rate(submitted, of.Count), Rate(onTime, of.Count), cons?.Id, cons?.Status);

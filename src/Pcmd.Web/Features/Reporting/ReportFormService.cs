@@ -39,6 +39,14 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var live = await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
         var sums = report.IsConsolidated ? await UnitSums(period.Id, ct) : [];
         var gathered = report.IsConsolidated ? await Gathered(period.Id, ct) : [];
+        // The consolidated draft starts with the units' difficulties and proposals gathered, for the coordinator to edit.
+        var (difficulties, proposals) = (report.Difficulties, report.Proposals);
+        if (report.IsConsolidated && editable)
+        {
+            var sections = await GatheredSections(period.Id, ct);
+            difficulties ??= sections.Difficulties;
+            proposals ??= sections.Proposals;
+        }
 
         var tasks = plan.Tasks.Where(t => assigned.TaskIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t =>
         {
@@ -61,7 +69,7 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         return new ReportForm(report.Id, report.Version, period.Id, period.Title, period.Kind, period.DataFrom, period.DataTo, due, plan.Id, plan.Title,
             report.AgencyId, report.Agency!.Name, report.IsConsolidated, report.Status, ReportLabels.Status(report.Status, report.SubmittedAt is not null),
             writes && editable, canConsolidate && !report.IsConsolidated && report.Status == ReportStatus.Submitted, canConsolidate,
-            report.SubmittedAt, late, report.SavedAt, report.SavedBy, report.ReturnComment, report.Difficulties, report.Proposals,
+            report.SubmittedAt, late, report.SavedAt, report.SavedBy, report.ReturnComment, difficulties, proposals,
             tasks, values, questions, attachments, history);
     }
 
@@ -72,7 +80,7 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         // A draft shows what is saved, else the units' sum (consolidated) or the records' figure: the pre-fill.
         decimal? value = saved?.Value, den = saved?.Denominator;
         var prefilled = false;
-        if (saved?.Value is null && !locked)
+        if ((saved is null || (saved.Value is null && saved.Denominator is null)) && !locked)
         {
             (value, den) = report.IsConsolidated && sum is { } s ? (s.Value, s.Den) : (live?.Value, live?.Denominator);
             prefilled = value is not null;
@@ -110,6 +118,20 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
             .ToListAsync(ct);
         return rows.GroupBy(r => r.TaskId).ToDictionary(g => g.Key,
             g => g.OrderBy(r => r.Unit, Shared.VietnameseText.Comparer).Select(r => new UnitText(r.Id, r.Unit, r.Narrative!)).ToList());
+    }
+
+    async Task<(string? Difficulties, string? Proposals)> GatheredSections(int periodId, CancellationToken ct)
+    {
+        var rows = await db.Set<Report>().AsNoTracking()
+            .Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted)
+            .Select(r => new { Unit = r.Agency!.Name, r.Difficulties, r.Proposals }).ToListAsync(ct);
+        rows = rows.OrderBy(r => r.Unit, Shared.VietnameseText.Comparer).ToList();
+        static string? Join(IEnumerable<(string Unit, string? Text)> xs)
+        {
+            var lines = xs.Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => $"- {x.Unit}: {x.Text!.ReplaceLineEndings(" ").Trim()}").ToList();
+            return lines.Count == 0 ? null : string.Join("\n", lines);
+        }
+        return (Join(rows.Select(r => (r.Unit, r.Difficulties))), Join(rows.Select(r => (r.Unit, r.Proposals))));
     }
 
     public static string EventText(ReportEventKind k) => k switch

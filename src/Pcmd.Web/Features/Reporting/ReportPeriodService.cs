@@ -14,7 +14,7 @@ public sealed record PeriodDates(int Version, DateOnly? DataFrom, DateOnly? Data
 /// a report to every reporting unit plus the consolidating agency's own.</summary>
 public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, TimeProvider clock, ILogger<ReportPeriodService> log)
 {
-    DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    DateOnly Today => ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Opens every due period of the plans that run this year or later: a period opens on the first day of its

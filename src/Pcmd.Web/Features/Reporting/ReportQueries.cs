@@ -26,9 +26,9 @@ public static class ReportQueries
                 Expected = p.Reports.Count(r => !r.IsConsolidated),
                 Submitted = p.Reports.Count(r => !r.IsConsolidated && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)),
                 Accepted = p.Reports.Count(r => !r.IsConsolidated && r.Status == ReportStatus.Accepted),
-                // On time: the first submission on or before the deadline (Events hold each submission).
-                OnTime = p.Reports.Count(r => !r.IsConsolidated && r.SubmittedAt != null
-                    && r.Events.Any(e => e.Kind == ReportEventKind.Submitted && e.DaysLate == 0)),
+                // On time: in, and first submitted on or before the deadline (Events hold each submission).
+                OnTime = p.Reports.Count(r => !r.IsConsolidated && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)
+                    && r.Events.Where(e => e.Kind == ReportEventKind.Submitted).OrderBy(e => e.At).Select(e => e.DaysLate).FirstOrDefault() == 0),
             }).ToListAsync(ct);
         return rows.Select(p => new PeriodRow(p.Id, planId, p.Kind, ReportLabels.Kind(p.Kind), p.Year, p.Sequence, p.Title, p.DataFrom, p.DataTo,
             p.DueOn, p.ConsolidationDueOn, p.Questions, p.Version, p.Expected, p.Submitted, p.Accepted, p.OnTime)).ToList();

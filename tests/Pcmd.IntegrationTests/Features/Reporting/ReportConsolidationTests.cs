@@ -47,6 +47,8 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         var gathered = task["gathered"]!.AsArray().Select(g => (g!["unit"]!.GetValue<string>(), g["text"]!.GetValue<string>())).ToList();
         Assert.Equal([("Ủy ban nhân dân phường Hà Đông", "Hà Đông kiểm tra 5 cơ sở."), ("Ủy ban nhân dân phường Phú Lương", "Đã tổ chức 3 buổi tuyên truyền.")], gathered);
         Assert.Equal(["Ủy ban nhân dân phường Hà Đông"], Row(form, "tasks", "1.b")["gathered"]!.AsArray().Select(g => g!["unit"]!.GetValue<string>()));
+        Assert.Equal("- Ủy ban nhân dân phường Hà Đông: Cán bộ kiêm nhiệm.\n- Ủy ban nhân dân phường Phú Lương: Cán bộ kiêm nhiệm.",
+            form["difficulties"]!.GetValue<string>());
 
         // The coordinator sends it upward; it is then locked, and its authors can take it back.
         var draft = Complete(form, 12, 4, 6);
