@@ -72,7 +72,8 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
         var symbol = Symbol(agency);
         var date = form.SubmittedAt is { } s ? ReportLabels.HanoiDay(s) : ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
         var about = form.PeriodTitle.StartsWith("Báo cáo ", StringComparison.Ordinal) ? form.PeriodTitle["Báo cáo ".Length..] : form.PeriodTitle;
-        var subject = $"Kết quả thực hiện {LowerFirst(plan.Title)} — {about}";
+        // "Kế hoạch" stays capitalised: it names a particular document.
+        var subject = $"Kết quả thực hiện {plan.Title} — {about}";
         var sections = new List<ReportSection>
         {
             new("", [$"Thực hiện {(plan.Number is { } n ? $"Kế hoạch số {n} " : "")}{LowerFirst(plan.Title)}, {agency.Name} báo cáo kết quả thực hiện "
@@ -102,13 +103,13 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
             recipientsOf.Where(r => r is not null).Select(r => r!).Append($"Lãnh đạo {agency.ShortName ?? agency.Name}").ToList(),
             isCommittee ? "TM. ỦY BAN NHÂN DÂN" : agency.Kind == AgencyKind.Department ? "KT. GIÁM ĐỐC" : "",
             isCommittee ? "CHỦ TỊCH" : agency.Kind == AgencyKind.Department ? "PHÓ GIÁM ĐỐC" : "THỦ TRƯỞNG ĐƠN VỊ", null,
-            new IndicatorAppendix("PHỤ LỤC", $"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {about.ToUpper(Vi)}\n(Kèm theo Báo cáo số       /BC-{symbol} "
+            new IndicatorAppendix($"PHỤ LỤC\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {about.ToUpper(Vi)}", $"(Kèm theo Báo cáo số       /BC-{symbol} "
                 + $"{ReportDocx.DateText(date)} của {agency.Name})", appendixRows));
     }
 
     ReportSection TaskSection(TaskRow t)
     {
-        var paragraphs = new List<string> { $"Tình hình thực hiện: {ReportLabels.Progress(t.Progress)}." };
+        var paragraphs = t.Progress is null ? new List<string>() : [$"Tình hình thực hiện: {ReportLabels.Progress(t.Progress)}."];
         paragraphs.AddRange(Lines(t.Narrative, empty: false));
         paragraphs.AddRange(t.Gathered.Select(g => $"- {g.Unit}: {g.Text.ReplaceLineEndings(" ")}"));
         return new ReportSection($"Nhiệm vụ {t.Number}: {Short(t.Text)}", paragraphs);

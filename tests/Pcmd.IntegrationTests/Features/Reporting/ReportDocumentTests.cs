@@ -35,7 +35,7 @@ public abstract class ReportDocumentTests(PcmdApp app)
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
         Assert.Contains("SỞ Y TẾ", text);
         Assert.Contains("BÁO CÁO", text);
-        Assert.Contains("Kết quả thực hiện kế hoạch phòng, chống mại dâm thử nghiệm báo cáo", text);
+        Assert.Contains("Kết quả thực hiện Kế hoạch phòng, chống mại dâm thử nghiệm báo cáo", text);
         Assert.Contains("Nơi nhận", text);
         Assert.Contains("Lưu: VT", text);
         // Appendix row of indicator 1: target 10, actual 1.620 (1.500 + 120), 16.200 % of the target.

@@ -117,8 +117,11 @@ public static class ReportDocx
 
     static void AppendAppendix(Body body, IndicatorAppendix appendix)
     {
-        body.Append(Para(appendix.Title, BodySize, Look.Bold, keepNext: true));
-        if (!string.IsNullOrWhiteSpace(appendix.Subtitle)) body.Append(Para(appendix.Subtitle, BodySize, Look.Italic, keepNext: true));
+        // Each line of the title and subtitle is its own centred paragraph (the appendix heading of Phụ lục I is
+        // "PHỤ LỤC", the subject in bold, then "(Kèm theo …)" in italics).
+        foreach (var line in appendix.Title.Split('\n')) body.Append(Para(line, BodySize, Look.Bold, keepNext: true));
+        if (!string.IsNullOrWhiteSpace(appendix.Subtitle))
+            foreach (var line in appendix.Subtitle.Split('\n')) body.Append(Para(line, BodySize, Look.Italic, keepNext: true));
         body.Append(Blank(12));
 
         var t = Table(AppendixColumns, borders: true);
