@@ -8,6 +8,7 @@ using Pcmd.Web.Features.Reference;
 
 // dotnet run -c Release --project bench/Pcmd.Bench -- generate --scale city|country [--seed 42] [--connection "<postgres>"|--sqlite <file>] [--append] [--reset]
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
+// dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
 var options = Args.Parse(args);
@@ -18,6 +19,7 @@ try
         "generate" => await Generate(options),
         "run" => await Benchmarks.Run(options),
         "import" => await ImportBenchmark.Child(options),
+        "reporting" => await ReportingBenchmark.Run(options),
         _ => Usage(),
     };
 }
@@ -33,6 +35,7 @@ static int Usage()
         usage:
           Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
+          Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
         """);

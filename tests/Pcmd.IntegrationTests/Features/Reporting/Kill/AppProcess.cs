@@ -58,16 +58,26 @@ public sealed class AppProcess : IAsyncDisposable
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new InvalidOperationException($"PCMD did not start within {timeout.TotalSeconds:0} s:\n{Log(60)}");
+        var exit = process.HasExited ? $"exited with {process.ExitCode}" : $"did not start within {timeout.TotalSeconds:0} s";
+        throw new InvalidOperationException($"PCMD {exit}:\n{Log(60)}");
     }
 
-    /// <summary>SIGKILL (Process.Kill sends it on Linux): no shutdown hook, no flush, no rollback by the app.</summary>
+    /// <summary>SIGKILL at once (Process.Kill sends it on Linux): no shutdown hook, no flush, no rollback by the app.
+    /// Not the process tree: `dotnet app.dll` hosts the app in its own process, and walking /proc for children would
+    /// delay the signal by milliseconds that matter here.</summary>
+    public void KillNow()
+    {
+        if (_process is { HasExited: false } p) p.Kill();
+    }
+
+    /// <summary>Kills (if still running) and waits until the process is gone.</summary>
     public async Task Kill()
     {
-        if (_process is not { HasExited: false } p) return;
-        p.Kill(entireProcessTree: true);
+        if (_process is not { } p) return;
+        if (!p.HasExited) p.Kill(entireProcessTree: true);
         await p.WaitForExitAsync();
         lock (_log) _log.Add($"--- killed {DateTime.UtcNow:HH:mm:ss.fff} (exit {p.ExitCode})");
+        _process = null;
     }
 
     /// <summary>A client with its own cookies, signed in through the API as a browser-less client would.</summary>
