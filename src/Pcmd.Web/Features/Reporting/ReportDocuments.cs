@@ -15,9 +15,12 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
 {
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public async Task<(byte[] Content, string FileName)> Docx(UserScope scope, int reportId, CancellationToken ct)
+    /// <summary><paramref name="withUnits"/>: the consolidated report lists what each unit wrote under each task (the
+    /// city's runs to well over a hundred pages); without it, only the consolidated text.</summary>
+    public async Task<(byte[] Content, string FileName)> Docx(UserScope scope, int reportId, CancellationToken ct, bool withUnits = true)
     {
         var form = await forms.Get(scope, reportId, ct);
+        if (!withUnits) form = form with { Tasks = form.Tasks.Select(t => t with { Gathered = [] }).ToList() };
         var doc = await Document(form, ct);
         using var ms = new MemoryStream();
         ReportDocx.Write(doc, ms);

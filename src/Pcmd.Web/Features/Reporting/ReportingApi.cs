@@ -62,9 +62,9 @@ public static class ReportingApi
             Results.Ok(await wf.Return(await cs.Get(), id, input, ct))).Produces<ReportForm>();
         reports.MapPost("/{id:int}/accept", async (int id, [FromBody] ReviewInput input, CurrentScope cs, ReportWorkflow wf, CancellationToken ct) =>
             Results.Ok(await wf.Accept(await cs.Get(), id, input, ct))).Produces<ReportForm>();
-        reports.MapGet("/{id:int}/docx", async (int id, CurrentScope cs, ReportDocuments docs, CancellationToken ct) =>
+        reports.MapGet("/{id:int}/docx", async (int id, bool? units, CurrentScope cs, ReportDocuments docs, CancellationToken ct) =>
         {
-            var (bytes, name) = await docs.Docx(await cs.Get(), id, ct);
+            var (bytes, name) = await docs.Docx(await cs.Get(), id, ct, units ?? true);
             return Results.File(bytes, DocxType, name);
         }).Produces(200, contentType: DocxType);
         reports.MapPost("/{id:int}/attachments", async (int id, HttpRequest req, CurrentScope cs, ReportAttachments svc, CancellationToken ct) =>

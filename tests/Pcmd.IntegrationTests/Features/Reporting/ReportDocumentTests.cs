@@ -42,6 +42,12 @@ public abstract class ReportDocumentTests(PcmdApp app)
         Assert.Matches(@"1 Số tụ điểm mới phát sinh 10 điểm 1\.620 16\.200 %", text);
         Assert.Contains("66,67 % (4/6)", text);
         Assert.Contains("Ủy ban nhân dân phường Phú Lương: Đã tổ chức 3 buổi tuyên truyền.", text);
+        // The summary leaves out what each unit wrote, not the figures.
+        var summaryFile = Path.Combine(dir, "tom-tat.docx");
+        await File.WriteAllBytesAsync(summaryFile, await coordinator.GetByteArrayAsync($"/api/v1/reports/{consolidated}/docx?units=false"));
+        var summary = Flat(LibreOffice.PdfText(Assert.Single(LibreOffice.Convert(summaryFile, "pdf", dir))));
+        Assert.DoesNotContain("Đã tổ chức 3 buổi tuyên truyền", summary);
+        Assert.Matches(@"1 Số tụ điểm mới phát sinh 10 điểm 1\.620 16\.200 %", summary);
 
         var xlsx = await coordinator.GetAsync($"/api/v1/report-periods/{period}/xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
