@@ -79,7 +79,7 @@ public sealed class ConsolidationService(PcmdDbContext db, Notifier notifier, Ti
             .Select(r => new { r.Id, r.AgencyId }).ToListAsync(ct);
         var sent = 0;
         foreach (var r in open)
-            sent += await notifier.NotifyAgency(r.AgencyId, $"Nhắc nộp {period.Title}", ReportReminders.Text(period, Today),
+            sent += await notifier.NotifyAgency(r.AgencyId, $"Nhắc nộp {period.Title}", ReportReminders.Text(period.Title, period.DueOn, Today),
                 $"/reports/{r.Id}", $"report-{r.Id}-remind-{Today:yyyyMMdd}", ct);
         await db.SaveChangesAsync(ct);
         return sent;

@@ -98,7 +98,7 @@ public sealed class ReportDraftService(PcmdDbContext db, ReportFormService forms
 
     static void Text(string? s, string path, string label, ErrorList errors)
     {
-        if (s is { Length: > MaxText }) errors.Add(path, $"{label} dài tối đa {MaxText:#,##0} ký tự.".Replace(",", "."));
+        if (s is { Length: > MaxText }) errors.Add(path, $"{label} dài tối đa {ReportLabels.Number(MaxText)} ký tự.");
     }
 
     /// <summary>Stored as typed; only an empty box becomes null.</summary>

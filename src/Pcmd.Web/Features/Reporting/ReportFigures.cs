@@ -60,7 +60,7 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorComputations comput
 
     /// <summary>The actual, the per cent of target and the status words of a reported figure.</summary>
     public static (string Actual, string Percent, string Status) Judge(Target? target, Indicator i, decimal? value, decimal? denominator, int year,
-        ReportPeriod p, DateOnly today)
+        DateOnly today)
     {
         if (value is not { } v) return ("—", "—", "Chưa có số liệu");
         var actual = IsShare(i) ? (denominator is { } d ? Actual.Ratio(v, d) : null) : new Actual(v);

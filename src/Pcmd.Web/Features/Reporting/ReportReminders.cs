@@ -35,21 +35,20 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
         var open = await db.Set<Report>().AsNoTracking()
             .Where(r => !r.IsConsolidated && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Period!.DueOn <= horizon
                 && r.Period.DataFrom <= today)
-            .Select(r => new { r.Id, r.AgencyId, r.Period!.Title, r.Period.DueOn, r.Period.Kind, r.Period.DataFrom, r.Period.DataTo, r.Period.Questions })
+            .Select(r => new { r.Id, r.AgencyId, r.Period!.Title, r.Period.DueOn })
             .ToListAsync(ct);
         var added = 0;
         foreach (var r in open)
         {
             var overdue = today > r.DueOn;
-            var period = new ReportPeriod { Title = r.Title, DueOn = r.DueOn };
             added += await notifier.NotifyAgency(r.AgencyId, overdue ? $"Quá hạn nộp {r.Title}" : $"Sắp đến hạn nộp {r.Title}",
-                Text(period, today), $"/reports/{r.Id}", $"report-{r.Id}-{(overdue ? "overdue" : "due")}", ct);
+                Text(r.Title, r.DueOn, today), $"/reports/{r.Id}", $"report-{r.Id}-{(overdue ? "overdue" : "due")}", ct);
         }
         await db.SaveChangesAsync(ct);
         return added;
     }
 
-    public static string Text(ReportPeriod p, DateOnly today) => today > p.DueOn
-        ? $"{p.Title} đã quá hạn {ReportCalendar.DaysLate(p.DueOn, today)} ngày (hạn nộp {ReportLabels.Date(p.DueOn)}). Đề nghị đơn vị khẩn trương hoàn thành và nộp báo cáo."
-        : $"{p.Title} cần nộp trước ngày {ReportLabels.Date(p.DueOn)} (còn {p.DueOn.DayNumber - today.DayNumber} ngày).";
+    public static string Text(string title, DateOnly due, DateOnly today) => today > due
+        ? $"{title} đã quá hạn {ReportCalendar.DaysLate(due, today)} ngày (hạn nộp {ReportLabels.Date(due)}). Đề nghị đơn vị khẩn trương hoàn thành và nộp báo cáo."
+        : $"{title} cần nộp trước ngày {ReportLabels.Date(due)} (còn {due.DayNumber - today.DayNumber} ngày).";
 }

@@ -14,7 +14,7 @@ public static class ReportRules
         if (ReportFigures.IsShare(i))
         {
             if (value is { } v && denominator is { } d && v > d)
-                errors.Add($"{path}.value", $"Chỉ tiêu {i.Number}: tử số ({v:#,##0.##}) không được lớn hơn mẫu số ({d:#,##0.##}).".Replace(",", "."));
+                errors.Add($"{path}.value", $"Chỉ tiêu {i.Number}: tử số ({ReportLabels.Number(v)}) không được lớn hơn mẫu số ({ReportLabels.Number(d)}).");
         }
         else if (denominator is not null)
             errors.Add($"{path}.denominator", $"Chỉ tiêu {i.Number} là số lượng, không có mẫu số.");

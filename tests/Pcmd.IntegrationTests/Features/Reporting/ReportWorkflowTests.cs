@@ -170,6 +170,9 @@ public abstract class ReportWorkflowTests(PcmdApp app)
         var wrongType = await ward.PutRaw($"/api/v1/reports/{id}",
             $$"""{"version":{{form["version"]}},"values":[{"indicatorId":1,"value":"mười"}]}""");
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var badProgress = await ward.PutRaw($"/api/v1/reports/{id}",
+            $$"""{"version":{{form["version"]}},"tasks":[{"taskId":{{Row(form, "tasks", "1.a")["taskId"]}},"progress":"daily"}]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, badProgress.StatusCode);
         Assert.Equal(form["version"]!.GetValue<int>(), (await Form(ward, id))["version"]!.GetValue<int>());
     }
 
@@ -235,6 +238,33 @@ public abstract class ReportWorkflowTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.Conflict, del.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.DeleteAsync($"/api/v1/plans/{planId}?version={plan["version"]}")).StatusCode);
         Assert.Equal("Đã tổ chức 3 buổi tuyên truyền.", Row(await Form(ward, id), "tasks", "1.a")["narrative"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_coordinator_moves_a_deadline_and_lateness_follows_it()
+    {
+        var coordinator = await app.SignIn("dieuphoi");
+        var (_, periods) = await data.Plan(coordinator, 2025);
+        var period = periods.First(p => p!["kind"]!.GetValue<string>() == "annual")!;
+        var id = period["id"]!.GetValue<int>();
+        var version = period["version"]!.GetValue<int>();
+        var bad = await (await coordinator.PutRaw($"/api/v1/report-periods/{id}",
+            $$"""{"version":{{version}},"dataFrom":"2024-12-15","dataTo":"2025-12-14","dueOn":"2025-12-01","consolidationDueOn":"2025-11-01"}""")).Json(HttpStatusCode.BadRequest);
+        Assert.Contains("dueOn: Hạn nộp không được trước ngày chốt số liệu.", bad.Errors());
+        Assert.Contains("consolidationDueOn: Hạn gửi báo cáo tổng hợp không được trước hạn các đơn vị nộp.", bad.Errors());
+        var ward = await app.SignIn("phuluong");
+        var body = $$"""{"version":{{version}},"dataFrom":"2024-12-15","dataTo":"2025-12-14","dueOn":"2099-12-31"}""";
+        await (await ward.PutRaw($"/api/v1/report-periods/{id}", body)).Json(HttpStatusCode.Forbidden);
+        var moved = await (await coordinator.PutRaw($"/api/v1/report-periods/{id}", body)).Json(HttpStatusCode.OK);
+        Assert.Equal("2099-12-31", moved["dueOn"]!.GetValue<string>());
+        // The same version again: someone (here, the first change) has moved on.
+        await (await coordinator.PutRaw($"/api/v1/report-periods/{id}", body)).Json(HttpStatusCode.Conflict);
+        var report = await data.ReportId(id, "UBND-PHULUONG");
+        var form = await Form(ward, report);
+        Assert.Equal("2099-12-31", form["dueOn"]!.GetValue<string>());
+        var submitted = await Submit(ward, report, await Save(ward, report, Complete(form, Row(form, "indicators", "1")["computed"]!.GetValue<decimal>(), 1, 1)));
+        Assert.Equal(0, submitted["daysLate"]!.GetValue<int>());
+        Assert.Equal(1, (await coordinator.GetJson($"/api/v1/report-periods/{id}/matrix"))["periods"]![0]!["onTime"]!.GetValue<int>());
     }
 
     [Fact]
