@@ -44,9 +44,7 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
             var mine = values.Where(v => v.IndicatorId == i.Id && accepted.Contains(v.ReportId) && v.Value != null).ToList();
             decimal? total = mine.Count == 0 ? null : Figure(share, mine.Sum(v => v.Value), mine.Sum(v => v.Denominator));
             var target = i.TargetFor(Math.Clamp(period.Year, plan.PeriodFrom, plan.PeriodTo));
-            var targetText = target is null ? "" : Plans.PlanLabels.Target(target.Kind == Targets.TargetKind.AtLeastOnce ? Targets.TargetKind.Percentage : target.Kind,
-                target.Value ?? (target.Kind == Targets.TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, Vi);
-            return new WorkbookIndicator(i.Number, i.Text, share ? "%" : i.UnitOfMeasure, targetText, cells, total);
+            return new WorkbookIndicator(i.Number, i.Text, share ? "%" : i.UnitOfMeasure, ReportFigures.TargetText(target, i), cells, total);
         }).ToList();
         var timeliness = units.Select(u => new TimelinessRow(u.Name, u.Cells[0]!.StatusText, period.DueOn, Offset(u.Cells[0]!.SubmittedAt),
             u.Cells[0]!.SubmittedAt is null ? null : u.Cells[0]!.DaysLate)).ToList();

@@ -55,6 +55,11 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorComputations comput
         IndicatorResultsService.TargetFor(plan, i, Math.Clamp(year, plan.PeriodFrom, plan.PeriodTo),
             r.IsConsolidated ? plan.IssuingUnitId : r.OrgUnitId, r.IsConsolidated || r.OrgUnitId == plan.IssuingUnitId);
 
+    /// <summary>The target as the plan writes it; a year's share of "at least once" reads "60 %".</summary>
+    public static string TargetText(Target? target, Indicator i) => target is null ? ""
+        : PlanLabels.Target(target.Kind == TargetKind.AtLeastOnce ? TargetKind.Percentage : target.Kind,
+            target.Value ?? (target.Kind == TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, Vi);
+
     public static bool IsShare(Indicator i) => i.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce
         || (i.TargetKind is null && i.Denominator is not null);
 

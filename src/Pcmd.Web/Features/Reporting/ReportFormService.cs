@@ -88,8 +88,7 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var computed = locked ? saved?.Computed : live?.Value;
         var computedDen = locked ? saved?.ComputedDenominator : live?.Denominator;
         var target = ReportFigures.TargetOf(report, plan, i, period.Year);
-        var targetText = target is null ? "" : PlanLabels.Target(target.Kind == Targets.TargetKind.AtLeastOnce ? Targets.TargetKind.Percentage : target.Kind,
-            target.Value ?? (target.Kind == Targets.TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, Vi);
+        var targetText = ReportFigures.TargetText(target, i);
         var (actual, percent, status) = ReportFigures.Judge(target, i, value, den, period.Year, Today);
         return new ValueRow(i.Id, i.Number, i.Text, i.UnitOfMeasure, ReportFigures.IsShare(i), targetText, value, den, prefilled, computed, computedDen,
             locked ? saved?.Source : live?.Source, live?.Link, live?.Value, live?.Denominator, saved?.Note, actual, percent, status,
