@@ -6,6 +6,7 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans.Files;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Agencies;
 
@@ -52,7 +53,7 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
             if (from is not null && to is not null && to < from) errors.Add(path + ".validTo", "Ngày hết hiệu lực trước ngày có hiệu lực.");
             var day = from ?? to ?? DateOnly.FromDateTime(DateTime.Today);
             var unit = string.IsNullOrWhiteSpace(e.Unit) ? null : await tree.Resolve(e.Unit, day);
-            if (unit is null) errors.Add(path + ".unit", $"Không có đơn vị hành chính mã '{e.Unit}' còn hiệu lực ngày {day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+            if (unit is null) errors.Add(path + ".unit", $"Không có đơn vị hành chính mã '{e.Unit}' còn hiệu lực ngày {ViFormat.Date(day)}.");
             else if (!scope.CanWriteUnit(unit.Id) || !scope.Can(Permission.ManageAgencies)) errors.Add(path + ".unit", "Bạn không có quyền thêm cơ quan cho đơn vị này.");
             var agency = new Agency { Code = e.Code, Name = e.Name ?? "", ShortName = e.ShortName, Kind = kind, OrgUnitId = unit?.Id ?? 0, ValidFrom = from, ValidTo = to };
             existing[e.Code] = agency;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Pcmd.Web.Features.OrgUnits.Pages;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments;
 
@@ -54,7 +54,7 @@ public static class EstablishmentRules
 
     static readonly Regex Phone = new(@"^\+?[0-9][0-9 .()\-]{5,19}$", RegexOptions.CultureInvariant);
 
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly d) => ViFormat.Date(d);
 
     public static void Check(EstablishmentValues v, DateOnly today, Action<string, string> add)
     {

@@ -1,4 +1,5 @@
 using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Hotspots;
 
@@ -63,7 +64,7 @@ public static class HotspotLifecycle
         if (step.Date > today) errors.Add(new("date", "Ngày của sự kiện không được ở tương lai."));
         else if (step.Date < Earliest) errors.Add(new("date", "Ngày của sự kiện không hợp lệ (trước năm 1990)."));
         if (earlier.Count > 0 && step.Date < earlier[^1].Date)
-            errors.Add(new("date", $"Ngày của sự kiện không được trước sự kiện gần nhất ({earlier[^1].Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)})."));
+            errors.Add(new("date", $"Ngày của sự kiện không được trước sự kiện gần nhất ({ViFormat.Date(earlier[^1].Date)})."));
 
         var phase = Phase(earlier.Select(e => e.Kind));
         if (Refusal(phase, step.Kind) is { } refusal) errors.Add(new("kind", refusal));

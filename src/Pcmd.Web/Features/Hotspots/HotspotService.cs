@@ -97,5 +97,5 @@ public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, T
     public async Task<List<HotspotLink>> ByAppendixItem(UserScope scope, int itemId, CancellationToken ct = default) =>
         (await LinksForItems(scope, [itemId], ct)).GetValueOrDefault(itemId) ?? [];
 
-    DateOnly Today() => DateOnly.FromDateTime(OrgUnits.Pages.PageText.ToVietnamTime(clock.GetUtcNow().UtcDateTime));
+    DateOnly Today() => Shared.VietnamTime.Today(clock);
 }

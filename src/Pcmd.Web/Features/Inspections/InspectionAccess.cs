@@ -1,5 +1,5 @@
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.OrgUnits.Pages;
+using Pcmd.Web.Shared;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Inspections;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.OrgUnits.Pages;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 

@@ -1,4 +1,4 @@
-using Pcmd.Web.Features.OrgUnits.Pages;
+using Pcmd.Web.Shared;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Inspections;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.OrgUnits.Pages;
+using Pcmd.Web.Shared;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Inspections;

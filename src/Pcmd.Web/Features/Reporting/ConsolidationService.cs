@@ -20,7 +20,7 @@ public sealed record ReportMatrix(int PlanId, string PlanTitle, List<PeriodRates
 /// <summary>The consolidating agency's view of a plan's reporting: who has reported what, how late, and reminders.</summary>
 public sealed class ConsolidationService(PcmdDbContext db, Notifier notifier, TimeProvider clock)
 {
-    DateOnly Today => ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => VietnamTime.Today(clock);
 
     /// <summary>Units × periods, newest period first. <paramref name="periodId"/> narrows it to one period.</summary>
     public async Task<ReportMatrix> Matrix(UserScope scope, int planId, int? periodId, CancellationToken ct)

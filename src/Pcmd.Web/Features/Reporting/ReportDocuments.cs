@@ -5,6 +5,7 @@ using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Reporting.Documents;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Reporting;
 
@@ -46,7 +47,7 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
             var target = i.TargetFor(Math.Clamp(period.Year, plan.PeriodFrom, plan.PeriodTo));
             return new WorkbookIndicator(i.Number, i.Text, share ? "%" : i.UnitOfMeasure, ReportFigures.TargetText(target, i), cells, total);
         }).ToList();
-        var timeliness = units.Select(u => new TimelinessRow(u.Name, u.Cells[0]!.StatusText, period.DueOn, Offset(u.Cells[0]!.SubmittedAt),
+        var timeliness = units.Select(u => new TimelinessRow(u.Name, u.Cells[0]!.StatusText, period.DueOn, VietnamTime.ToOffset(u.Cells[0]!.SubmittedAt),
             u.Cells[0]!.SubmittedAt is null ? null : u.Cells[0]!.DaysLate)).ToList();
         var wb = new ReportWorkbook($"{period.Title} — {plan.Title}",
             $"Số liệu từ {ReportLabels.Date(period.DataFrom)} đến {ReportLabels.Date(period.DataTo)}; hạn nộp {ReportLabels.Date(period.DueOn)}. "
@@ -55,8 +56,6 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
         ReportXlsx.Write(wb, ms);
         return (ms.ToArray(), FileName("Phu-luc", period.Title, "") + ".xlsx");
     }
-
-    static DateTimeOffset? Offset(DateTime? utc) => utc is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(7)) : null;
 
     /// <summary>A share is written as its per cent, so that a column of shares reads as the plan writes them.</summary>
     static decimal? Figure(bool share, decimal? value, decimal? den) =>
@@ -71,7 +70,7 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
         var province = await Province(agency.OrgUnitId);
         var isCommittee = agency.Kind == AgencyKind.PeoplesCommittee;
         var symbol = Symbol(agency);
-        var date = form.SubmittedAt is { } s ? ReportLabels.HanoiDay(s) : ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
+        var date = form.SubmittedAt is { } s ? VietnamTime.Day(s) : VietnamTime.Today(clock);
         var about = form.PeriodTitle.StartsWith("Báo cáo ", StringComparison.Ordinal) ? form.PeriodTitle["Báo cáo ".Length..] : form.PeriodTitle;
         // "Kế hoạch" stays capitalised: it names a particular document.
         var subject = $"Kết quả thực hiện {plan.Title} — {about}";

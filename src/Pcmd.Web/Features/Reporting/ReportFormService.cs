@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
@@ -12,7 +13,7 @@ namespace Pcmd.Web.Features.Reporting;
 public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, ReportFigures figures, TimeProvider clock)
 {
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-    DateOnly Today => ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => VietnamTime.Today(clock);
 
     public sealed record Loaded(Report Report, ReportPeriod Period, Plan Plan);
 

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using System.Globalization;
 using Pcmd.Web.Features.Plans;
 
@@ -45,12 +46,7 @@ public static class ReportLabels
         _ => "—",
     };
 
-    public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", Vi);
-    public static string Date(DateTime? d) => d is { } v ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(v, DateTimeKind.Utc), Hanoi).ToString("dd/MM/yyyy HH:mm", Vi) : "—";
+    public static string Date(DateOnly d) => ViFormat.Date(d);
+    public static string Date(DateTime? d) => d is { } v ? ViFormat.DateTime(VietnamTime.ToLocal(v)) : "—";
     public static string Number(decimal? v) => v is { } x ? x.ToString("#,##0.##", Vi) : "—";
-
-    /// <summary>Vietnam has one time zone (UTC+7) and no daylight saving.</summary>
-    static readonly TimeZoneInfo Hanoi = TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
-
-    public static DateOnly HanoiDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
 }

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Plans;
@@ -14,7 +15,7 @@ public sealed record PeriodDates(int Version, DateOnly? DataFrom, DateOnly? Data
 /// a report to every reporting unit plus the consolidating agency's own.</summary>
 public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, TimeProvider clock, ILogger<ReportPeriodService> log)
 {
-    DateOnly Today => ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => VietnamTime.Today(clock);
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Opens every due period of the plans that run this year or later: a period opens on the first day of its

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Notifications;
@@ -25,7 +26,7 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<ReportPeriodService>().EnsurePeriods(ct);
         return await Remind(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), scope.ServiceProvider.GetRequiredService<Notifier>(),
-            ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime), ct);
+            VietnamTime.Today(clock), ct);
     }
 
     /// <summary>"due" a week before the deadline, "overdue" the day after it.</summary>

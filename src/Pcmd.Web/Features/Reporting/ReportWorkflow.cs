@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Notifications;
@@ -31,7 +32,7 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         }
         var now = Now;
         var due = report.IsConsolidated ? period.ConsolidationDueOn ?? period.DueOn : period.DueOn;
-        var late = ReportCalendar.DaysLate(due, ReportLabels.HanoiDay(now));
+        var late = ReportCalendar.DaysLate(due, VietnamTime.Day(now));
         report.Status = ReportStatus.Submitted;
         // The first submission is the one timeliness counts (a report returned and fixed was still sent on time).
         report.SubmittedAt ??= now;

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
@@ -50,7 +51,7 @@ public static class ReportingApi
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Báo cáo định kỳ").RequireAuthorization();
         reports.MapGet("/mine", async (CurrentScope cs, PcmdDbContext db, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await ReportQueries.Mine(db, await cs.Get(), ReportLabels.HanoiDay(clock.GetUtcNow().UtcDateTime), ct)))
+            Results.Ok(await ReportQueries.Mine(db, await cs.Get(), VietnamTime.Today(clock), ct)))
             .Produces<List<ReportRow>>();
         reports.MapGet("/{id:int}", async (int id, CurrentScope cs, ReportFormService svc, CancellationToken ct) =>
             Results.Ok(await svc.Get(await cs.Get(), id, ct))).Produces<ReportForm>();

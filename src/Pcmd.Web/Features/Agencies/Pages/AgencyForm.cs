@@ -1,5 +1,4 @@
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.OrgUnits.Pages;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 

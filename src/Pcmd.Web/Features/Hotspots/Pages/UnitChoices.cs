@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.OrgUnits.Pages;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 

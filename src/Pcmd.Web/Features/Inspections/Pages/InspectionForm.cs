@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pcmd.Web.Features.OrgUnits.Pages;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 

@@ -6,6 +6,7 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Targets;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans.Files;
 
@@ -117,7 +118,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             }
             var node = await Tree.Resolve(code, ReferenceDay);
             if (node is not null) return node.Id;
-            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ReferenceDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ViFormat.Date(ReferenceDay)}.");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -16,7 +17,6 @@ public static class ReportXlsx
     public const int IndicatorHeaderRow = 4;
 
     // Việt Nam has had UTC+7 without daylight saving since 1975: a submission at 23:30 UTC is the next day's.
-    static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     public static void Write(ReportWorkbook wb, Stream output)
     {
@@ -70,7 +70,7 @@ public static class ReportXlsx
         foreach (var t in wb.Timeliness)
         {
             r++;
-            var submitted = t.SubmittedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(VietnamOffset).DateTime) : (DateOnly?)null;
+            var submitted = t.SubmittedAt is { } at ? VietnamTime.Day(at) : (DateOnly?)null;
             var row = NewRow(r,
                 Text(r, 0, (r - 1).ToString(CultureInfo.InvariantCulture), XlsxStyles.Centered), Text(r, 1, t.Unit, XlsxStyles.Text),
                 Text(r, 2, t.Status, XlsxStyles.Text), DateCell(r, 3, t.Due), DateCell(r, 4, submitted), Number(r, 5, t.DaysLate));

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.OrgUnits.Pages;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -90,11 +89,11 @@ public static class UserText
     public static string Lock(IStringLocalizer L, DateTimeOffset until) =>
         UserService.IsIndefinite(until)
             ? L["Users.LockedIndefinitely"]
-            : L["Users.LockedUntil", PageText.ToVietnamTime(until.UtcDateTime).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
+            : L["Users.LockedUntil", ViFormat.DateTime(VietnamTime.ToLocal(until.UtcDateTime))];
 
     public static string Roles(IEnumerable<string> roles) => string.Join(", ", roles.Select(Users.Roles.DisplayName));
 
     /// <summary>The end of a lock entered as a day (dd/MM/yyyy in the form): the end of that day in Việt Nam.</summary>
     public static DateTimeOffset EndOfDayInVietnam(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        VietnamTime.StartOf(day.AddDays(1));
 }
