@@ -8,7 +8,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.Demo.Synthetic;
+using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Establishments.Import;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;

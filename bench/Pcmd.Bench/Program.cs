@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Pcmd.Bench;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.Demo.Synthetic;
+using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Reference;
 

@@ -1,5 +1,3 @@
-using Pcmd.Web.Features.Demo;
-
 namespace Pcmd.Web.Data;
 
 public static class StartupTasks

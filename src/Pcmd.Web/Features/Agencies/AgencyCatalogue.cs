@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.Plans.Files;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -33,7 +32,7 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
     public async Task<int> Import(UserScope scope, string json, CancellationToken ct = default)
     {
         List<AgencyFileEntry> entries;
-        try { entries = JsonSerializer.Deserialize<List<AgencyFileEntry>>(json, PlanFileDocument.Json) ?? []; }
+        try { entries = JsonSerializer.Deserialize<List<AgencyFileEntry>>(json, DataFiles.Json) ?? []; }
         catch (JsonException ex)
         {
             throw new ValidationException(new Dictionary<string, string[]> { [ex.Path ?? "$"] = ["Tệp danh mục cơ quan không phải JSON hợp lệ hoặc có thuộc tính lạ."] }, "Tệp danh mục cơ quan không hợp lệ");
@@ -47,9 +46,9 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
             if (string.IsNullOrWhiteSpace(e.Code) || !CodePattern().IsMatch(e.Code)) { errors.Add(path + ".code", "Mã cơ quan chỉ gồm chữ in hoa không dấu, chữ số và '-'."); continue; }
             if (existing.ContainsKey(e.Code)) continue;
             if (string.IsNullOrWhiteSpace(e.Name)) errors.Add(path + ".name", "Thiếu tên cơ quan.");
-            if (!FileCodes.TryParse<AgencyKind>(e.Kind, out var kind)) errors.Add(path + ".kind", $"Loại cơ quan '{e.Kind}' không hợp lệ; chỉ nhận: {FileCodes.Allowed<AgencyKind>()}.");
-            var from = PlanFileReader.Date(e.ValidFrom, path + ".validFrom", errors);
-            var to = PlanFileReader.Date(e.ValidTo, path + ".validTo", errors);
+            if (!DataFiles.TryParseCode<AgencyKind>(e.Kind, out var kind)) errors.Add(path + ".kind", $"Loại cơ quan '{e.Kind}' không hợp lệ; chỉ nhận: {DataFiles.AllowedCodes<AgencyKind>()}.");
+            var from = DataFiles.Date(e.ValidFrom, path + ".validFrom", errors);
+            var to = DataFiles.Date(e.ValidTo, path + ".validTo", errors);
             if (from is not null && to is not null && to < from) errors.Add(path + ".validTo", "Ngày hết hiệu lực trước ngày có hiệu lực.");
             var day = from ?? to ?? DateOnly.FromDateTime(DateTime.Today);
             var unit = string.IsNullOrWhiteSpace(e.Unit) ? null : await tree.Resolve(e.Unit, day);

@@ -7,14 +7,16 @@ namespace Pcmd.Web.Features.Audit;
 
 /// <summary>Turns tracked changes into audit entries. Changes and deletions are read before saving (their
 /// old values are gone after); additions after saving, when their ids and foreign keys are real.</summary>
+/// <summary>Rows that are messages about changes, not changes (notifications, the e-mail outbox): recording them would
+/// copy every recipient's address and mail body into the trail. The feature that owns them marks them.</summary>
+public interface INotAudited;
+
 public static class AuditRecorder
 {
     public sealed record Pending(EntityEntry Entry, AuditEntry Audit);
 
-    // Notifications and the e-mail outbox are messages about changes, not changes: recording them would copy every
-    // recipient's address and mail body into the trail.
     static bool IsAudited(EntityEntry e) =>
-        e.Entity is not (AuditEntry or Notifications.Notification or Notifications.OutboxMessage)
+        e.Entity is not (AuditEntry or INotAudited)
         && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
 
     // A user row changes on every sign-in (failed-attempt counter, stamps): that is not a change to record.

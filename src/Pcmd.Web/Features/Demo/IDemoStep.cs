@@ -1,9 +1,20 @@
 namespace Pcmd.Web.Features.Demo;
 
-/// <summary>A feature's part of the first-start demo data, run after the units, agencies, plans and users
-/// are in place, in <see cref="Order"/>. Each feature registers its own step (services.AddScoped&lt;IDemoStep, …&gt;()).</summary>
+/// <summary>A feature's part of the first-start demo data, run in <see cref="Order"/>: the units (10), agencies (20),
+/// plans (30) and accounts (40) first, then the registries and what builds on them (100 and up). Each feature registers
+/// its own step (services.AddScoped&lt;IDemoStep, …&gt;()), so the demo loader knows no feature.</summary>
 public interface IDemoStep
 {
     int Order { get; }
     Task Load(CancellationToken ct);
+}
+
+/// <summary>The demo's fixed facts that several steps share.</summary>
+public static class DemoFacts
+{
+    /// <summary>Hà Nội.</summary>
+    public const string Province = "01";
+
+    /// <summary>The day on which the demo resolves unit codes: after the 2025 reform.</summary>
+    public static readonly DateOnly Today = new(2026, 1, 1);
 }

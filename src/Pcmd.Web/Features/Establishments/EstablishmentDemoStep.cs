@@ -12,7 +12,7 @@ namespace Pcmd.Web.Features.Establishments;
 /// numbers are invented; streets are real streets of those wards.</summary>
 public sealed class EstablishmentDemoStep(PcmdDbContext db, OrgUnitTree tree, EstablishmentService service, ILogger<EstablishmentDemoStep> log) : IDemoStep
 {
-    public int Order => 10;
+    public int Order => 100;
 
     // commune | type | name | address | lat,lng | owner | phone | licence | licence date | workers | risk L/M/H | status U/N/C | managed from | to | commitment date
     static readonly string[] Rows =

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.Hotspots;
-using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 
@@ -9,7 +7,8 @@ namespace Pcmd.Web.Features.Establishments;
 
 /// <summary>The registry of at-risk establishments within the user's scope: paginated list, record, create,
 /// update (guarded by Version), delete (refused while inspections or hotspots refer to it).</summary>
-public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, EstablishmentQuery query, TimeProvider clock)
+public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, EstablishmentQuery query, TimeProvider clock,
+    IEnumerable<IEstablishmentReferences> references)
 {
     public const int DefaultPageSize = 50, MaxPageSize = 200;
 
@@ -97,13 +96,10 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
         if (e is null || !scope.CanReadUnit(e.OrgUnitId)) throw new NotFoundException();
         if (!EstablishmentAccess.CanWrite(scope, e.OrgUnitId)) throw new ForbiddenException();
         if (e.Version != version) throw new ConflictException();
-        var inspections = await db.Inspections.CountAsync(i => i.EstablishmentId == id, ct);
-        if (inspections > 0)
-            throw ValidationException.One("id", $"Không thể xóa: cơ sở đã có {inspections} lần kiểm tra được ghi nhận. Hãy chuyển tình trạng sang \"Đã ngừng kinh doanh\" thay vì xóa.");
-        if (await db.Set<InspectionPlanItem>().AnyAsync(i => i.EstablishmentId == id, ct))
-            throw ValidationException.One("id", "Không thể xóa: cơ sở có trong kế hoạch kiểm tra.");
-        if (await db.Set<Hotspot>().AnyAsync(h => h.EstablishmentId == id, ct))
-            throw ValidationException.One("id", "Không thể xóa: cơ sở gắn với một điểm phức tạp về tệ nạn mại dâm.");
+        var blocked = new ErrorList();
+        foreach (var r in references)
+            if (await r.BlocksDelete(id, ct) is { } reason) blocked.Add("id", reason);
+        blocked.ThrowIfAny();
         db.Entry(e).Property(x => x.Version).OriginalValue = version;
         db.Establishments.Remove(e);
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ namespace Pcmd.Web.Features.Hotspots;
 public sealed partial class HotspotDemoStep(PcmdDbContext db, HotspotService hotspots, OrgUnitTree tree, ILogger<HotspotDemoStep> log) : IDemoStep
 {
     public const string PlanKey = "hn-2024";
-    public int Order => 30;
+    public int Order => 300;
 
     static readonly DateOnly PlanDay = new(2024, 2, 5);
 

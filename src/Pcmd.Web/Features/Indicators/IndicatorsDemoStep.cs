@@ -9,7 +9,7 @@ namespace Pcmd.Web.Features.Indicators;
 /// (Features/Demo/Data/plans), through the same service a user's binding goes through.</summary>
 public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService bindings, ILogger<IndicatorsDemoStep> log) : IDemoStep
 {
-    public int Order => 50;
+    public int Order => 500;
 
     static readonly (string Plan, string Number, Computation Computation)[] Bindings =
     [

@@ -11,5 +11,7 @@ public static class IndicatorsModule
         services.AddScoped<IndicatorResultsService>();
         services.AddScoped<IndicatorBindingService>();
         services.AddScoped<IDemoStep, IndicatorsDemoStep>();
+        services.AddScoped<Plans.IIndicatorDependents, IndicatorBindingDependents>();
+        services.AddSingleton(new Plans.PlanPageSection("ket-qua", "Plans.Results", typeof(Pages.IndicatorResultsSummary)));
     }
 }

@@ -11,7 +11,7 @@ namespace Pcmd.Web.Features.Inspections;
 public sealed class InspectionDemoStep(PcmdDbContext db, TeamService teams, InspectionService inspections, InspectionAccess access,
     ILogger<InspectionDemoStep> log) : IDemoStep
 {
-    public int Order => 20;
+    public int Order => 200;
 
     sealed record Person(string Name, TeamRole Role, string AgencyCode, string Card);
 

@@ -15,6 +15,7 @@ public static class InspectionsModule
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
         services.AddScoped<InspectionAccess>();
+        services.AddScoped<Establishments.IEstablishmentReferences, InspectionEstablishmentReferences>();
         services.AddScoped<TeamService>();
         services.AddScoped<InspectionPlanService>();
         services.AddScoped<InspectionService>();

@@ -1,8 +1,10 @@
+using Pcmd.Web.Features.Audit;
+
 namespace Pcmd.Web.Features.Notifications;
 
 /// <summary>A message for one user in the app ("Thông báo"). Times are UTC, as the audit trail's: SQLite cannot compare
 /// or sort DateTimeOffset, DateTime it can.</summary>
-public class Notification
+public class Notification : INotAudited
 {
     public const int SubjectLength = 300, TextLength = 4000, LinkLength = 500, DedupKeyLength = 200;
 
@@ -22,7 +24,7 @@ public class Notification
 
 /// <summary>An e-mail waiting to be sent (or sent) by <see cref="OutboxSender"/>. Written in the same transaction as the
 /// change that caused it, so no mail goes out for a change that was rolled back, and none is lost if SMTP is down.</summary>
-public class OutboxMessage
+public class OutboxMessage : INotAudited
 {
     public const int ToLength = 256, SubjectLength = 300, ErrorLength = 1000, DedupKeyLength = 200;
 

@@ -15,7 +15,8 @@ public sealed record PlanPart<T>(Plan Plan, int Id, T Part);
 /// The plan's version guards the whole aggregate: every write takes the version the user saw, fails with a
 /// conflict if it changed, and bumps it. Scope and permission are those of <see cref="PlanService"/>; the
 /// part is checked by <see cref="PlanFileReader"/> with the rules and messages of the plan file.</summary>
-public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer, PlanService plans)
+public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer, PlanService plans,
+    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> dependents)
 {
     // ---- reading (as the export writes them, so that what is shown can be saved back unchanged)
 
@@ -77,7 +78,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var task = await db.PlanTasks.Include(t => t.Assignments).FirstOrDefaultAsync(t => t.Id == taskId && t.PlanId == planId, ct)
             ?? throw new NotFoundException();
-        await Reporting.ReportGuards.TaskDeletable(db, taskId, ct);
+        foreach (var g in guards) await g.CheckTaskDeletable(taskId, ct);
         db.Assignments.RemoveRange(task.Assignments);
         db.PlanTasks.Remove(task);
         await Save(plan, ct);
@@ -130,11 +131,10 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var ind = await db.Indicators.Include(i => i.Assignments).Include(i => i.Targets)
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == planId, ct) ?? throw new NotFoundException();
-        await Reporting.ReportGuards.IndicatorDeletable(db, indicatorId, ct);
+        foreach (var g in guards) await g.CheckIndicatorDeletable(indicatorId, ct);
         db.Assignments.RemoveRange(ind.Assignments);
         db.Set<IndicatorTarget>().RemoveRange(ind.Targets);
-        // Removed through EF (not left to the database's cascade) so that the audit trail records it.
-        db.IndicatorBindings.RemoveRange(await db.IndicatorBindings.Where(b => b.IndicatorId == indicatorId).ToListAsync(ct));
+        foreach (var d in dependents) await d.RemoveWith(indicatorId, ct);
         db.Indicators.Remove(ind);
         await Save(plan, ct);
         return plan.Version;

@@ -14,7 +14,8 @@ public sealed record PlanHeaderInput(string? Title, string? Number, DateOnly? Is
 
 /// <summary>Plans: browse within scope, import and export plan files, edit, delete. Every write is one
 /// transaction and checks the version the user started from.</summary>
-public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer)
+public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer,
+    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers)
 {
     public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
     {
@@ -71,11 +72,10 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
             throw new ForbiddenException("Bạn không có quyền chuyển kế hoạch sang đơn vị này.");
         if (fresh.ParentId == existing.Id) throw ValidationException.One("plan.parentKey", "Kế hoạch không thể là kế hoạch cấp trên của chính nó.");
 
-        await Reporting.ReportGuards.PlanReplaceable(db, id, ct);
+        foreach (var g in guards) await g.CheckPlanReplaceable(id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Indicators are recreated from the file: keep their bindings to computations by indicator number.
-        var bindings = await db.IndicatorBindings.Where(b => b.Indicator!.PlanId == id)
-            .Select(b => new { b.Indicator!.Number, b.Computation, b.OrgUnitId }).ToListAsync(ct);
+        var restores = new List<Func<IReadOnlyCollection<Indicator>, CancellationToken, Task>>();
+        foreach (var c in carryOvers) restores.Add(await c.Capture(id, ct));
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         await db.Set<PlanObjective>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
         await db.Set<IndicatorTarget>().Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
@@ -104,10 +104,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.Appendices.AddRange(fresh.Appendices);
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
         await db.SaveChangesAsync(ct);
-        foreach (var b in bindings)
-            if (existing.Indicators.FirstOrDefault(i => i.Number == b.Number) is { } ind)
-                db.IndicatorBindings.Add(new Indicators.IndicatorBinding { IndicatorId = ind.Id, Computation = b.Computation, OrgUnitId = b.OrgUnitId });
-        await db.SaveChangesAsync(ct);
+        foreach (var restore in restores) await restore(existing.Indicators, ct);
         await tx.CommitAsync(ct);
         return existing;
     }
@@ -144,7 +141,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         var plan = await Tracked(scope, id, expectedVersion, ct);
         if (await db.Plans.AnyAsync(p => p.ParentId == id, ct))
             throw new ConflictException("Kế hoạch đang là căn cứ của kế hoạch cấp dưới; hãy xóa hoặc chuyển các kế hoạch đó trước.");
-        await Reporting.ReportGuards.PlanReplaceable(db, id, ct);
+        foreach (var g in guards) await g.CheckPlanReplaceable(id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         db.Plans.Remove(plan);

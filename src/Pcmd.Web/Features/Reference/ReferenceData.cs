@@ -18,7 +18,7 @@ public sealed class ReferenceData(PcmdDbContext db)
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     static List<T> Read<T>(string name) =>
-        JsonSerializer.Deserialize<List<T>>(Demo.DemoData.Resources("reference/" + name).Single().Text, Json)!;
+        JsonSerializer.Deserialize<List<T>>(Shared.EmbeddedFiles.Read("reference/" + name).Single().Text, Json)!;
 
     public async Task EnsureLoaded(CancellationToken ct = default)
     {

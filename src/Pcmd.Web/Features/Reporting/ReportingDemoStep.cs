@@ -13,7 +13,7 @@ namespace Pcmd.Web.Features.Reporting;
 public sealed class ReportingDemoStep(PcmdDbContext db, ReportPeriodService periods, ReportFigures figures, ReportingUnits units,
     OrgUnitTree tree) : IDemoStep
 {
-    public int Order => 60;
+    public int Order => 600;
     public const string PlanKey = "hn-2026-2030";
     const string Coordinator = "dieuphoi";
 

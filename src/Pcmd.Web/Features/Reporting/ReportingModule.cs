@@ -16,6 +16,7 @@ public static class ReportingModule
         services.AddScoped<ConsolidationService>();
         services.AddScoped<ReportDocuments>();
         services.AddScoped<IDemoStep, ReportingDemoStep>();
+        services.AddScoped<Plans.IPlanPartGuard, ReportGuards>();
         services.AddSingleton<ReportReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
     }

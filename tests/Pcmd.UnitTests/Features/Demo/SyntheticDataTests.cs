@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Pcmd.Web.Features.Demo.Synthetic;
+using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Inspections;

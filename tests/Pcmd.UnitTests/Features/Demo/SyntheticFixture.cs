@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Pcmd.Web.Data;
-using Pcmd.Web.Features.Demo.Synthetic;
+using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Security;

@@ -15,15 +15,7 @@ public sealed class PlanFileDocument
 
     public const int CurrentFormatVersion = 1;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public static readonly JsonSerializerOptions Json = Shared.DataFiles.Json;
 }
 
 public sealed class PlanFileDto

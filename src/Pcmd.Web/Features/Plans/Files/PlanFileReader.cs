@@ -319,11 +319,5 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             e.Add(path + "Day", $"Tháng {m} không có ngày {day}.");
     }
 
-    internal static DateOnly? Date(string? value, string path, ErrorList e)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        e.Add(path, $"Ngày '{value}' không hợp lệ; cần dạng YYYY-MM-DD.");
-        return null;
-    }
+    static DateOnly? Date(string? value, string path, ErrorList e) => DataFiles.Date(value, path, e);
 }

@@ -1,7 +1,8 @@
+using Pcmd.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>First start: fills Hà Nội with the <c>demo</c> scale (≈ 3.000 establishments, 15.000 inspections since 2021,
 /// 60 hotspots), after the hand-written demo records of the registries (lower orders), so that dashboards and
@@ -11,7 +12,7 @@ public sealed class SyntheticDemoStep(PcmdDbContext db, SyntheticData data, ILog
     /// <summary>Below this many establishments the registry holds only the hand-written demo records.</summary>
     public const int HandWrittenAtMost = 100;
 
-    public int Order => 40;
+    public int Order => 400;
 
     public async Task Load(CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Inspections;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>One Đội kiểm tra liên ngành 178 per current commune, and one per old district for the years before
 /// 1/7/2025 (when the teams worked at district level); each with a leader, deputies and members (TT 05/2006), so that

@@ -1,4 +1,4 @@
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>How much synthetic data to make and where (docs/synthetic-data.md). The records run from 1 January of
 /// <see cref="FirstYear"/> to <see cref="Until"/>, a fixed day so that a seed gives the same data whenever it runs.</summary>

@@ -7,7 +7,7 @@ using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Reference;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>The synthetic data generator (docs/synthetic-data.md): establishments, inspection teams, inspections with
 /// members, violations and sanctions, and hotspots with their lifecycles, for the demo, the city or the whole country.

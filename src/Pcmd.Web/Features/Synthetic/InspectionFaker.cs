@@ -2,7 +2,7 @@ using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.OrgUnits;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>Makes inspection visits. Each year a rising share of the establishments under management is visited (about
 /// half in the first year, four in five in the last), so "inspected at least once" stays below 100 % and improves; a

@@ -2,7 +2,7 @@ using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>Makes hotspots with dated lifecycles that follow <see cref="HotspotLifecycle"/>: identified → targeted by a
 /// plan → eliminated → handed over to the locality → checked every few months; a few re-emerge and are targeted

@@ -1,4 +1,4 @@
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>Believable Vietnamese names for synthetic records: people, businesses, streets and places. The family
 /// names follow their rough share of the population (Nguyễn ≈ 38 %, Trần ≈ 11 %, Lê ≈ 9,5 %…); every pick is drawn

@@ -2,7 +2,7 @@ using System.Globalization;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.OrgUnits;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>A synthetic establishment and what the later steps need to know about it: its current commune, and the
 /// days it can be inspected (from its registration or entry into management, until it closed or the data ends).</summary>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 
-namespace Pcmd.Web.Features.Demo.Synthetic;
+namespace Pcmd.Web.Features.Synthetic;
 
 /// <summary>The units synthetic records are attached to: each current commune (from 1/7/2025) with the old communes
 /// that were merged into it (until 30/6/2025) and their old district, and a rough centre for coordinates.</summary>
