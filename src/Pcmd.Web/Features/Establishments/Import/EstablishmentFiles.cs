@@ -106,7 +106,7 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
             guide.Row(["Cột", "Bắt buộc", "Kiểu", "Ví dụ", "Ghi chú"], XlsxWriter.HeaderStyle);
             foreach (var c in ImportColumns.All) guide.Row([c.Header, c.Required ? "Có" : "Không", Kind(c.Kind), c.Example, c.Help]);
             guide.Row([]);
-            guide.Row([$"Mỗi tệp tối đa {ImportColumns.RowLimit.ToString("N0", Shared.VietnameseText.Culture)} dòng dữ liệu. Dòng 1 của sheet \"{ImportColumns.DataSheet}\" là dòng tiêu đề, giữ nguyên tên cột."]);
+            guide.Row([$"Mỗi tệp tối đa {Shared.ViFormat.Number(ImportColumns.RowLimit)} dòng dữ liệu. Dòng 1 của sheet \"{ImportColumns.DataSheet}\" là dòng tiêu đề, giữ nguyên tên cột."]);
             guide.Row(["Chế độ \"tất cả hoặc không\": chỉ lưu khi mọi dòng hợp lệ. Chế độ \"bỏ qua dòng lỗi\": lưu các dòng hợp lệ và báo từng dòng lỗi."]);
         }
         using var catalogue = xlsx.AddSheet(ImportColumns.CatalogueSheet, [22, 45, 22]);

@@ -93,7 +93,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
             {
                 issues.Clear();
                 issueCount = 0;
-                var limit = ImportColumns.RowLimit.ToString("N0", Shared.VietnameseText.Culture);
+                var limit = Shared.ViFormat.Number(ImportColumns.RowLimit);
                 Report([new ImportIssue(rowNumber, null, $"Tệp có hơn {limit} dòng dữ liệu (dòng {rowNumber} vượt giới hạn mỗi tệp).")]);
                 return FileError(dataRows, $"Tệp có hơn {limit} dòng dữ liệu, vượt giới hạn mỗi tệp. Hãy chia thành nhiều tệp. Không dòng nào được nhập.");
             }
@@ -162,7 +162,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
             : $"Đã nhập {N(good.Count)} cơ sở; bỏ qua {N(rejected)} dòng lỗi.");
     }
 
-    static string N(int n) => n.ToString("N0", Shared.VietnameseText.Culture);
+    static string N(int n) => Shared.ViFormat.Number(n);
 
     /// <summary>Header → position of each template column (-1 when absent). Required columns must be there; a header
     /// that is not in the template (a renamed column) is an error too, so that no data is silently dropped.</summary>

@@ -112,7 +112,7 @@ public sealed class InspectionForm
     public static bool IsPostOf(HttpContext? http, string formName) =>
         http is not null && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType && http.Request.Form["_handler"] == formName;
 
-    public static string Money(decimal amount) => amount.ToString("N0", VietnameseText.Culture);
+    public static string Money(decimal amount) => ViFormat.Number(amount);
 
     static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
 }
