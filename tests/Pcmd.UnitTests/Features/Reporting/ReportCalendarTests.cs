@@ -112,5 +112,5 @@ public class ReportCalendarTests
     [InlineData("2026-06-17T16:59:00Z", "2026-06-17")] // 23:59 in Hà Nội: still the due day
     [InlineData("2026-06-17T17:01:00Z", "2026-06-18")] // 00:01 in Hà Nội: the next day
     public void The_day_of_a_submission_is_the_day_in_Ha_Noi(string utc, string day) =>
-        Assert.Equal(D(day), ReportLabels.HanoiDay(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal)));
+        Assert.Equal(D(day), Pcmd.Web.Shared.VietnamTime.Day(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal)));
 }
