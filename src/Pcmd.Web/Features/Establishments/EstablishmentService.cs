@@ -100,9 +100,9 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
         var inspections = await db.Inspections.CountAsync(i => i.EstablishmentId == id, ct);
         if (inspections > 0)
             throw ValidationException.One("id", $"Không thể xóa: cơ sở đã có {inspections} lần kiểm tra được ghi nhận. Hãy chuyển tình trạng sang \"Đã ngừng kinh doanh\" thay vì xóa.");
-        if (await db.Set<InspectionPlanItem>().AnyAsync(i => i.EstablishmentId == id, ct))
+        if (await db.InspectionPlanItems.AnyAsync(i => i.EstablishmentId == id, ct))
             throw ValidationException.One("id", "Không thể xóa: cơ sở có trong kế hoạch kiểm tra.");
-        if (await db.Set<Hotspot>().AnyAsync(h => h.EstablishmentId == id, ct))
+        if (await db.Hotspots.AnyAsync(h => h.EstablishmentId == id, ct))
             throw ValidationException.One("id", "Không thể xóa: cơ sở gắn với một điểm phức tạp về tệ nạn mại dâm.");
         db.Entry(e).Property(x => x.Version).OriginalValue = version;
         db.Establishments.Remove(e);

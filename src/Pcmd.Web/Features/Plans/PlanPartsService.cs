@@ -132,7 +132,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == planId, ct) ?? throw new NotFoundException();
         await Reporting.ReportGuards.IndicatorDeletable(db, indicatorId, ct);
         db.Assignments.RemoveRange(ind.Assignments);
-        db.Set<IndicatorTarget>().RemoveRange(ind.Targets);
+        db.IndicatorTargets.RemoveRange(ind.Targets);
         // Removed through EF (not left to the database's cascade) so that the audit trail records it.
         db.IndicatorBindings.RemoveRange(await db.IndicatorBindings.Where(b => b.IndicatorId == indicatorId).ToListAsync(ct));
         db.Indicators.Remove(ind);
@@ -191,7 +191,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         foreach (var gone in pool)
         {
             existing.Remove(gone);
-            db.Set<IndicatorTarget>().Remove(gone);
+            db.IndicatorTargets.Remove(gone);
         }
     }
 }
