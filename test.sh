@@ -25,13 +25,18 @@ npm ci --no-audit --no-fund --loglevel=error
 # 3. Build once; the browser tests start the built application.
 dotnet build Pcmd.slnx -c Debug -nologo -v q -clp:ErrorsOnly
 
-# 4. A throw-away PostgreSQL cluster on a loopback port.
+# 4. The OpenAPI document must pass Redocly's recommended rules (warnings are reported, errors fail the run).
+openapi=$(mktemp --suffix=.json)
+(cd src/Pcmd.Web && ASPNETCORE_ENVIRONMENT=Testing dotnet bin/Debug/net10.0/Pcmd.Web.dll --print-openapi) > "$openapi"
+REDOCLY_TELEMETRY=off npx --no-install redocly lint "$openapi" --format=summary
+
+# 5. A throw-away PostgreSQL cluster on a loopback port.
 export PCMD_PG_PORT=${PCMD_PG_PORT:-55432}
 PCMD_TEST_PG="$(scripts/pg-cluster.sh start)"
 export PCMD_TEST_PG
 trap 'scripts/pg-cluster.sh stop' EXIT
 
-# 5. The tests.
+# 6. The tests.
 log=$(mktemp)
 status=0
 for project in tests/Pcmd.UnitTests tests/Pcmd.IntegrationTests tests/Pcmd.BrowserTests; do

@@ -2,6 +2,7 @@ using Pcmd.Web.Components;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features;
 using Pcmd.Web.Features.Users;
+using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,16 +11,17 @@ if (args.Contains("--print-schema")) { SchemaScript.Print(builder, args); return
 builder.AddPcmdPlatform();
 builder.AddPcmdDatabase();
 builder.AddPcmdIdentity();
+builder.AddPcmdSecurity();
 builder.Services.AddPcmdFeatures();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddAuthorization();
 
 var app = builder.Build();
 app.UsePcmdPlatform();
 app.MapPcmdApis();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
+if (args.Contains("--print-openapi")) { await OpenApiSetup.Print(app); return; }
 await app.PrepareDatabase();
 app.Run();
 

@@ -1,9 +1,19 @@
+// One rule for the sets: every entity type that code queries or adds to directly has one DbSet property here, declared
+// `=> Set<T>()`, grouped by feature; a part reached only through its aggregate (a plan's appendix rows through the plan)
+// needs none. Mappings are not here: each feature keeps its IEntityTypeConfiguration beside its entities, and
+// OnModelCreating applies them all from the assembly.
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Audit;
+using Pcmd.Web.Features.Establishments;
+using Pcmd.Web.Features.Hotspots;
+using Pcmd.Web.Features.Indicators;
+using Pcmd.Web.Features.Inspections;
+using Pcmd.Web.Features.Notifications;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Data;
@@ -13,23 +23,49 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
+
     public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Appendix> Appendices => Set<Appendix>();
+    public DbSet<AppendixItem> AppendixItems => Set<AppendixItem>();
+    public DbSet<ReportScheduleEntry> ReportScheduleEntries => Set<ReportScheduleEntry>();
+
+    public DbSet<EstablishmentType> EstablishmentTypes => Set<EstablishmentType>();
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+
+    public DbSet<Decree> Decrees => Set<Decree>();
+    public DbSet<ViolationType> ViolationTypes => Set<ViolationType>();
+    public DbSet<InspectionTeam> InspectionTeams => Set<InspectionTeam>();
+    public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();
+    public DbSet<InspectionPlanItem> InspectionPlanItems => Set<InspectionPlanItem>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionMember> InspectionMembers => Set<InspectionMember>();
+    public DbSet<InspectionViolation> InspectionViolations => Set<InspectionViolation>();
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+
+    public DbSet<Hotspot> Hotspots => Set<Hotspot>();
+    public DbSet<HotspotEvent> HotspotEvents => Set<HotspotEvent>();
+
+    public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();
+
+    public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportTaskEntry> ReportTaskEntries => Set<ReportTaskEntry>();
+    public DbSet<ReportIndicatorValue> ReportIndicatorValues => Set<ReportIndicatorValue>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Features.Establishments.Establishment> Establishments => Set<Features.Establishments.Establishment>();
-    public DbSet<Features.Establishments.EstablishmentType> EstablishmentTypes => Set<Features.Establishments.EstablishmentType>();
-    public DbSet<Features.Inspections.InspectionTeam> InspectionTeams => Set<Features.Inspections.InspectionTeam>();
-    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
-    public DbSet<Features.Inspections.Decree> Decrees => Set<Features.Inspections.Decree>();
-    public DbSet<Features.Inspections.ViolationType> ViolationTypes => Set<Features.Inspections.ViolationType>();
-    public DbSet<Features.Inspections.InspectionPlan> InspectionPlans => Set<Features.Inspections.InspectionPlan>();
-    public DbSet<Features.Hotspots.Hotspot> Hotspots => Set<Features.Hotspots.Hotspot>();
-    public DbSet<Features.Hotspots.HotspotEvent> HotspotEvents => Set<Features.Hotspots.HotspotEvent>();
-    public DbSet<Features.Indicators.IndicatorBinding> IndicatorBindings => Set<Features.Indicators.IndicatorBinding>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

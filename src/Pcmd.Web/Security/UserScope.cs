@@ -28,6 +28,10 @@ public sealed class UserScope
 
     public static readonly UserScope Anonymous = new();
 
+    /// <summary>Lets an endpoint take the scope as a parameter; it is the request's <see cref="CurrentScope"/>, built once.</summary>
+    public static async ValueTask<UserScope?> BindAsync(HttpContext context) =>
+        await context.RequestServices.GetRequiredService<CurrentScope>().Get();
+
     /// <summary>The demo loader and start-up work act with full reach.</summary>
     public static readonly UserScope System = new()
     {

@@ -51,12 +51,8 @@ public static class PlatformModule
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "PCMD API";
-            doc.Info.Description = "Hệ thống thông tin quản lý Chương trình phòng, chống mại dâm. Đăng nhập bằng POST /api/v1/auth/login; cookie trả về dùng cho các lời gọi sau.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddPcmdOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System); // the one clock of every feature; tests swap it
         builder.Services.AddAntiforgery();
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         return builder;

@@ -1,30 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Agencies;
 
+public sealed record CatalogueImported(int Added);
+
 public static class AgenciesApi
 {
-    public static void MapAgenciesApi(this WebApplication app)
+    public static void Map(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1/agencies").WithTags("Cơ quan").RequireAuthorization();
-        api.MapGet("/", async (string? search, AgencyKind? kind, int? orgUnitId, CurrentScope cs, AgencyService svc, CancellationToken ct) =>
-            Results.Ok(await svc.List(await cs.Get(), search, kind, orgUnitId, ct)));
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, AgencyService svc, CancellationToken ct) =>
-            Results.Ok(await svc.Get(await cs.Get(), id, ct)));
-        api.MapPost("/", async ([FromBody] AgencyInput input, CurrentScope cs, AgencyService svc, CancellationToken ct) =>
-        {
-            var a = await svc.Save(await cs.Get(), null, input, ct);
-            return Results.Created($"/api/v1/agencies/{a.Id}", new { a.Id, a.Version });
-        });
-        api.MapPut("/{id:int}", async (int id, [FromBody] AgencyInput input, CurrentScope cs, AgencyService svc, CancellationToken ct) =>
-        {
-            var a = await svc.Save(await cs.Get(), id, input, ct);
-            return Results.Ok(new { a.Id, a.Version });
-        });
-        api.MapPost("/import", async (HttpRequest req, CurrentScope cs, AgencyCatalogue catalogue, CancellationToken ct) =>
-            Results.Ok(new { added = await catalogue.Import(await cs.Get(), await PlansApi.ReadBody(req, ct), ct) }))
-            .Accepts<List<AgencyFileEntry>>("application/json").DisableAntiforgery();
+        api.MapGet("", ListAgencies).WithName(nameof(ListAgencies)).WithSummary("Danh sách cơ quan trong phạm vi");
+        api.MapGet("/{id:int}", GetAgency).WithName(nameof(GetAgency)).WithSummary("Một cơ quan").ProducesNotFound();
+        api.MapPost("", CreateAgency).WithName(nameof(CreateAgency)).WithSummary("Thêm cơ quan").ProducesInvalid();
+        api.MapPut("/{id:int}", UpdateAgency).WithName(nameof(UpdateAgency)).WithSummary("Sửa cơ quan").ProducesWriteProblems();
+        api.MapPost("/import", ImportAgencies).WithName(nameof(ImportAgencies)).WithSummary("Nạp danh mục cơ quan (tệp JSON)")
+            .Accepts<List<AgencyFileEntry>>("application/json").DisableAntiforgery().ProducesInvalid();
     }
+
+    public static async Task<Ok<List<AgencyDto>>> ListAgencies(string? search, AgencyKind? kind, int? orgUnitId, UserScope scope, AgencyService svc,
+        CancellationToken ct) => TypedResults.Ok(await svc.List(scope, search, kind, orgUnitId, ct));
+
+    public static async Task<Ok<AgencyDto>> GetAgency(int id, UserScope scope, AgencyService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.Get(scope, id, ct));
+
+    public static async Task<Created<IdVersion>> CreateAgency([FromBody] AgencyInput input, UserScope scope, AgencyService svc, CancellationToken ct)
+    {
+        var a = await svc.Save(scope, null, input, ct);
+        return TypedResults.Created($"/api/v1/agencies/{a.Id}", new IdVersion(a.Id, a.Version));
+    }
+
+    public static async Task<Ok<IdVersion>> UpdateAgency(int id, [FromBody] AgencyInput input, UserScope scope, AgencyService svc, CancellationToken ct)
+    {
+        var a = await svc.Save(scope, id, input, ct);
+        return TypedResults.Ok(new IdVersion(a.Id, a.Version));
+    }
+
+    public static async Task<Ok<CatalogueImported>> ImportAgencies(HttpRequest req, UserScope scope, AgencyCatalogue catalogue, CancellationToken ct) =>
+        TypedResults.Ok(new CatalogueImported(await catalogue.Import(scope, await JsonBody.Read(req, ct), ct)));
 }

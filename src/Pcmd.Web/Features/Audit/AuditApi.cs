@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
@@ -25,9 +26,10 @@ public sealed class AuditQuery(PcmdDbContext db)
 
 public static class AuditApi
 {
-    public static void MapAuditApi(this WebApplication app) =>
-        app.MapGet("/api/v1/audit", async (string? entityType, string? entityId, string? user, int? page, int? pageSize,
-                CurrentScope cs, AuditQuery q, CancellationToken ct) =>
-            Results.Ok(await q.Page(await cs.Get(), entityType, entityId, user, page ?? 1, pageSize ?? 50, ct)))
-            .WithTags("Nhật ký").RequireAuthorization();
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("", ListAuditEntries).WithName(nameof(ListAuditEntries)).WithSummary("Nhật ký thay đổi (quản trị hệ thống)");
+
+    public static async Task<Ok<AuditPage>> ListAuditEntries(string? entityType, string? entityId, string? user, int? page, int? pageSize,
+        UserScope scope, AuditQuery q, CancellationToken ct) =>
+        TypedResults.Ok(await q.Page(scope, entityType, entityId, user, page ?? 1, pageSize ?? 50, ct));
 }

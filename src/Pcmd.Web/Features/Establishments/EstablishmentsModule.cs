@@ -5,7 +5,7 @@ namespace Pcmd.Web.Features.Establishments;
 
 public static class EstablishmentsModule
 {
-    public static void AddEstablishments(IServiceCollection services)
+    public static IServiceCollection AddEstablishments(this IServiceCollection services)
     {
         services.AddScoped<EstablishmentQuery>();
         services.AddScoped<EstablishmentService>();
@@ -15,5 +15,14 @@ public static class EstablishmentsModule
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportJobWorker>();
         services.AddScoped<IDemoStep, EstablishmentDemoStep>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEstablishmentsApi(this IEndpointRouteBuilder app)
+    {
+        const string tag = "Cơ sở kinh doanh";
+        EstablishmentsApi.MapTypes(app.MapGroup("/api/v1/establishment-types").WithTags(tag).RequireAuthorization());
+        EstablishmentsApi.Map(app.MapGroup("/api/v1/establishments").WithTags(tag).RequireAuthorization());
+        return app;
     }
 }

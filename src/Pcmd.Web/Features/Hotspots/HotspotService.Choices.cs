@@ -18,8 +18,8 @@ public sealed partial class HotspotService
     /// <summary>The rows of hotspot appendices in the plans the user may read, newest plans first.</summary>
     public async Task<List<AppendixItemChoice>> AppendixChoices(UserScope scope, CancellationToken ct = default)
     {
-        var rows = await (from i in db.Set<AppendixItem>()
-                          join a in db.Set<Appendix>() on i.AppendixId equals a.Id
+        var rows = await (from i in db.AppendixItems
+                          join a in db.Appendices on i.AppendixId equals a.Id
                           join p in db.Plans on a.PlanId equals p.Id
                           where a.Kind == AppendixKind.Hotspots
                           select new { i.Id, i.Name, i.Position, a.Number, AppendixPosition = a.Position, PlanId = p.Id, p.Title, p.PeriodFrom, p.IssuingUnitId })

@@ -160,8 +160,8 @@ public sealed partial class HotspotService
             foreach (var problem in HotspotLifecycle.Check(earlier, new LifecycleStep(kind, date, e.ComplexityObserved, e.AppendixItemId is not null), Today()))
                 errors.Add(prefix + problem.Field, problem.Message);
         if (e.AppendixItemId is not { } itemId) return;
-        var item = await (from i in db.Set<AppendixItem>()
-                          join a in db.Set<Appendix>() on i.AppendixId equals a.Id
+        var item = await (from i in db.AppendixItems
+                          join a in db.Appendices on i.AppendixId equals a.Id
                           join p in db.Plans on a.PlanId equals p.Id
                           where i.Id == itemId
                           select new { a.Kind, p.IssuingUnitId }).FirstOrDefaultAsync(ct);

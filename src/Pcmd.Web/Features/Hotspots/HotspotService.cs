@@ -69,8 +69,8 @@ public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, T
     {
         var ids = itemIds.Distinct().ToList();
         if (ids.Count == 0) return [];
-        var rows = await (from i in db.Set<AppendixItem>()
-                          join a in db.Set<Appendix>() on i.AppendixId equals a.Id
+        var rows = await (from i in db.AppendixItems
+                          join a in db.Appendices on i.AppendixId equals a.Id
                           join p in db.Plans on a.PlanId equals p.Id
                           where ids.Contains(i.Id)
                           select new { i.Id, i.Name, a.Number, PlanId = p.Id, p.Title, p.IssuingUnitId }).ToListAsync(ct);

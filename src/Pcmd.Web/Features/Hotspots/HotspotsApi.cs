@@ -1,40 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Hotspots;
 
+public sealed record HotspotSaved(int Id, int Version, HotspotEventKind State, ComplexityLevel Complexity)
+{
+    public static HotspotSaved Of(Hotspot h) => new(h.Id, h.Version, h.State, h.Complexity);
+}
+
 public static class HotspotsApi
 {
-    public static void MapHotspotsApi(this WebApplication app)
+    public static void Map(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1/hotspots").WithTags("Điểm phức tạp").RequireAuthorization();
-        api.MapGet("/", async (int? unit, string? kind, string? complexity, string? state, string? search, int? appendixItem, int? page, int? pageSize,
-            CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-        {
-            var filter = ParseFilter(unit, kind, complexity, state, search, appendixItem, page, pageSize);
-            return Results.Ok(await svc.List(await cs.Get(), filter, ct));
-        });
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-            Results.Ok(await svc.Get(await cs.Get(), id, ct)));
-        api.MapGet("/by-appendix-item/{itemId:int}", async (int itemId, CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-            Results.Ok(await svc.ByAppendixItem(await cs.Get(), itemId, ct)));
-        api.MapPost("/", async ([FromBody] HotspotInput input, CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-        {
-            var h = await svc.Create(await cs.Get(), input, ct);
-            return Results.Created($"/api/v1/hotspots/{h.Id}", new { h.Id, h.Version, h.State, h.Complexity });
-        });
-        api.MapPut("/{id:int}", async (int id, [FromBody] HotspotInput input, CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-        {
-            var h = await svc.Update(await cs.Get(), id, input, ct);
-            return Results.Ok(new { h.Id, h.Version, h.State, h.Complexity });
-        });
-        api.MapPost("/{id:int}/events", async (int id, [FromBody] HotspotEventInput input, CurrentScope cs, HotspotService svc, CancellationToken ct) =>
-        {
-            var h = await svc.AddEvent(await cs.Get(), id, input, ct);
-            return Results.Ok(new { h.Id, h.Version, h.State, h.Complexity });
-        });
+        api.MapGet("", ListHotspots).WithName(nameof(ListHotspots)).WithSummary("Tìm điểm phức tạp trong phạm vi").ProducesInvalid();
+        api.MapGet("/{id:int}", GetHotspot).WithName(nameof(GetHotspot)).WithSummary("Một điểm phức tạp và diễn biến của nó").ProducesNotFound();
+        api.MapGet("/by-appendix-item/{itemId:int}", ListHotspotsByAppendixItem).WithName(nameof(ListHotspotsByAppendixItem))
+            .WithSummary("Các điểm gắn với một dòng phụ lục kế hoạch").ProducesNotFound();
+        api.MapPost("", CreateHotspot).WithName(nameof(CreateHotspot)).WithSummary("Thêm điểm phức tạp").ProducesInvalid();
+        api.MapPut("/{id:int}", UpdateHotspot).WithName(nameof(UpdateHotspot)).WithSummary("Sửa điểm phức tạp").ProducesWriteProblems();
+        api.MapPost("/{id:int}/events", AddHotspotEvent).WithName(nameof(AddHotspotEvent)).WithSummary("Ghi một diễn biến của điểm").ProducesWriteProblems();
     }
+
+    public static async Task<Ok<HotspotPage>> ListHotspots(int? unit, string? kind, string? complexity, string? state, string? search,
+        int? appendixItem, int? page, int? pageSize, UserScope scope, HotspotService svc, CancellationToken ct)
+    {
+        var filter = ParseFilter(unit, kind, complexity, state, search, appendixItem, page, pageSize);
+        return TypedResults.Ok(await svc.List(scope, filter, ct));
+    }
+
+    public static async Task<Ok<HotspotDetail>> GetHotspot(int id, UserScope scope, HotspotService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.Get(scope, id, ct));
+
+    public static async Task<Ok<List<HotspotLink>>> ListHotspotsByAppendixItem(int itemId, UserScope scope, HotspotService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.ByAppendixItem(scope, itemId, ct));
+
+    public static async Task<Created<HotspotSaved>> CreateHotspot([FromBody] HotspotInput input, UserScope scope, HotspotService svc, CancellationToken ct)
+    {
+        var h = await svc.Create(scope, input, ct);
+        return TypedResults.Created($"/api/v1/hotspots/{h.Id}", HotspotSaved.Of(h));
+    }
+
+    public static async Task<Ok<HotspotSaved>> UpdateHotspot(int id, [FromBody] HotspotInput input, UserScope scope, HotspotService svc,
+        CancellationToken ct) => TypedResults.Ok(HotspotSaved.Of(await svc.Update(scope, id, input, ct)));
+
+    public static async Task<Ok<HotspotSaved>> AddHotspotEvent(int id, [FromBody] HotspotEventInput input, UserScope scope, HotspotService svc,
+        CancellationToken ct) => TypedResults.Ok(HotspotSaved.Of(await svc.AddEvent(scope, id, input, ct)));
 
     /// <summary>Filter values as the JSON spells them ("publicPlace", "complex", "handedOver"), any case; an unknown
     /// value is a Vietnamese 400, not an empty list.</summary>

@@ -63,8 +63,7 @@ public sealed class IndicatorBindingService(PcmdDbContext db, IndicatorAreas are
     async Task<(Indicator, Plan)> Writable(UserScope scope, int indicatorId, int? expectedVersion, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct) ?? throw new NotFoundException();
-        var plan = await db.Plans.FirstAsync(p => p.Id == indicator.PlanId, ct);
-        if (!PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        var plan = await db.Plans.ReadableOr404(scope, indicator.PlanId, ct);
         if (!PlanAccess.CanWrite(scope, plan)) throw new ForbiddenException();
         if (expectedVersion is { } v)
         {

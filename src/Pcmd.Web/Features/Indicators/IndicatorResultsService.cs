@@ -144,13 +144,8 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputati
         return indicatorsOwnArea || i.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce or TargetKind.Zero ? i.TargetFor(year) : null;
     }
 
-    async Task<Plan> LoadPlan(UserScope scope, int planId, CancellationToken ct)
-    {
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets)
-            .FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
-        return plan;
-    }
+    Task<Plan> LoadPlan(UserScope scope, int planId, CancellationToken ct) =>
+        db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).ReadableOr404(scope, planId, ct);
 
     Task<Dictionary<int, IndicatorBinding>> Bindings(int planId, CancellationToken ct) =>
         db.IndicatorBindings.AsNoTracking().Where(b => db.Indicators.Any(i => i.Id == b.IndicatorId && i.PlanId == planId))

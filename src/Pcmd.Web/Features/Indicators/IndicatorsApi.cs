@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Indicators;
 
@@ -11,28 +13,31 @@ public static class IndicatorsApi
     public sealed record ComputationInfo(Computation Code, string Name, bool IsShare);
     public sealed record UnboundResponse(int PlanVersion);
 
-    public static void MapIndicatorsApi(this WebApplication app)
+    public static void Map(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Chỉ tiêu").RequireAuthorization();
-
-        api.MapGet("/plans/{planId:int}/results", async (int planId, int? year, int? unitId, CurrentScope cs, IndicatorResultsService svc,
-            CancellationToken ct) => Results.Ok(await svc.ForPlan(await cs.Get(), planId, year, unitId, ct)))
-            .Produces<PlanResults>();
-
-        api.MapGet("/indicators/{indicatorId:int}/results", async (int indicatorId, int? year, int? unitId, CurrentScope cs,
-            IndicatorResultsService svc, CancellationToken ct) => Results.Ok(await svc.ForIndicator(await cs.Get(), indicatorId, year, unitId, ct)))
-            .Produces<IndicatorUnitResults>();
-
-        api.MapPut("/indicators/{indicatorId:int}/binding", async (int indicatorId, int? version, [FromBody] BindingInput input, CurrentScope cs,
-            IndicatorBindingService svc, CancellationToken ct) => Results.Ok(await svc.Bind(await cs.Get(), indicatorId, input, version, ct)))
-            .Produces<BindingSaved>();
-
-        api.MapDelete("/indicators/{indicatorId:int}/binding", async (int indicatorId, int? version, CurrentScope cs, IndicatorBindingService svc,
-            CancellationToken ct) => Results.Ok(new UnboundResponse(await svc.Unbind(await cs.Get(), indicatorId, version, ct))))
-            .Produces<UnboundResponse>();
-
-        api.MapGet("/indicators/computations", () => Results.Ok(Enum.GetValues<Computation>()
-                .Select(c => new ComputationInfo(c, IndicatorLabels.Computation(c, CultureInfo.CurrentCulture), IndicatorComputations.IsShare(c)))))
-            .Produces<List<ComputationInfo>>();
+        api.MapGet("/plans/{planId:int}/results", GetPlanResults).WithName(nameof(GetPlanResults))
+            .WithSummary("Kết quả các chỉ tiêu của kế hoạch trong một năm").ProducesNotFound();
+        api.MapGet("/indicators/{indicatorId:int}/results", GetIndicatorResults).WithName(nameof(GetIndicatorResults))
+            .WithSummary("Kết quả một chỉ tiêu theo từng đơn vị").ProducesNotFound();
+        api.MapPut("/indicators/{indicatorId:int}/binding", BindIndicator).WithName(nameof(BindIndicator))
+            .WithSummary("Gắn chỉ tiêu với một phép tính trên dữ liệu").ProducesWriteProblems();
+        api.MapDelete("/indicators/{indicatorId:int}/binding", UnbindIndicator).WithName(nameof(UnbindIndicator))
+            .WithSummary("Bỏ gắn chỉ tiêu với phép tính").ProducesWriteProblems();
+        api.MapGet("/indicators/computations", ListComputations).WithName(nameof(ListComputations)).WithSummary("Các phép tính có thể gắn");
     }
+
+    public static async Task<Ok<PlanResults>> GetPlanResults(int planId, int? year, int? unitId, UserScope scope, IndicatorResultsService svc,
+        CancellationToken ct) => TypedResults.Ok(await svc.ForPlan(scope, planId, year, unitId, ct));
+
+    public static async Task<Ok<IndicatorUnitResults>> GetIndicatorResults(int indicatorId, int? year, int? unitId, UserScope scope,
+        IndicatorResultsService svc, CancellationToken ct) => TypedResults.Ok(await svc.ForIndicator(scope, indicatorId, year, unitId, ct));
+
+    public static async Task<Ok<BindingSaved>> BindIndicator(int indicatorId, int? version, [FromBody] BindingInput input, UserScope scope,
+        IndicatorBindingService svc, CancellationToken ct) => TypedResults.Ok(await svc.Bind(scope, indicatorId, input, version, ct));
+
+    public static async Task<Ok<UnboundResponse>> UnbindIndicator(int indicatorId, int? version, UserScope scope, IndicatorBindingService svc,
+        CancellationToken ct) => TypedResults.Ok(new UnboundResponse(await svc.Unbind(scope, indicatorId, version, ct)));
+
+    public static Ok<List<ComputationInfo>> ListComputations() => TypedResults.Ok(Enum.GetValues<Computation>()
+        .Select(c => new ComputationInfo(c, IndicatorLabels.Computation(c, CultureInfo.CurrentCulture), IndicatorComputations.IsShare(c))).ToList());
 }

@@ -4,14 +4,19 @@ namespace Pcmd.Web.Features.Indicators;
 
 public static class IndicatorsModule
 {
-    public static void AddIndicators(IServiceCollection services)
+    public static IServiceCollection AddIndicators(this IServiceCollection services) => services
+        .AddScoped<IndicatorAreas>()
+        .AddScoped<IndicatorComputations>()
+        .AddScoped<IndicatorResultsService>()
+        .AddScoped<IndicatorBindingService>()
+        .AddScoped<IDemoStep, IndicatorsDemoStep>()
+        .AddScoped<Plans.IIndicatorDependents, IndicatorBindingDependents>()
+        .AddSingleton(new Plans.PlanPageSection("ket-qua", "Plans.Results", typeof(Pages.IndicatorResultsSummary)));
+
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        services.AddScoped<IndicatorAreas>();
-        services.AddScoped<IndicatorComputations>();
-        services.AddScoped<IndicatorResultsService>();
-        services.AddScoped<IndicatorBindingService>();
-        services.AddScoped<IDemoStep, IndicatorsDemoStep>();
-        services.AddScoped<Plans.IIndicatorDependents, IndicatorBindingDependents>();
-        services.AddSingleton(new Plans.PlanPageSection("ket-qua", "Plans.Results", typeof(Pages.IndicatorResultsSummary)));
+        // Results hang under the plan and under the indicator, so the group is the API root.
+        IndicatorsApi.Map(app.MapGroup("/api/v1").WithTags("Chỉ tiêu").RequireAuthorization());
+        return app;
     }
 }

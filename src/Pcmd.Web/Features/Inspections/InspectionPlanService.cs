@@ -45,7 +45,7 @@ public sealed class InspectionPlanService(PcmdDbContext db, InspectionAccess acc
             .Select(p => new { p.Id, p.TeamId, TeamName = p.Team!.Name, p.Team.OrgUnitId, p.Title, p.From, p.To, p.Version })
             .FirstOrDefaultAsync(ct);
         if (plan is null || !scope.CanReadUnit(plan.OrgUnitId)) throw new NotFoundException("Không tìm thấy kế hoạch kiểm tra này hoặc kế hoạch nằm ngoài phạm vi bạn được giao.");
-        var items = await db.Set<InspectionPlanItem>().AsNoTracking().Where(i => i.InspectionPlanId == id)
+        var items = await db.InspectionPlanItems.AsNoTracking().Where(i => i.InspectionPlanId == id)
             .Join(db.Establishments, i => i.EstablishmentId, e => e.Id, (i, e) => new
             {
                 i.Id, i.EstablishmentId, e.Name, e.Address, e.OrgUnitId, i.PlannedOn,

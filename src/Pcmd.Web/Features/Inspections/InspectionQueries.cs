@@ -65,7 +65,7 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access)
             }).ToListAsync(ct);
         // SQLite cannot sum decimals in SQL: the fines of the page are added up here.
         var ids = rows.Select(r => r.Id).ToList();
-        var fines = (await db.Set<Sanction>().AsNoTracking().Where(s => ids.Contains(s.InspectionId) && s.Kind == SanctionKind.Fine)
+        var fines = (await db.Sanctions.AsNoTracking().Where(s => ids.Contains(s.InspectionId) && s.Kind == SanctionKind.Fine)
                 .Select(s => new { s.InspectionId, s.Amount }).ToListAsync(ct))
             .GroupBy(s => s.InspectionId).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount ?? 0));
         var items = rows.Select(r => new InspectionListItem(r.Id, r.Date, r.EstablishmentId, r.EstablishmentName, r.OrgUnitId, r.OrgUnitName ?? "",
@@ -85,12 +85,12 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access)
             i.Version,
         }).FirstOrDefaultAsync(ct);
         if (x is null || !scope.CanReadUnit(x.OrgUnitId)) throw new NotFoundException(InspectionService.NotFoundText);
-        var members = await db.Set<InspectionMember>().AsNoTracking().Where(m => m.InspectionId == id)
+        var members = await db.InspectionMembers.AsNoTracking().Where(m => m.InspectionId == id)
             .Select(m => new InspectionMemberDto(m.TeamMemberId, m.TeamMember!.FullName, m.TeamMember.Role,
                 m.TeamMember.Agency != null ? m.TeamMember.Agency.Name : null, m.TeamMember.IsActive)).ToListAsync(ct);
-        var violations = await db.Set<InspectionViolation>().AsNoTracking().Where(v => v.InspectionId == id).OrderBy(v => v.Id)
+        var violations = await db.InspectionViolations.AsNoTracking().Where(v => v.InspectionId == id).OrderBy(v => v.Id)
             .Select(v => new InspectionViolationDto(v.ViolationTypeId, v.ViolationType!.Code, v.ViolationType.Name, v.Note)).ToListAsync(ct);
-        var sanctions = await db.Set<Sanction>().AsNoTracking().Where(s => s.InspectionId == id).OrderBy(s => s.Id)
+        var sanctions = await db.Sanctions.AsNoTracking().Where(s => s.InspectionId == id).OrderBy(s => s.Id)
             .Select(s => new SanctionDto(s.Kind, s.Amount, s.DecreeId, s.Decree != null ? s.Decree.Code : null, s.LegalBasis, s.Measures)).ToListAsync(ct);
         var followUps = await db.Inspections.AsNoTracking().Where(i => i.FollowUpOfId == id).OrderBy(i => i.Date).Select(i => new { i.Id, i.OrgUnitId }).ToListAsync(ct);
         return new InspectionDto(x.Id, x.EstablishmentId, x.EstablishmentName, x.EstablishmentAddress, x.OrgUnitId, x.OrgUnitName ?? "",
@@ -127,11 +127,20 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access)
         return (rows.OrderBy(r => r.Name, VietnameseText.Comparer).ThenBy(r => r.Address, VietnameseText.Comparer).ToList(), more);
     }
 
-    public Task<List<DecreeDto>> Decrees(CancellationToken ct = default) => db.Decrees.AsNoTracking().OrderByDescending(d => d.ValidFrom)
-        .Select(d => new DecreeDto(d.Id, d.Code, d.Title, d.ValidFrom, d.ValidTo)).ToListAsync(ct);
+    /// <summary>The form offers the decree in force first; the API lists them in the order they came into force.</summary>
+    public Task<List<DecreeDto>> Decrees(bool newestFirst = true, CancellationToken ct = default)
+    {
+        var q = db.Decrees.AsNoTracking();
+        return (newestFirst ? q.OrderByDescending(d => d.ValidFrom) : q.OrderBy(d => d.ValidFrom))
+            .Select(d => new DecreeDto(d.Id, d.Code, d.Title, d.ValidFrom, d.ValidTo)).ToListAsync(ct);
+    }
 
     /// <summary>The active catalogue, plus the retired types a record already carries.</summary>
     public Task<List<ViolationTypeDto>> ViolationTypes(IReadOnlyCollection<int> keep, CancellationToken ct = default) =>
         db.ViolationTypes.AsNoTracking().Where(v => v.IsActive || keep.Contains(v.Id)).OrderBy(v => v.Id)
             .Select(v => new ViolationTypeDto(v.Id, v.Code, v.Name, v.IsActive)).ToListAsync(ct);
+
+    /// <summary>The whole catalogue, retired types too, for API clients that map old records.</summary>
+    public Task<List<ViolationTypeDto>> AllViolationTypes(CancellationToken ct = default) =>
+        db.ViolationTypes.AsNoTracking().OrderBy(v => v.Id).Select(v => new ViolationTypeDto(v.Id, v.Code, v.Name, v.IsActive)).ToListAsync(ct);
 }

@@ -168,7 +168,7 @@ public sealed class InspectionService(PcmdDbContext db, InspectionAccess access)
         }
         if (input.InspectionPlanItemId is { } itemId)
         {
-            var item = await db.Set<InspectionPlanItem>().AsNoTracking().Where(x => x.Id == itemId)
+            var item = await db.InspectionPlanItems.AsNoTracking().Where(x => x.Id == itemId)
                 .Select(x => new { x.EstablishmentId, TeamId = db.InspectionPlans.Where(p => p.Id == x.InspectionPlanId).Select(p => p.TeamId).FirstOrDefault() })
                 .FirstOrDefaultAsync(ct);
             if (item is null || item.EstablishmentId != input.EstablishmentId || item.TeamId != input.TeamId)

@@ -1,8 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Pcmd.Web.Data;
-using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Inspections;
 
@@ -10,115 +9,47 @@ public sealed record DecreeDto(int Id, string Code, string Title, DateOnly Valid
 
 public sealed record ViolationTypeDto(int Id, string Code, string Name, bool IsActive);
 
-public static class InspectionsModule
+public sealed record InspectionSaved(int Id, int Version, int OrgUnitId)
 {
-    public static IServiceCollection AddInspections(this IServiceCollection services)
+    public static InspectionSaved Of(Inspection i) => new(i.Id, i.Version, i.OrgUnitId);
+}
+
+public static class InspectionsApi
+{
+    public static void Map(RouteGroupBuilder api)
     {
-        services.AddScoped<InspectionAccess>();
-        services.AddScoped<Establishments.IEstablishmentReferences, InspectionEstablishmentReferences>();
-        services.AddScoped<TeamService>();
-        services.AddScoped<InspectionPlanService>();
-        services.AddScoped<InspectionService>();
-        services.AddScoped<InspectionQueries>();
-        services.AddScoped<IDemoStep, InspectionDemoStep>();
-        return services;
+        api.MapGet("", ListInspections).WithName(nameof(ListInspections)).WithSummary("Tìm các cuộc kiểm tra trong phạm vi");
+        api.MapGet("/{id:int}", GetInspection).WithName(nameof(GetInspection)).WithSummary("Một cuộc kiểm tra, vi phạm và xử lý").ProducesNotFound();
+        api.MapPost("", CreateInspection).WithName(nameof(CreateInspection)).WithSummary("Ghi một cuộc kiểm tra").ProducesInvalid();
+        api.MapPut("/{id:int}", UpdateInspection).WithName(nameof(UpdateInspection)).WithSummary("Sửa một cuộc kiểm tra").ProducesWriteProblems();
     }
 
-    public static WebApplication MapInspectionsApi(this WebApplication app)
+    public static void MapCatalogues(RouteGroupBuilder api)
     {
-        MapTeams(app.MapGroup("/api/v1/inspection-teams").WithTags("Đội kiểm tra").RequireAuthorization());
-        MapPlans(app.MapGroup("/api/v1/inspection-plans").WithTags("Kế hoạch kiểm tra").RequireAuthorization());
-        MapInspections(app.MapGroup("/api/v1/inspections").WithTags("Kiểm tra").RequireAuthorization());
-        var reference = app.MapGroup("/api/v1").WithTags("Kiểm tra").RequireAuthorization();
-        reference.MapGet("/decrees", async (PcmdDbContext db, CancellationToken ct) => Results.Ok(await db.Decrees.AsNoTracking()
-            .OrderBy(d => d.ValidFrom).Select(d => new DecreeDto(d.Id, d.Code, d.Title, d.ValidFrom, d.ValidTo)).ToListAsync(ct)));
-        reference.MapGet("/violation-types", async (PcmdDbContext db, CancellationToken ct) => Results.Ok(await db.ViolationTypes.AsNoTracking()
-            .OrderBy(v => v.Id).Select(v => new ViolationTypeDto(v.Id, v.Code, v.Name, v.IsActive)).ToListAsync(ct)));
-        return app;
+        api.MapGet("/decrees", ListDecrees).WithName(nameof(ListDecrees)).WithSummary("Các nghị định xử phạt và thời gian hiệu lực");
+        api.MapGet("/violation-types", ListViolationTypes).WithName(nameof(ListViolationTypes)).WithSummary("Danh mục hành vi vi phạm");
     }
 
-    static void MapTeams(RouteGroupBuilder api)
+    public static async Task<Ok<InspectionPage>> ListInspections(int? orgUnitId, int? teamId, DateOnly? from, DateOnly? to, int? establishmentId,
+        bool? hasSanction, int? page, int? pageSize, UserScope scope, InspectionQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId, hasSanction, page ?? 1, pageSize ?? 50), ct));
+
+    public static async Task<Ok<InspectionDto>> GetInspection(int id, UserScope scope, InspectionQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.Get(scope, id, ct));
+
+    public static async Task<Created<InspectionSaved>> CreateInspection([FromBody] InspectionInput input, UserScope scope, InspectionService svc,
+        CancellationToken ct)
     {
-        api.MapGet("/", async (int? orgUnitId, bool? active, CurrentScope cs, TeamService svc, CancellationToken ct) =>
-            Results.Ok(await svc.List(await cs.Get(), orgUnitId, active == true, ct)));
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, TeamService svc, CancellationToken ct) =>
-            Results.Ok(await svc.Get(await cs.Get(), id, ct)));
-        api.MapPost("/", async ([FromBody] TeamInput input, CurrentScope cs, TeamService svc, CancellationToken ct) =>
-        {
-            var t = await svc.Create(await cs.Get(), input, ct);
-            return Results.Created($"/api/v1/inspection-teams/{t.Id}", new { t.Id, t.Version });
-        });
-        api.MapPut("/{id:int}", async (int id, [FromBody] TeamInput input, CurrentScope cs, TeamService svc, CancellationToken ct) =>
-        {
-            var t = await svc.Update(await cs.Get(), id, input, ct);
-            return Results.Ok(new { t.Id, t.Version });
-        });
-        api.MapPost("/{id:int}/members", async (int id, [FromBody] TeamMemberInput input, CurrentScope cs, TeamService svc, CancellationToken ct) =>
-        {
-            var (t, m) = await svc.AddMember(await cs.Get(), id, input, ct);
-            return Results.Created($"/api/v1/inspection-teams/{t.Id}", new { m.Id, TeamId = t.Id, t.Version });
-        });
-        api.MapPut("/{id:int}/members/{memberId:int}", async (int id, int memberId, [FromBody] TeamMemberInput input, CurrentScope cs, TeamService svc,
-            CancellationToken ct) =>
-        {
-            var t = await svc.UpdateMember(await cs.Get(), id, memberId, input, ct);
-            return Results.Ok(new { Id = memberId, TeamId = t.Id, t.Version });
-        });
-        api.MapPost("/{id:int}/members/{memberId:int}/deactivate", async (int id, int memberId, int version, CurrentScope cs, TeamService svc,
-            CancellationToken ct) =>
-        {
-            var t = await svc.DeactivateMember(await cs.Get(), id, memberId, version, ct);
-            return Results.Ok(new { Id = memberId, TeamId = t.Id, t.Version });
-        });
+        var i = await svc.Create(scope, input, ct);
+        return TypedResults.Created($"/api/v1/inspections/{i.Id}", InspectionSaved.Of(i));
     }
 
-    static void MapPlans(RouteGroupBuilder api)
-    {
-        api.MapGet("/", async (int? teamId, CurrentScope cs, InspectionPlanService svc, CancellationToken ct) =>
-            Results.Ok(await svc.List(await cs.Get(), teamId, ct)));
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, InspectionPlanService svc, CancellationToken ct) =>
-            Results.Ok(await svc.Get(await cs.Get(), id, ct)));
-        api.MapPost("/", async ([FromBody] InspectionPlanInput input, CurrentScope cs, InspectionPlanService svc, CancellationToken ct) =>
-        {
-            var p = await svc.Create(await cs.Get(), input, ct);
-            return Results.Created($"/api/v1/inspection-plans/{p.Id}", new { p.Id, p.Version });
-        });
-        api.MapPut("/{id:int}", async (int id, [FromBody] InspectionPlanInput input, CurrentScope cs, InspectionPlanService svc, CancellationToken ct) =>
-        {
-            var p = await svc.Update(await cs.Get(), id, input, ct);
-            return Results.Ok(new { p.Id, p.Version });
-        });
-        api.MapPost("/{id:int}/items", async (int id, [FromBody] InspectionPlanItemsInput input, CurrentScope cs, InspectionPlanService svc,
-            CancellationToken ct) =>
-        {
-            var p = await svc.AddItems(await cs.Get(), id, input, ct);
-            return Results.Ok(new { p.Id, p.Version, Items = p.Items.Count });
-        });
-        api.MapDelete("/{id:int}/items/{itemId:int}", async (int id, int itemId, int version, CurrentScope cs, InspectionPlanService svc,
-            CancellationToken ct) =>
-        {
-            var p = await svc.RemoveItem(await cs.Get(), id, itemId, version, ct);
-            return Results.Ok(new { p.Id, p.Version, Items = p.Items.Count });
-        });
-    }
+    public static async Task<Ok<InspectionSaved>> UpdateInspection(int id, [FromBody] InspectionInput input, UserScope scope, InspectionService svc,
+        CancellationToken ct) => TypedResults.Ok(InspectionSaved.Of(await svc.Update(scope, id, input, ct)));
 
-    static void MapInspections(RouteGroupBuilder api)
-    {
-        api.MapGet("/", async (int? orgUnitId, int? teamId, DateOnly? from, DateOnly? to, int? establishmentId, bool? hasSanction, int? page,
-            int? pageSize, CurrentScope cs, InspectionQueries q, CancellationToken ct) =>
-            Results.Ok(await q.List(await cs.Get(), new InspectionFilter(orgUnitId, teamId, from, to, establishmentId, hasSanction, page ?? 1,
-                pageSize ?? 50), ct)));
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, InspectionQueries q, CancellationToken ct) =>
-            Results.Ok(await q.Get(await cs.Get(), id, ct)));
-        api.MapPost("/", async ([FromBody] InspectionInput input, CurrentScope cs, InspectionService svc, CancellationToken ct) =>
-        {
-            var i = await svc.Create(await cs.Get(), input, ct);
-            return Results.Created($"/api/v1/inspections/{i.Id}", new { i.Id, i.Version, i.OrgUnitId });
-        });
-        api.MapPut("/{id:int}", async (int id, [FromBody] InspectionInput input, CurrentScope cs, InspectionService svc, CancellationToken ct) =>
-        {
-            var i = await svc.Update(await cs.Get(), id, input, ct);
-            return Results.Ok(new { i.Id, i.Version, i.OrgUnitId });
-        });
-    }
+    public static async Task<Ok<List<DecreeDto>>> ListDecrees(InspectionQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.Decrees(newestFirst: false, ct));
+
+    public static async Task<Ok<List<ViolationTypeDto>>> ListViolationTypes(InspectionQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.AllViolationTypes(ct));
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Map;
 
@@ -9,18 +11,18 @@ public static class MapApi
 {
     public const string TruncatedHeader = "X-Pcmd-Truncated";
 
-    public static void MapMapApi(this WebApplication app)
-    {
-        app.MapGet("/api/v1/map/points", async (int? unit, string? layer, string? state, string? status, HttpResponse response,
-                CurrentScope cs, MapService svc, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                var result = await svc.Points(await cs.Get(), ParseFilter(unit, layer, state, status), ct);
-                if (result.Truncated) response.Headers[TruncatedHeader] = "true";
-                return Results.Ok(WithLabels(result.Points, L));
-            })
-            .WithTags("Bản đồ").RequireAuthorization()
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/points", ListMapPoints).WithName(nameof(ListMapPoints)).WithSummary("Các điểm trên bản đồ trong phạm vi")
             .WithDescription($"Điểm phức tạp và cơ sở kinh doanh có tọa độ trong phạm vi của người dùng, tối đa {MapService.MaxPoints} điểm; " +
-                             $"khi bị cắt bớt, phản hồi có header {TruncatedHeader}: true.");
+                             $"khi bị cắt bớt, phản hồi có header {TruncatedHeader}: true.")
+            .ProducesInvalid();
+
+    public static async Task<Ok<List<MapPoint>>> ListMapPoints(int? unit, string? layer, string? state, string? status, HttpResponse response,
+        UserScope scope, MapService svc, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var result = await svc.Points(scope, ParseFilter(unit, layer, state, status), ct);
+        if (result.Truncated) response.Headers[TruncatedHeader] = "true";
+        return TypedResults.Ok(WithLabels(result.Points, L));
     }
 
     public static MapFilter ParseFilter(int? unit, string? layer, string? state, string? status)

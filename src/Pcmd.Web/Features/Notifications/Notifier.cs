@@ -22,10 +22,10 @@ public sealed class Notifier(PcmdDbContext db, TimeProvider clock, IOptions<Smtp
         CheckArguments(subject, text, link, dedupKey);
         var ids = userIds.Where(id => !string.IsNullOrEmpty(id)).Distinct().ToList();
         if (ids.Count == 0) return 0;
-        var already = await db.Set<Notification>().Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId))
+        var already = await db.Notifications.Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId))
             .Select(n => n.UserId).ToListAsync(ct);
         // Two calls with the same key before one SaveChanges must not add twice either.
-        already.AddRange(db.Set<Notification>().Local.Where(n => n.DedupKey == dedupKey).Select(n => n.UserId));
+        already.AddRange(db.Notifications.Local.Where(n => n.DedupKey == dedupKey).Select(n => n.UserId));
         var fresh = ids.Except(already).ToList();
         if (fresh.Count == 0) return 0;
 
@@ -34,13 +34,13 @@ public sealed class Notifier(PcmdDbContext db, TimeProvider clock, IOptions<Smtp
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var u in users)
         {
-            db.Set<Notification>().Add(new Notification
+            db.Notifications.Add(new Notification
             {
                 UserId = u.Id, Subject = subject, Text = text, Link = link, DedupKey = dedupKey, CreatedAt = now,
             });
             // Identity keeps unconfirmed addresses too; PCMD's addresses are entered by administrators, so they count.
             if (!string.IsNullOrWhiteSpace(u.Email))
-                db.Set<OutboxMessage>().Add(new OutboxMessage
+                db.OutboxMessages.Add(new OutboxMessage
                 {
                     To = u.Email.Trim(), Subject = subject, Body = MailText.Body(u.FullName, text, link, smtp.Value.LinkBaseUrl),
                     CreatedAt = now, NextAttemptAt = now, DedupKey = dedupKey,
@@ -83,7 +83,7 @@ public sealed class Notifier(PcmdDbContext db, TimeProvider clock, IOptions<Smtp
         await Mine(userId).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 
-    IQueryable<Notification> Mine(string userId) => db.Set<Notification>().Where(n => n.UserId == userId);
+    IQueryable<Notification> Mine(string userId) => db.Notifications.Where(n => n.UserId == userId);
 
     static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d, DateTimeKind.Utc);
 

@@ -53,7 +53,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<SmtpOptio
             return 0;
         }
         using var scope = scopes.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<PcmdDbContext>().Set<OutboxMessage>();
+        var outbox = scope.ServiceProvider.GetRequiredService<PcmdDbContext>().OutboxMessages;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts < o.MaxAttempts && m.NextAttemptAt <= now)

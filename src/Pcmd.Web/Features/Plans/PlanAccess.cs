@@ -22,13 +22,20 @@ public static class PlanAccess
 
     public static bool CanWrite(UserScope s, Plan p) => CanWrite(s, p.IssuingUnitId, p.IssuingAgencyId);
 
+    /// <summary>The plan if the user may read it, else 404: a plan out of reach is not told apart from one that does not
+    /// exist. Every load of a plan for a user goes through here; the caller brings its query (tracking, includes).</summary>
+    public static async Task<Plan> ReadableOr404(this IQueryable<Plan> plans, UserScope scope, int id, CancellationToken ct)
+    {
+        var plan = await plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        return plan is not null && CanRead(scope, plan) ? plan : throw new NotFoundException();
+    }
+
     /// <summary>The plan for a write of any of its parts: in scope (else 404), writable (else 403), and still at
     /// the version the user saw (else 409). The UPDATE checks the version too, which closes the race between
     /// this read and the save.</summary>
     public static async Task<Plan> ForWrite(PcmdDbContext db, UserScope scope, int id, int expectedVersion, CancellationToken ct)
     {
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null || !CanRead(scope, plan)) throw new NotFoundException();
+        var plan = await db.Plans.ReadableOr404(scope, id, ct);
         if (!CanWrite(scope, plan)) throw new ForbiddenException();
         if (plan.Version != expectedVersion) throw new ConflictException();
         db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;

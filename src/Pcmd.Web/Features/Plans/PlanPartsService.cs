@@ -133,7 +133,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
             .FirstOrDefaultAsync(i => i.Id == indicatorId && i.PlanId == planId, ct) ?? throw new NotFoundException();
         foreach (var g in guards) await g.CheckIndicatorDeletable(indicatorId, ct);
         db.Assignments.RemoveRange(ind.Assignments);
-        db.Set<IndicatorTarget>().RemoveRange(ind.Targets);
+        db.IndicatorTargets.RemoveRange(ind.Targets);
         foreach (var d in dependents) await d.RemoveWith(indicatorId, ct);
         db.Indicators.Remove(ind);
         await Save(plan, ct);
@@ -191,7 +191,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         foreach (var gone in pool)
         {
             existing.Remove(gone);
-            db.Set<IndicatorTarget>().Remove(gone);
+            db.IndicatorTargets.Remove(gone);
         }
     }
 }

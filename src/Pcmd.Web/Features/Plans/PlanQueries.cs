@@ -7,6 +7,9 @@ public static class PlanQueries
 {
     /// <summary>The plan with all its parts, read-only.</summary>
     public static Task<Plan?> LoadFull(PcmdDbContext db, int id, CancellationToken ct = default) =>
+        Full(db).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public static IQueryable<Plan> Full(PcmdDbContext db) =>
         db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.IssuingUnit).Include(p => p.IssuingAgency).Include(p => p.CoordinatingAgency).Include(p => p.Parent)
             .Include(p => p.Objectives)
@@ -14,6 +17,5 @@ public static class PlanQueries
             .Include(p => p.Indicators).ThenInclude(i => i.Assignments).ThenInclude(a => a.Agency)
             .Include(p => p.Tasks).ThenInclude(t => t.Assignments).ThenInclude(a => a.Agency)
             .Include(p => p.Appendices).ThenInclude(a => a.Items).ThenInclude(i => i.OrgUnit)
-            .Include(p => p.ReportSchedule).ThenInclude(r => r.RecipientAgency)
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
+            .Include(p => p.ReportSchedule).ThenInclude(r => r.RecipientAgency);
 }

@@ -35,9 +35,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
 
     public async Task<Plan> Get(UserScope scope, int id, CancellationToken ct = default)
     {
-        var plan = await PlanQueries.LoadFull(db, id, ct);
-        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
-        return plan;
+        return await PlanQueries.Full(db).ReadableOr404(scope, id, ct);
     }
 
     public async Task<PlanFileDocument> Export(UserScope scope, int id, CancellationToken ct = default)
@@ -77,13 +75,13 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         var restores = new List<Func<IReadOnlyCollection<Indicator>, CancellationToken, Task>>();
         foreach (var c in carryOvers) restores.Add(await c.Capture(id, ct));
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
-        await db.Set<PlanObjective>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
-        await db.Set<IndicatorTarget>().Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
+        await db.PlanObjectives.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.IndicatorTargets.Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
         await db.Indicators.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
         await db.PlanTasks.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
-        await db.Set<AppendixItem>().Where(x => db.Set<Appendix>().Any(a => a.Id == x.AppendixId && a.PlanId == id)).ExecuteDeleteAsync(ct);
-        await db.Set<Appendix>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
-        await db.Set<ReportScheduleEntry>().Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.AppendixItems.Where(x => db.Appendices.Any(a => a.Id == x.AppendixId && a.PlanId == id)).ExecuteDeleteAsync(ct);
+        await db.Appendices.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
+        await db.ReportScheduleEntries.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
 
         existing.Title = fresh.Title;
         existing.Number = fresh.Number;
@@ -119,7 +117,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         if (input.PeriodTo < input.PeriodFrom) errors.Add("periodTo", $"Năm kết thúc ({input.PeriodTo}) trước năm bắt đầu ({input.PeriodFrom}).");
         if (!Enum.IsDefined(input.Level)) errors.Add("level", "Cấp kế hoạch không hợp lệ.");
         var plan = await Tracked(scope, id, input.Version, ct);
-        var scheduledYears = await db.Set<IndicatorTarget>()
+        var scheduledYears = await db.IndicatorTargets
             .Where(t => t.Year != null && db.Indicators.Any(i => i.Id == t.IndicatorId && i.PlanId == id))
             .Select(t => t.Year!.Value).Distinct().ToListAsync(ct);
         if (scheduledYears.Any(y => y < input.PeriodFrom || y > input.PeriodTo))

@@ -1,92 +1,79 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Features.Plans.Files;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans;
 
+public sealed record PlanSaved(int Id, string Key, int Version);
+
 public static class PlansApi
 {
-    public const long MaxFileBytes = 5 * 1024 * 1024;
-
-    public static void MapPlansApi(this WebApplication app)
+    public static void Map(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1/plans").WithTags("Kế hoạch").RequireAuthorization();
-
-        api.MapGet("/", async (string? search, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-            Results.Ok(await svc.List(await cs.Get(), search, ct)));
-
-        api.MapGet("/{id:int}", async (int id, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            var scope = await cs.Get();
-            var plan = await svc.Get(scope, id, ct);
-            return Results.Ok(plan.ToDetail(PlanAccess.CanWrite(scope, plan)));
-        });
-
-        api.MapGet("/{id:int}/export", async (int id, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            var doc = await svc.Export(await cs.Get(), id, ct);
-            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(doc, PlanFileDocument.Json));
-            return Results.File(bytes, "application/json; charset=utf-8", $"{doc.Plan!.Key}.json");
-        }).Produces<PlanFileDocument>();
-
-        api.MapPost("/import", async (HttpRequest req, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            var doc = PlanFileReader.Parse(await ReadBody(req, ct));
-            var plan = await svc.Import(await cs.Get(), doc, ct);
-            return Results.Created($"/api/v1/plans/{plan.Id}", new { plan.Id, plan.Key, plan.Version });
-        }).Accepts<PlanFileDocument>("application/json").DisableAntiforgery();
-
-        api.MapPut("/{id:int}/file", async (int id, int version, HttpRequest req, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            var doc = PlanFileReader.Parse(await ReadBody(req, ct));
-            var plan = await svc.Replace(await cs.Get(), id, doc, version, ct);
-            return Results.Ok(new { plan.Id, plan.Key, plan.Version });
-        }).Accepts<PlanFileDocument>("application/json");
-
-        api.MapPut("/{id:int}", async (int id, [FromBody] PlanHeaderInput input, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            var plan = await svc.UpdateHeader(await cs.Get(), id, input, ct);
-            return Results.Ok(new { plan.Id, plan.Version });
-        });
-
-        api.MapDelete("/{id:int}", async (int id, int version, CurrentScope cs, PlanService svc, CancellationToken ct) =>
-        {
-            await svc.Delete(await cs.Get(), id, version, ct);
-            return Results.NoContent();
-        });
-
-        app.MapGet("/api/v1/my-tasks", async (CurrentScope cs, MyTasks svc, CancellationToken ct) =>
-            Results.Ok(await svc.For(await cs.Get(), ct))).WithTags("Kế hoạch").RequireAuthorization();
+        api.MapGet("", ListPlans).WithName(nameof(ListPlans)).WithSummary("Kế hoạch trong phạm vi");
+        api.MapGet("/{id:int}", GetPlan).WithName(nameof(GetPlan)).WithSummary("Một kế hoạch với đầy đủ các phần").ProducesNotFound();
+        api.MapGet("/{id:int}/export", ExportPlan).WithName(nameof(ExportPlan)).WithSummary("Xuất kế hoạch ra tệp kế hoạch (JSON)")
+            .Produces<PlanFileDocument>().ProducesNotFound();
+        api.MapPost("/import", ImportPlan).WithName(nameof(ImportPlan)).WithSummary("Nhập kế hoạch mới từ tệp kế hoạch")
+            .Accepts<PlanFileDocument>("application/json").DisableAntiforgery().ProducesInvalid().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{id:int}/file", ReplacePlan).WithName(nameof(ReplacePlan)).WithSummary("Thay toàn bộ kế hoạch bằng tệp kế hoạch")
+            .Accepts<PlanFileDocument>("application/json").ProducesWriteProblems();
+        api.MapPut("/{id:int}", UpdatePlanHeader).WithName(nameof(UpdatePlanHeader)).WithSummary("Sửa thông tin chung của kế hoạch")
+            .ProducesWriteProblems();
+        api.MapDelete("/{id:int}", DeletePlan).WithName(nameof(DeletePlan)).WithSummary("Xóa kế hoạch").ProducesWriteProblems();
     }
 
-    /// <summary>Reads a plan file from the body (raw JSON or a multipart upload), refusing oversize files.</summary>
-    internal static async Task<string> ReadBody(HttpRequest req, CancellationToken ct)
+    public static void MapMyTasks(RouteGroupBuilder api) =>
+        api.MapGet("", ListMyTasks).WithName(nameof(ListMyTasks)).WithSummary("Nhiệm vụ và chỉ tiêu giao cho cơ quan của tôi");
+
+    public static async Task<Ok<List<PlanSummary>>> ListPlans(string? search, UserScope scope, PlanService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.List(scope, search, ct));
+
+    public static async Task<Ok<PlanDetailDto>> GetPlan(int id, UserScope scope, PlanService svc, CancellationToken ct)
     {
-        if (req.ContentLength > MaxFileBytes) throw TooLarge();
-        if (req.HasFormContentType)
-        {
-            var form = await req.ReadFormAsync(ct);
-            var file = form.Files.FirstOrDefault() ?? throw ValidationException.One("file", "Hãy chọn tệp kế hoạch (.json).");
-            if (file.Length > MaxFileBytes) throw TooLarge();
-            if (!file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                throw ValidationException.One("file", "Chỉ nhận tệp kế hoạch dạng .json.");
-            using var r = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            return await r.ReadToEndAsync(ct);
-        }
-        // Read in chunks and stop past the limit: a body without Content-Length must not fill the memory.
-        using var reader = new StreamReader(req.Body, Encoding.UTF8);
-        var text = new StringBuilder();
-        var chunk = new char[64 * 1024];
-        int read;
-        while ((read = await reader.ReadAsync(chunk, ct)) > 0)
-        {
-            text.Append(chunk, 0, read);
-            if (text.Length > MaxFileBytes) throw TooLarge();
-        }
-        return text.ToString();
+        var plan = await svc.Get(scope, id, ct);
+        return TypedResults.Ok(plan.ToDetail(PlanAccess.CanWrite(scope, plan)));
     }
 
-    static ValidationException TooLarge() => ValidationException.One("file", $"Tệp lớn quá {MaxFileBytes / 1024 / 1024} MB.");
+    /// <summary>Serialized here with the plan file's own options (property names and order of docs/plan-file.md), not the API's.</summary>
+    public static async Task<FileContentHttpResult> ExportPlan(int id, UserScope scope, PlanService svc, CancellationToken ct)
+    {
+        var doc = await svc.Export(scope, id, ct);
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(doc, PlanFileDocument.Json));
+        return TypedResults.File(bytes, "application/json; charset=utf-8", $"{doc.Plan!.Key}.json");
+    }
+
+    public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
+    {
+        var doc = PlanFileReader.Parse(await JsonBody.Read(req, ct));
+        var plan = await svc.Import(scope, doc, ct);
+        return TypedResults.Created($"/api/v1/plans/{plan.Id}", new PlanSaved(plan.Id, plan.Key, plan.Version));
+    }
+
+    public static async Task<Ok<PlanSaved>> ReplacePlan(int id, int version, HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
+    {
+        var doc = PlanFileReader.Parse(await JsonBody.Read(req, ct));
+        var plan = await svc.Replace(scope, id, doc, version, ct);
+        return TypedResults.Ok(new PlanSaved(plan.Id, plan.Key, plan.Version));
+    }
+
+    public static async Task<Ok<IdVersion>> UpdatePlanHeader(int id, [FromBody] PlanHeaderInput input, UserScope scope, PlanService svc,
+        CancellationToken ct)
+    {
+        var plan = await svc.UpdateHeader(scope, id, input, ct);
+        return TypedResults.Ok(new IdVersion(plan.Id, plan.Version));
+    }
+
+    public static async Task<NoContent> DeletePlan(int id, int version, UserScope scope, PlanService svc, CancellationToken ct)
+    {
+        await svc.Delete(scope, id, version, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<List<MyAssignment>>> ListMyTasks(UserScope scope, MyTasks svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.For(scope, ct));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Notifications;
+using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -25,14 +26,13 @@ public sealed class ConsolidationService(PcmdDbContext db, Notifier notifier, Ti
     /// <summary>Units × periods, newest period first. <paramref name="periodId"/> narrows it to one period.</summary>
     public async Task<ReportMatrix> Matrix(UserScope scope, int planId, int? periodId, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || !Plans.PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        var plan = await db.Plans.AsNoTracking().ReadableOr404(scope, planId, ct);
         if (!ReportAccess.CanConsolidate(scope, plan) && !ReportAccess.ReadsArea(scope)) throw new ForbiddenException();
-        var periods = await db.Set<ReportPeriod>().AsNoTracking().Where(p => p.PlanId == planId && (periodId == null || p.Id == periodId))
+        var periods = await db.ReportPeriods.AsNoTracking().Where(p => p.PlanId == planId && (periodId == null || p.Id == periodId))
             .OrderByDescending(p => p.DueOn).ThenBy(p => p.Kind).Select(p => new { p.Id, p.Title, p.DueOn, p.ConsolidationDueOn }).ToListAsync(ct);
         if (periodId is not null && periods.Count == 0) throw new NotFoundException();
         var ids = periods.Select(p => p.Id).ToList();
-        var reports = await db.Set<Report>().AsNoTracking().Where(r => ids.Contains(r.PeriodId))
+        var reports = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.PeriodId))
             .Select(r => new
             {
                 r.Id, r.PeriodId, r.AgencyId, AgencyName = r.Agency!.Name, r.OrgUnitId, r.IsConsolidated, r.Status, r.SubmittedAt,
@@ -67,14 +67,22 @@ public sealed class ConsolidationService(PcmdDbContext db, Notifier notifier, Ti
 
     static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(100m * part / whole, 1);
 
+    /// <summary>The matrix of one period of its plan.</summary>
+    public async Task<ReportMatrix> PeriodMatrix(UserScope scope, int periodId, CancellationToken ct)
+    {
+        var planId = await db.ReportPeriods.Where(p => p.Id == periodId).Select(p => (int?)p.PlanId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        return await Matrix(scope, planId, periodId, ct);
+    }
+
     /// <summary>Reminds every unit whose report of the period is not in (draft or returned). One reminder per unit per
     /// day, however often the button is pressed.</summary>
     public async Task<int> Remind(UserScope scope, int periodId, CancellationToken ct)
     {
-        var period = await db.Set<ReportPeriod>().AsNoTracking().Include(p => p.Plan).FirstOrDefaultAsync(p => p.Id == periodId, ct)
+        var period = await db.ReportPeriods.AsNoTracking().Include(p => p.Plan).FirstOrDefaultAsync(p => p.Id == periodId, ct)
             ?? throw new NotFoundException();
         await ReportAccess.PlanForConsolidation(db, scope, period.PlanId, ct);
-        var open = await db.Set<Report>().AsNoTracking()
+        var open = await db.Reports.AsNoTracking()
             .Where(r => r.PeriodId == periodId && !r.IsConsolidated && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned))
             .Select(r => new { r.Id, r.AgencyId }).ToListAsync(ct);
         var sent = 0;

@@ -20,8 +20,7 @@ public static class ReportAccess
 
     public static async Task<Plan> PlanForConsolidation(PcmdDbContext db, UserScope scope, int planId, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || !PlanAccess.CanRead(scope, plan)) throw new NotFoundException();
+        var plan = await db.Plans.AsNoTracking().ReadableOr404(scope, planId, ct);
         if (!CanConsolidate(scope, plan)) throw new ForbiddenException("Chỉ cơ quan thường trực của kế hoạch được mở kỳ báo cáo và tổng hợp.");
         return plan;
     }

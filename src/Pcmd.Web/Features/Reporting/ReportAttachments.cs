@@ -33,7 +33,7 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
             throw ValidationException.One("file", "Chỉ nhận tệp PDF, Word (.doc, .docx), Excel (.xls, .xlsx) hoặc ảnh (.jpg, .png).");
         if (name.Length > 200) throw ValidationException.One("file", "Tên tệp dài tối đa 200 ký tự.");
         if (length > MaxBytes) throw ValidationException.One("file", "Tệp lớn hơn 10 MB.");
-        if (await db.Set<ReportAttachment>().CountAsync(a => a.ReportId == reportId, ct) >= MaxFiles)
+        if (await db.ReportAttachments.CountAsync(a => a.ReportId == reportId, ct) >= MaxFiles)
             throw ValidationException.One("file", $"Mỗi báo cáo đính kèm tối đa {MaxFiles} tệp.");
         using var ms = new MemoryStream();
         var buffer = new byte[81920];
@@ -61,7 +61,7 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
     public async Task<ReportAttachment> Get(UserScope scope, int reportId, int attachmentId, CancellationToken ct)
     {
         await forms.Load(scope, reportId, track: false, ct);
-        return await db.Set<ReportAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == reportId, ct)
+        return await db.ReportAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReportId == reportId, ct)
             ?? throw new NotFoundException();
     }
 
@@ -69,7 +69,7 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
     {
         var (report, _, plan) = await forms.Load(scope, reportId, track: true, ct);
         await drafts.CheckWritable(scope, report, plan, version, ct);
-        var a = await db.Set<ReportAttachment>().FirstOrDefaultAsync(x => x.Id == attachmentId && x.ReportId == reportId, ct) ?? throw new NotFoundException();
+        var a = await db.ReportAttachments.FirstOrDefaultAsync(x => x.Id == attachmentId && x.ReportId == reportId, ct) ?? throw new NotFoundException();
         db.Remove(a);
         await drafts.SaveVersioned(report, version, ct);
         return report.Version;

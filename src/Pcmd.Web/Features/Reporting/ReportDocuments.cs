@@ -30,13 +30,13 @@ public sealed class ReportDocuments(PcmdDbContext db, ReportFormService forms, C
 
     public async Task<(byte[] Content, string FileName)> Xlsx(UserScope scope, int periodId, CancellationToken ct)
     {
-        var period = await db.Set<ReportPeriod>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
+        var period = await db.ReportPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
         var matrix = await consolidation.Matrix(scope, period.PlanId, periodId, ct);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Indicators).FirstAsync(p => p.Id == period.PlanId, ct);
         var units = matrix.Units.Where(u => u.Cells[0] is not null).ToList();
         var reportIds = units.Select(u => u.Cells[0]!.ReportId).ToList();
         var accepted = units.Where(u => u.Cells[0]!.Status == ReportStatus.Accepted).Select(u => u.Cells[0]!.ReportId).ToHashSet();
-        var values = await db.Set<ReportIndicatorValue>().AsNoTracking().Where(v => reportIds.Contains(v.ReportId)).ToListAsync(ct);
+        var values = await db.ReportIndicatorValues.AsNoTracking().Where(v => reportIds.Contains(v.ReportId)).ToListAsync(ct);
         var byKey = values.Where(v => accepted.Contains(v.ReportId)).ToDictionary(v => (v.ReportId, v.IndicatorId));
         var indicators = plan.Indicators.Where(i => i.TargetKind != null).OrderBy(i => i.Position).Select(i =>
         {

@@ -90,7 +90,7 @@ public sealed class ReportDraftService(PcmdDbContext db, ReportFormService forms
         // version check runs. That is the same lost race, and the user gets the same answer.
         catch (DbUpdateException)
         {
-            var now = await db.Set<Report>().AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).FirstAsync(ct);
+            var now = await db.Reports.AsNoTracking().Where(r => r.Id == report.Id).Select(r => r.Version).FirstAsync(ct);
             if (now != version) throw new ConflictException();
             throw;
         }

@@ -20,9 +20,9 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
     /// <summary>The report with its period and plan, if the user may read it (else not found).</summary>
     public async Task<Loaded> Load(UserScope scope, int id, bool track, CancellationToken ct)
     {
-        var q = db.Set<Report>().Include(r => r.Tasks).Include(r => r.Values).Include(r => r.Events).Include(r => r.Agency).AsSplitQuery();
+        var q = db.Reports.Include(r => r.Tasks).Include(r => r.Values).Include(r => r.Events).Include(r => r.Agency).AsSplitQuery();
         var report = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
-        var period = await db.Set<ReportPeriod>().AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
+        var period = await db.ReportPeriods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
         var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).Include(p => p.Tasks)
             .FirstAsync(p => p.Id == period.PlanId, ct);
         if (!await ReportAccess.CanRead(db, scope, report, plan, ct)) throw new NotFoundException();
@@ -59,7 +59,7 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var values = indicators.Select(i => Row(report, period, plan, i, live.GetValueOrDefault(i.Id),
             sums.TryGetValue(i.Id, out var sum) ? sum : null)).ToList();
         var questions = period.Questions.Select((q, n) => new QuestionRow(n, q, n < report.Answers.Count ? report.Answers[n] : null)).ToList();
-        var attachments = await db.Set<ReportAttachment>().AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id)
+        var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var history = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new EventRow(e.Kind, EventText(e.Kind), e.At, e.By, e.Comment, e.DaysLate)).ToList();
@@ -99,8 +99,8 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
     /// <summary>The units' accepted figures per indicator, added up: counts as counts, shares as numerators over denominators.</summary>
     public async Task<Dictionary<int, (decimal Value, decimal? Den, int Count)>> UnitSums(int periodId, CancellationToken ct)
     {
-        var rows = await db.Set<ReportIndicatorValue>().AsNoTracking()
-            .Where(v => v.Value != null && db.Set<Report>().Any(r => r.Id == v.ReportId && r.PeriodId == periodId && !r.IsConsolidated
+        var rows = await db.ReportIndicatorValues.AsNoTracking()
+            .Where(v => v.Value != null && db.Reports.Any(r => r.Id == v.ReportId && r.PeriodId == periodId && !r.IsConsolidated
                 && r.Status == ReportStatus.Accepted))
             .GroupBy(v => v.IndicatorId)
             .Select(g => new { g.Key, Value = g.Sum(v => v.Value), Den = g.Sum(v => v.Denominator), Count = g.Count() })
@@ -111,9 +111,9 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
     /// <summary>What each unit whose report is accepted wrote on each task, with the unit's name.</summary>
     async Task<Dictionary<int, List<UnitText>>> Gathered(int periodId, CancellationToken ct)
     {
-        var rows = await db.Set<ReportTaskEntry>().AsNoTracking()
+        var rows = await db.ReportTaskEntries.AsNoTracking()
             .Where(t => t.Narrative != null && t.Narrative != "")
-            .Join(db.Set<Report>().Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted),
+            .Join(db.Reports.Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted),
                 t => t.ReportId, r => r.Id, (t, r) => new { t.TaskId, r.Id, Unit = r.Agency!.Name, t.Narrative })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.TaskId).ToDictionary(g => g.Key,
@@ -122,7 +122,7 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
 
     async Task<(string? Difficulties, string? Proposals)> GatheredSections(int periodId, CancellationToken ct)
     {
-        var rows = await db.Set<Report>().AsNoTracking()
+        var rows = await db.Reports.AsNoTracking()
             .Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted)
             .Select(r => new { Unit = r.Agency!.Name, r.Difficulties, r.Proposals }).ToListAsync(ct);
         rows = rows.OrderBy(r => r.Unit, Shared.VietnameseText.Comparer).ToList();

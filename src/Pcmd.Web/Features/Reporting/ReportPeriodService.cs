@@ -45,7 +45,7 @@ public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, 
     {
         var plan = await db.Plans.AsNoTracking().Include(p => p.ReportSchedule).FirstAsync(p => p.Id == planId, ct);
         if (year < plan.PeriodFrom || year > plan.PeriodTo) return 0;
-        var existing = await db.Set<ReportPeriod>().Where(p => p.PlanId == planId && p.Year == year)
+        var existing = await db.ReportPeriods.Where(p => p.PlanId == planId && p.Year == year)
             .Select(p => new { p.Kind, p.Sequence }).ToListAsync(ct);
         var opened = 0;
         foreach (var entry in plan.ReportSchedule.OrderBy(e => e.Position))
@@ -73,7 +73,7 @@ public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, 
         if (questions.Count > 50) errors.Add("questions", "Tối đa 50 câu hỏi.");
         errors.ThrowIfAny();
         var year = input.DueOn!.Value.Year;
-        var seq = 1 + await db.Set<ReportPeriod>().Where(p => p.PlanId == planId && p.Kind == ReportKind.Adhoc && p.Year == year)
+        var seq = 1 + await db.ReportPeriods.Where(p => p.PlanId == planId && p.Kind == ReportKind.Adhoc && p.Year == year)
             .Select(p => (int?)p.Sequence).MaxAsync(ct) ?? 1;
         var spec = new PeriodSpec(ReportKind.Adhoc, year, seq, input.Title!.Trim(), input.DataFrom!.Value, input.DataTo!.Value, input.DueOn.Value,
             input.ConsolidationDueOn);
@@ -84,7 +84,7 @@ public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, 
     /// <summary>A plan may set its own cut-off or deadline: the coordinator changes a period's dates (guarded by its version).</summary>
     public async Task<PeriodRow> UpdateDates(UserScope scope, int periodId, PeriodDates input, CancellationToken ct)
     {
-        var period = await db.Set<ReportPeriod>().FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
+        var period = await db.ReportPeriods.FirstOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new NotFoundException();
         await ReportAccess.PlanForConsolidation(db, scope, period.PlanId, ct);
         if (period.Version != input.Version) throw new ConflictException();
         var errors = new ErrorList();

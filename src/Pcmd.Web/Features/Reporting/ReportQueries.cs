@@ -18,7 +18,7 @@ public static class ReportQueries
 {
     public static async Task<List<PeriodRow>> Periods(PcmdDbContext db, int planId, CancellationToken ct)
     {
-        var rows = await db.Set<ReportPeriod>().AsNoTracking().Where(p => p.PlanId == planId)
+        var rows = await db.ReportPeriods.AsNoTracking().Where(p => p.PlanId == planId)
             .OrderByDescending(p => p.DueOn).ThenBy(p => p.Kind)
             .Select(p => new
             {
@@ -39,7 +39,7 @@ public static class ReportQueries
     {
         if (scope.AgencyId is not { } agency || !scope.Can(Permission.SubmitReports)) return [];
         var ancestors = await ReportingUnits.SelfAndAbove(db, agency, ct);
-        var q = db.Set<Report>().AsNoTracking().Where(r => ancestors.Contains(r.AgencyId));
+        var q = db.Reports.AsNoTracking().Where(r => ancestors.Contains(r.AgencyId));
         return await Rows(q, today, ct);
     }
 

@@ -33,7 +33,7 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
     public static async Task<int> Remind(PcmdDbContext db, Notifier notifier, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddDays(DaysAhead);
-        var open = await db.Set<Report>().AsNoTracking()
+        var open = await db.Reports.AsNoTracking()
             .Where(r => !r.IsConsolidated && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Period!.DueOn <= horizon
                 && r.Period.DataFrom <= today)
             .Select(r => new { r.Id, r.AgencyId, r.Period!.Title, r.Period.DueOn })

@@ -31,9 +31,9 @@ public sealed class ReportingDemoStep(PcmdDbContext db, ReportPeriodService peri
         var plan = await db.Plans.AsNoTracking().Include(p => p.Indicators).FirstOrDefaultAsync(p => p.Key == PlanKey, ct);
         if (plan is null) return;
         await periods.OpenYear(UserScope.System, plan.Id, 2026, ct);
-        var period = await db.Set<ReportPeriod>().FirstOrDefaultAsync(p => p.PlanId == plan.Id && p.Kind == Plans.ReportKind.Semiannual && p.Year == 2026, ct);
-        if (period is null || await db.Set<Report>().AnyAsync(r => r.PeriodId == period.Id && r.Status != ReportStatus.Draft, ct)) return;
-        var reports = await db.Set<Report>().Include(r => r.Agency).Where(r => r.PeriodId == period.Id && !r.IsConsolidated)
+        var period = await db.ReportPeriods.FirstOrDefaultAsync(p => p.PlanId == plan.Id && p.Kind == Plans.ReportKind.Semiannual && p.Year == 2026, ct);
+        if (period is null || await db.Reports.AnyAsync(r => r.PeriodId == period.Id && r.Status != ReportStatus.Draft, ct)) return;
+        var reports = await db.Reports.Include(r => r.Agency).Where(r => r.PeriodId == period.Id && !r.IsConsolidated)
             .OrderBy(r => r.Id).ToListAsync(ct);
         var rnd = new Random(2026);
         var phuLuong = await tree.Resolve("09568", new DateOnly(2026, 1, 1));

@@ -4,9 +4,10 @@ namespace Pcmd.Web.Features.Reporting;
 
 public static class ReportingModule
 {
-    public static void AddReporting(IServiceCollection services)
+    public static IServiceCollection AddReporting(this IServiceCollection services)
     {
         services.AddScoped<ReportingUnits>();
+        services.AddScoped<ReportLists>();
         services.AddScoped<ReportPeriodService>();
         services.AddScoped<ReportFigures>();
         services.AddScoped<ReportFormService>();
@@ -19,5 +20,15 @@ public static class ReportingModule
         services.AddScoped<Plans.IPlanPartGuard, ReportGuards>();
         services.AddSingleton<ReportReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
+    {
+        const string tag = "Báo cáo định kỳ";
+        ReportPeriodsApi.MapPlanPeriods(app.MapGroup("/api/v1/plans/{planId:int}").WithTags(tag).RequireAuthorization());
+        ReportPeriodsApi.Map(app.MapGroup("/api/v1/report-periods/{id:int}").WithTags(tag).RequireAuthorization());
+        ReportsApi.Map(app.MapGroup("/api/v1/reports").WithTags(tag).RequireAuthorization());
+        return app;
     }
 }

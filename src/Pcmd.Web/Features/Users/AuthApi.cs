@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Security;
@@ -5,6 +6,7 @@ using Pcmd.Web.Security;
 namespace Pcmd.Web.Features.Users;
 
 public sealed record LoginRequest(string? UserName, string? Password);
+public sealed record LoginResponse(string Message);
 public sealed record MeResponse(string UserName, string FullName, string[] Roles, int? OrgUnitId, int? AgencyId);
 
 /// <summary>Sign-in for the browser (form posts) and for API clients (JSON; the answer sets the same cookie).</summary>
@@ -14,46 +16,66 @@ public static class AuthApi
     public const string LockedByAdministrator = "Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.";
     public const string BadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
-    public static void MapAuth(this WebApplication app)
+    public static void Map(RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/v1/auth").WithTags("Đăng nhập");
-        api.MapPost("/login", async ([FromBody] LoginRequest req, SignInManager<PcmdUser> signIn) =>
-        {
-            var result = await SignIn(signIn, req.UserName, req.Password);
-            return result is null
-                ? Results.Ok(new { message = "Đăng nhập thành công." })
-                : Results.Problem(title: "Đăng nhập không thành công", detail: result, statusCode: 401);
-        }).AllowAnonymous();
-        api.MapPost("/logout", async (SignInManager<PcmdUser> signIn) => { await signIn.SignOutAsync(); return Results.NoContent(); });
-        api.MapGet("/me", async (CurrentScope current, HttpContext ctx) =>
-        {
-            var s = await current.Get();
-            return Results.Ok(new MeResponse(s.UserName!, ctx.User.FindFirst("pcmd:full_name")?.Value ?? "", s.Roles.ToArray(), s.OrgUnitId, s.AgencyId));
-        }).RequireAuthorization();
-
-        // Browser forms (antiforgery-checked by the framework because they bind [FromForm]).
-        app.MapPost("/account/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-            SignInManager<PcmdUser> signIn, HttpContext ctx) =>
-        {
-            var error = await SignIn(signIn, userName, password);
-            if (error is not null)
-                return Results.Redirect($"/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
-        }).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/account/logout", async (SignInManager<PcmdUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.Redirect("/login");
-        }).ExcludeFromDescription();
-        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
-        {
-            var culture = name == "en" ? "en-US" : "vi-VN";
-            ctx.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
-                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
-        }).AllowAnonymous().ExcludeFromDescription();
+        api.MapPost("/login", Login).WithName(nameof(Login)).WithSummary("Đăng nhập; phản hồi đặt cookie pcmd.auth")
+            .AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("Đăng xuất");
+        api.MapGet("/me", Me).WithName(nameof(Me)).WithSummary("Người đang đăng nhập, vai trò, đơn vị và cơ quan").RequireAuthorization();
     }
+
+    /// <summary>Browser forms (antiforgery-checked by the framework because they bind [FromForm]); not part of the API.</summary>
+    public static void MapBrowserForms(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/login", FormLogin).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/logout", FormLogout).ExcludeFromDescription();
+        app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login([FromBody] LoginRequest req, SignInManager<PcmdUser> signIn)
+    {
+        var result = await SignIn(signIn, req.UserName, req.Password);
+        return result is null
+            ? TypedResults.Ok(new LoginResponse("Đăng nhập thành công."))
+            : TypedResults.Problem(title: "Đăng nhập không thành công", detail: result, statusCode: 401);
+    }
+
+    public static async Task<NoContent> Logout(SignInManager<PcmdUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<MeResponse> Me(UserScope s, HttpContext ctx) =>
+        TypedResults.Ok(new MeResponse(s.UserName!, ctx.User.FindFirst("pcmd:full_name")?.Value ?? "", s.Roles.ToArray(), s.OrgUnitId, s.AgencyId));
+
+    static async Task<RedirectHttpResult> FormLogin([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        SignInManager<PcmdUser> signIn)
+    {
+        var error = await SignIn(signIn, userName, password);
+        if (error is not null)
+            return TypedResults.Redirect($"/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
+        return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
+    }
+
+    static async Task<RedirectHttpResult> FormLogout(SignInManager<PcmdUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.Redirect("/login");
+    }
+
+    static RedirectHttpResult SetCulture(string name, string? returnUrl, HttpContext ctx)
+    {
+        var culture = name == "en" ? "en-US" : "vi-VN";
+        ctx.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+            Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
+    }
+
+    /// <summary>Only a path on this site: "//evil.example" is another site to a browser.</summary>
+    static string LocalOrHome(string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
 
     /// <summary>Null on success, else the Vietnamese reason.</summary>
     static async Task<string?> SignIn(SignInManager<PcmdUser> signIn, string? userName, string? password)

@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Pcmd.Web.Data;
 
@@ -5,6 +6,19 @@ namespace Pcmd.Web.Features.Users;
 
 public static class UsersModule
 {
+    public static IServiceCollection AddUsers(this IServiceCollection services) => services
+        .AddScoped<UserService>()
+        .AddScoped<IDemoStep, UsersDemoStep>();
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        AuthApi.Map(app.MapGroup("/api/v1/auth").WithTags("Đăng nhập"));
+        AuthApi.MapBrowserForms(app);
+        UsersApi.Map(app.MapGroup("/api/v1/users").WithTags("Người dùng").RequireAuthorization());
+        return app;
+    }
+
+    /// <summary>Identity over the PCMD database, its password and lockout rules, and the sign-in cookie.</summary>
     public static WebApplicationBuilder AddPcmdIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<PcmdUser, IdentityRole>(o =>
@@ -49,14 +63,4 @@ public static class UsersModule
         ctx.Response.StatusCode = status;
         return ctx.Response.WriteAsJsonAsync(new { type = "about:blank", title, status, detail }, options: null, contentType: "application/problem+json");
     }
-}
-
-public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
-{
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Mật khẩu phải có ít nhất một chữ số." };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
-    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập '{userName}' đã được dùng." };
 }

@@ -1,0 +1,16 @@
+using Pcmd.Web.Features.Demo;
+namespace Pcmd.Web.Features.Agencies;
+
+public static class AgenciesModule
+{
+    public static IServiceCollection AddAgencies(this IServiceCollection services) => services
+        .AddScoped<AgencyService>()
+        .AddScoped<AgencyCatalogue>()
+        .AddScoped<IDemoStep, AgenciesDemoStep>();
+
+    public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder app)
+    {
+        AgenciesApi.Map(app.MapGroup("/api/v1/agencies").WithTags("Cơ quan").RequireAuthorization());
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+using Pcmd.Web.Features.Demo;
+
+namespace Pcmd.Web.Features.Hotspots;
+
+public static class HotspotsModule
+{
+    public static IServiceCollection AddHotspots(this IServiceCollection services) => services
+        .AddScoped<HotspotService>()
+        .AddScoped<IDemoStep, HotspotDemoStep>()
+        .AddScoped<Establishments.IEstablishmentReferences, HotspotEstablishmentReferences>();
+
+    public static IEndpointRouteBuilder MapHotspotsApi(this IEndpointRouteBuilder app)
+    {
+        HotspotsApi.Map(app.MapGroup("/api/v1/hotspots").WithTags("Điểm phức tạp").RequireAuthorization());
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using Pcmd.Web.Features.Demo;
+namespace Pcmd.Web.Features.OrgUnits;
+
+/// <summary>The units' records and their import. The in-memory <see cref="OrgUnitTree"/> every scope check reads is
+/// registered with security (SecurityModule), not here.</summary>
+public static class OrgUnitsModule
+{
+    public static IServiceCollection AddOrgUnits(this IServiceCollection services) => services
+        .AddScoped<OrgUnitService>()
+        .AddScoped<AddressPackageImporter>()
+        .AddScoped<IDemoStep, OrgUnitsDemoStep>();
+
+    public static IEndpointRouteBuilder MapOrgUnitsApi(this IEndpointRouteBuilder app)
+    {
+        OrgUnitsApi.Map(app.MapGroup("/api/v1/org-units").WithTags("Đơn vị hành chính").RequireAuthorization());
+        return app;
+    }
+}

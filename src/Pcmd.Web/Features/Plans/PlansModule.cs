@@ -1,0 +1,24 @@
+using Pcmd.Web.Features.Demo;
+using Pcmd.Web.Features.Plans.Files;
+
+namespace Pcmd.Web.Features.Plans;
+
+public static class PlansModule
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services) => services
+        .AddScoped<PlanFileReader>()
+        .AddScoped<PlanFileWriter>()
+        .AddScoped<PlanService>()
+        .AddScoped<PlanPartsService>()
+        .AddScoped<MyTasks>()
+        .AddScoped<IDemoStep, PlansDemoStep>();
+
+    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        const string tag = "Kế hoạch";
+        PlansApi.Map(app.MapGroup("/api/v1/plans").WithTags(tag).RequireAuthorization());
+        PlanPartsApi.Map(app.MapGroup("/api/v1/plans/{id:int}").WithTags(tag).RequireAuthorization());
+        PlansApi.MapMyTasks(app.MapGroup("/api/v1/my-tasks").WithTags(tag).RequireAuthorization());
+        return app;
+    }
+}
