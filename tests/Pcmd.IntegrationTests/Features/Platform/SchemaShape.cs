@@ -107,7 +107,7 @@ public static class SchemaShape
             foreach (var c in await Rows(conn, $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{name}')"))
             {
                 var col = (string)c[0]!;
-                var autoincrement = Regex.IsMatch(sql, $"\"{Regex.Escape(col)}\"[^,]*\\bAUTOINCREMENT\\b", RegexOptions.IgnoreCase);
+                var autoincrement = Regex.IsMatch(sql, $"(?:^|[(,])\\s*\"{Regex.Escape(col)}\"\\s[^,]*\\bAUTOINCREMENT\\b", RegexOptions.IgnoreCase | RegexOptions.Multiline);
                 s.Columns[col] = new ColumnShape(NormaliseType((string)c[1]!), Convert.ToInt64(c[2]) == 0, autoincrement);
                 if (Convert.ToInt64(c[3]) > 0) pk[Convert.ToInt64(c[3])] = col;
             }

@@ -77,11 +77,11 @@ public abstract class SchemaTests(PcmdApp app)
                 DROP INDEX "IX_plans_Key";
                 CREATE INDEX "IX_plans_Key" ON plans ("Key" DESC) WHERE "Key" <> '';
                 CREATE INDEX "IX_decrees_extra" ON decrees ("Code", "Id");
-                ALTER TABLE data_protection_keys DROP COLUMN "FriendlyName";
                 CREATE TABLE leftovers ("Id" integer NOT NULL);
                 """);
             await Exec(conn, postgres
                 ? """
+                  ALTER TABLE data_protection_keys DROP COLUMN "FriendlyName", ALTER COLUMN "Id" DROP IDENTITY;
                   ALTER TABLE "AspNetUserTokens" ALTER COLUMN "Value" SET NOT NULL;
                   ALTER TABLE "AspNetUserTokens" DROP CONSTRAINT "PK_AspNetUserTokens",
                       ADD CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "Name", "LoginProvider");
@@ -91,6 +91,11 @@ public abstract class SchemaTests(PcmdApp app)
                   ALTER TABLE "AspNetUserTokens" ADD CONSTRAINT "CK_AspNetUserTokens_Name" CHECK ("Name" <> '');
                   """
                 : """
+                  DROP TABLE data_protection_keys;
+                  CREATE TABLE data_protection_keys (
+                      "Id" INTEGER NOT NULL CONSTRAINT "PK_data_protection_keys" PRIMARY KEY,
+                      "Xml" TEXT NOT NULL
+                  );
                   DROP TABLE "AspNetUserTokens";
                   CREATE TABLE "AspNetUserTokens" (
                       "UserId" TEXT NOT NULL,
@@ -117,6 +122,7 @@ public abstract class SchemaTests(PcmdApp app)
                     "AspNetUserTokens.CK_AspNetUserTokens_Name: expected no check, found (name<>'')",
                     "agencies.IX_agencies_OrgUnitId: expected index (OrgUnitId), found none",
                     $"data_protection_keys.FriendlyName: expected column {friendlyName}, found none",
+                    "data_protection_keys.Id: expected integer NOT NULL identity, found integer NOT NULL",
                     "decrees.IX_decrees_extra: expected no index, found (Code, Id)",
                     "plans.IX_plans_Key: expected index unique (Key), found (Key DESC) WHERE key<>''",
                     "leftovers: expected no table (not in the model), found one",
