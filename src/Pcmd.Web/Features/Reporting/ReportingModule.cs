@@ -14,6 +14,7 @@ public static class ReportingModule
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<ReportAttachments>();
         services.AddScoped<ConsolidationService>();
+        services.AddScoped<ReportDocumentQuery>();
         services.AddScoped<ReportDocuments>();
         services.AddScoped<IDemoStep, ReportingDemoStep>();
         services.AddSingleton<ReportReminders>();
