@@ -10,7 +10,7 @@ public sealed record ImportStarted(Guid JobId);
 
 public static class EstablishmentsApi
 {
-    static string Stamp => DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd");
+    static string Stamp => Shared.VietnamTime.ToLocal(DateTime.UtcNow).ToString("yyyyMMdd");
 
     public static void MapTypes(RouteGroupBuilder api) =>
         api.MapGet("", ListEstablishmentTypes).WithName(nameof(ListEstablishmentTypes)).WithSummary("Loại hình cơ sở kinh doanh");

@@ -7,7 +7,7 @@ namespace Pcmd.Web.Features.Hotspots;
 public sealed class HotspotEstablishmentReferences(PcmdDbContext db) : IEstablishmentReferences
 {
     public async Task<string?> BlocksDelete(int establishmentId, CancellationToken ct) =>
-        await db.Set<Hotspot>().AnyAsync(h => h.EstablishmentId == establishmentId, ct)
+        await db.Hotspots.AnyAsync(h => h.EstablishmentId == establishmentId, ct)
             ? "Không thể xóa: cơ sở gắn với một điểm phức tạp về tệ nạn mại dâm."
             : null;
 }

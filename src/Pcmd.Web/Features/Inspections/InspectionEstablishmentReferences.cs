@@ -11,7 +11,7 @@ public sealed class InspectionEstablishmentReferences(PcmdDbContext db) : IEstab
         var inspections = await db.Inspections.CountAsync(i => i.EstablishmentId == establishmentId, ct);
         if (inspections > 0)
             return $"Không thể xóa: cơ sở đã có {inspections} lần kiểm tra được ghi nhận. Hãy chuyển tình trạng sang \"Đã ngừng kinh doanh\" thay vì xóa.";
-        if (await db.Set<InspectionPlanItem>().AnyAsync(i => i.EstablishmentId == establishmentId, ct))
+        if (await db.InspectionPlanItems.AnyAsync(i => i.EstablishmentId == establishmentId, ct))
             return "Không thể xóa: cơ sở có trong kế hoạch kiểm tra.";
         return null;
     }

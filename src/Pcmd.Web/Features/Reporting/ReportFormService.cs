@@ -17,29 +17,40 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
 
     public sealed record Loaded(Report Report, ReportPeriod Period, Plan Plan);
 
-    /// <summary>The report with its period and plan, if the user may read it (else not found).</summary>
-    public async Task<Loaded> Load(UserScope scope, int id, bool track, CancellationToken ct)
+    /// <summary>The report with its period and plan, if the user may read it (else not found). <paramref name="forDocument"/>:
+    /// also the plan's issuing and coordinating agencies and its report schedule with the recipients, which a document names.</summary>
+    public async Task<Loaded> Load(UserScope scope, int id, bool track, CancellationToken ct, bool forDocument = false)
     {
         var q = db.Reports.Include(r => r.Tasks).Include(r => r.Values).Include(r => r.Events).Include(r => r.Agency).AsSplitQuery();
         var report = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
         var period = await db.ReportPeriods.AsNoTracking().FirstAsync(p => p.Id == report.PeriodId, ct);
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).Include(p => p.Tasks)
+        IQueryable<Plan> plans = db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).Include(p => p.Tasks);
+        var plan = await (forDocument
+                ? plans.Include(p => p.IssuingAgency).Include(p => p.CoordinatingAgency).Include(p => p.ReportSchedule).ThenInclude(s => s.RecipientAgency)
+                : plans)
             .FirstAsync(p => p.Id == period.PlanId, ct);
         if (!await ReportAccess.CanRead(db, scope, report, plan, ct)) throw new NotFoundException();
         return new Loaded(report, period, plan);
     }
 
-    public async Task<ReportForm> Get(UserScope scope, int id, CancellationToken ct = default)
+    /// <summary>What a report says, as its form and its documents show it: the tasks and indicators assigned to its
+    /// agency with what is saved or the pre-fill, the answers, difficulties and proposals.</summary>
+    public sealed record Content(List<TaskRow> Tasks, List<ValueRow> Values, List<QuestionRow> Questions, string? Difficulties, string? Proposals);
+
+    /// <summary><paramref name="gathered"/>: on the consolidated report, what each unit wrote under each task.
+    /// <paramref name="liveWhenLocked"/>: the records' figures of today beside a submitted report's (the form shows
+    /// them; a document prints only the report's own).</summary>
+    public async Task<Content> ContentOf(Loaded loaded, bool gathered, bool liveWhenLocked, CancellationToken ct)
     {
-        var (report, period, plan) = await Load(scope, id, track: false, ct);
+        var (report, period, plan) = loaded;
         var assigned = await units.Assigned(plan.Id, report.AgencyId, report.IsConsolidated, ct);
-        var canConsolidate = ReportAccess.CanConsolidate(scope, plan);
-        var writes = report.IsConsolidated ? canConsolidate : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
         var editable = report.Status is ReportStatus.Draft or ReportStatus.Returned;
+        var locked = report.Status is ReportStatus.Submitted or ReportStatus.Accepted;
         var indicators = plan.Indicators.Where(i => assigned.IndicatorIds.Contains(i.Id) && i.TargetKind != null).OrderBy(i => i.Position).ToList();
-        var live = await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
-        var sums = report.IsConsolidated ? await UnitSums(period.Id, ct) : [];
-        var gathered = report.IsConsolidated ? await Gathered(period.Id, ct) : [];
+        var live = locked && !liveWhenLocked ? [] : await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
+        // The units' sums only pre-fill a draft.
+        var sums = report.IsConsolidated && (!locked || liveWhenLocked) ? await UnitSums(period.Id, ct) : [];
+        var texts = report.IsConsolidated && gathered ? await Gathered(period.Id, ct) : [];
         // The consolidated draft starts with the units' difficulties and proposals gathered, for the coordinator to edit.
         var (difficulties, proposals) = (report.Difficulties, report.Proposals);
         if (report.IsConsolidated && editable)
@@ -53,12 +64,23 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         {
             var e = report.Tasks.FirstOrDefault(x => x.TaskId == t.Id);
             return new TaskRow(t.Id, t.Number, t.Text, t.Section, assigned.Roles.TryGetValue(t.Id, out var role) ? role : null, e?.Progress,
-                ReportLabels.Progress(e?.Progress), e?.Narrative, gathered.GetValueOrDefault(t.Id) ?? []);
+                ReportLabels.Progress(e?.Progress), e?.Narrative, texts.GetValueOrDefault(t.Id) ?? []);
         }).ToList();
 
         var values = indicators.Select(i => Row(report, period, plan, i, live.GetValueOrDefault(i.Id),
             sums.TryGetValue(i.Id, out var sum) ? sum : null)).ToList();
         var questions = period.Questions.Select((q, n) => new QuestionRow(n, q, n < report.Answers.Count ? report.Answers[n] : null)).ToList();
+        return new Content(tasks, values, questions, difficulties, proposals);
+    }
+
+    public async Task<ReportForm> Get(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var loaded = await Load(scope, id, track: false, ct);
+        var (report, period, plan) = loaded;
+        var canConsolidate = ReportAccess.CanConsolidate(scope, plan);
+        var writes = report.IsConsolidated ? canConsolidate : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
+        var editable = report.Status is ReportStatus.Draft or ReportStatus.Returned;
+        var (tasks, values, questions, difficulties, proposals) = await ContentOf(loaded, gathered: true, liveWhenLocked: true, ct);
         var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var history = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id)

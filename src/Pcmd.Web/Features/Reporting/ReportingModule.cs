@@ -15,6 +15,7 @@ public static class ReportingModule
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<ReportAttachments>();
         services.AddScoped<ConsolidationService>();
+        services.AddScoped<ReportDocumentQuery>();
         services.AddScoped<ReportDocuments>();
         services.AddScoped<IDemoStep, ReportingDemoStep>();
         services.AddScoped<Plans.IPlanPartGuard, ReportGuards>();

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.IO.Packaging;
 using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ExcelDataReader;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
@@ -20,35 +20,35 @@ public readonly record struct XlsxCell(string? Text, double? Number)
 /// <summary>A file that is not a spreadsheet PCMD can read; the message says why in Vietnamese.</summary>
 public sealed class NotASpreadsheetException(string message) : Exception(message);
 
-/// <summary>Reads one worksheet of an .xlsx row by row with the SAX-like <see cref="OpenXmlReader"/>, so that a file
-/// of 100,000 rows never becomes a DOM: only the shared-string table is held in memory.</summary>
+/// <summary>Reads one worksheet of an .xlsx row by row with ExcelDataReader (streaming: only the shared-string table is
+/// held in memory, never the sheet). The package and its sheet are checked first with the Open XML SDK, so that a file
+/// that is not an .xlsx is refused with its reason. Until 12/2026 the rows were read by hand with the SDK's SAX reader;
+/// ExcelDataReader 3.6.0 replaced it after the bench's `readers` comparison on the 100,000-row import file (cold read
+/// 6.9 s against 9.8 s, 518 MB allocated against 917 MB, peak working set 134 MB against 187 MB, every value at the
+/// same row and column on a file with missing rows, cells without references and far columns; MiniExcel 1.47.1 was
+/// slower still and put cells without references in column A).</summary>
 public sealed class XlsxSheetReader : IDisposable
 {
-    readonly SpreadsheetDocument _doc;
-    readonly WorksheetPart _sheet;
-    readonly List<string> _shared;
+    readonly Stream _stream;
+    readonly string _sheetName;
 
     /// <summary>The last row the sheet declares (its dimension), when it declares one: the progress total.</summary>
     public int? DeclaredLastRow { get; private set; }
 
-    XlsxSheetReader(SpreadsheetDocument doc, WorksheetPart sheet, List<string> shared) => (_doc, _sheet, _shared) = (doc, sheet, shared);
+    XlsxSheetReader(Stream stream, string sheetName) => (_stream, _sheetName) = (stream, sheetName);
 
     public const string NotXlsx = "Tệp không phải bảng tính Excel (.xlsx). Hãy tải mẫu nhập và lưu dữ liệu theo mẫu dưới dạng .xlsx.";
 
-    /// <summary>Opens the sheet named <paramref name="sheetName"/>, or the first sheet. The stream must be seekable.</summary>
+    static XlsxSheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // ExcelDataReader asks for code page 1252
+
+    /// <summary>Opens the sheet named <paramref name="sheetName"/>, or the first sheet. The stream must be seekable; it
+    /// stays open (the caller's).</summary>
     public static XlsxSheetReader Open(Stream stream, string sheetName)
     {
-        var doc = OpenPackage(stream);
-        try
-        {
-            var part = FindSheet(doc, sheetName);
-            return new XlsxSheetReader(doc, part, ReadSharedStrings(doc.WorkbookPart!.SharedStringTablePart));
-        }
-        catch
-        {
-            doc.Dispose();
-            throw;
-        }
+        string name;
+        using (var doc = OpenPackage(stream)) name = FindSheet(doc, sheetName).Name!.Value!;
+        stream.Position = 0;
+        return new XlsxSheetReader(stream, name);
     }
 
     /// <summary>Refuses at once what is not an .xlsx with a data sheet, without reading its rows.</summary>
@@ -74,7 +74,7 @@ public sealed class XlsxSheetReader : IDisposable
         }
     }
 
-    static WorksheetPart FindSheet(SpreadsheetDocument doc, string sheetName)
+    static Sheet FindSheet(SpreadsheetDocument doc, string sheetName)
     {
         var wb = doc.WorkbookPart ?? throw new NotASpreadsheetException(NotXlsx);
         List<Sheet> sheets;
@@ -82,103 +82,55 @@ public sealed class XlsxSheetReader : IDisposable
         catch (System.Xml.XmlException) { throw new NotASpreadsheetException(NotXlsx); }
         var sheet = sheets.FirstOrDefault(s => s.Name?.Value == sheetName) ?? sheets.FirstOrDefault()
             ?? throw new NotASpreadsheetException("Tệp Excel không có trang tính nào.");
-        if (sheet.Id?.Value is not { } rid || !wb.TryGetPartById(rid, out var p) || p is not WorksheetPart part)
+        if (sheet.Name?.Value is null || sheet.Id?.Value is not { } rid || !wb.TryGetPartById(rid, out var p) || p is not WorksheetPart)
             throw new NotASpreadsheetException($"Trang tính '{sheet.Name}' không phải bảng dữ liệu.");
-        return part;
-    }
-
-    static List<string> ReadSharedStrings(SharedStringTablePart? part)
-    {
-        var list = new List<string>();
-        if (part is null) return list;
-        using var r = OpenXmlReader.Create(part);
-        var sb = new StringBuilder();
-        var phonetic = false;
-        while (r.Read())
-        {
-            var t = r.ElementType;
-            if (t == typeof(SharedStringItem))
-            {
-                if (r.IsStartElement) sb.Clear();
-                else list.Add(sb.ToString());
-            }
-            else if (t == typeof(Text) && r.IsStartElement && !phonetic) sb.Append(r.GetText());
-            // Phonetic guides (furigana) are not part of the value.
-            else if (t == typeof(PhoneticRun)) phonetic = r.IsStartElement;
-        }
-        return list;
+        return sheet;
     }
 
     /// <summary>The rows in order, each with its 1-based row number and its cells by zero-based column (missing cells
-    /// are <see cref="XlsxCell.Empty"/>). Rows without any cell are skipped.</summary>
+    /// are <see cref="XlsxCell.Empty"/>). Rows without any value are skipped.</summary>
     public IEnumerable<(int Row, XlsxCell[] Cells)> Rows()
     {
-        using var r = OpenXmlReader.Create(_sheet);
-        var cells = new List<(int Col, XlsxCell Cell)>();
-        var inline = new StringBuilder();
-        int rowNumber = 0, col = 0, nextCol = 0;
-        string? type = null, value = null;
-        bool phonetic = false, inInline = false;
-        while (r.Read())
+        _stream.Position = 0;
+        IExcelDataReader reader;
+        try { reader = ExcelReaderFactory.CreateOpenXmlReader(_stream, new ExcelReaderConfiguration { LeaveOpen = true }); }
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException)
         {
-            var t = r.ElementType;
-            if (t == typeof(Cell))
+            throw new NotASpreadsheetException(NotXlsx);
+        }
+        using (reader)
+        {
+            while (reader.Name != _sheetName)
+                if (!reader.NextResult()) throw new NotASpreadsheetException($"Trang tính '{_sheetName}' không phải bảng dữ liệu.");
+            // ExcelDataReader counts the rows up to the last one (from the sheet's dimension when it has one).
+            DeclaredLastRow = reader.RowCount > 0 ? reader.RowCount : null;
+            while (reader.Read())
             {
-                if (r.IsStartElement)
+                XlsxCell[]? cells = null;
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    type = value = null;
-                    col = nextCol;
-                    inline.Clear();
-                    foreach (var a in r.Attributes)
-                    {
-                        if (a.LocalName == "r") col = ColumnOf(a.Value) ?? nextCol;
-                        else if (a.LocalName == "t") type = a.Value;
-                    }
+                    var value = reader.GetValue(i);
+                    if (value is null or string { Length: 0 }) continue;
+                    cells ??= new XlsxCell[reader.FieldCount];
+                    cells[i] = Cell(value);
                 }
-                else
-                {
-                    cells.Add((col, Make(type, value, inline)));
-                    nextCol = col + 1;
-                }
-            }
-            else if (t == typeof(CellValue)) { if (r.IsStartElement) value = r.GetText(); }
-            else if (t == typeof(InlineString)) inInline = r.IsStartElement;
-            else if (t == typeof(Text)) { if (r.IsStartElement && inInline && !phonetic) inline.Append(r.GetText()); }
-            else if (t == typeof(PhoneticRun)) phonetic = r.IsStartElement;
-            else if (t == typeof(Row))
-            {
-                if (r.IsStartElement)
-                {
-                    cells.Clear();
-                    nextCol = 0;
-                    var number = rowNumber + 1;
-                    foreach (var a in r.Attributes)
-                        if (a.LocalName == "r" && int.TryParse(a.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var rn)) number = rn;
-                    rowNumber = number;
-                }
-                else if (cells.Count > 0)
-                {
-                    var dense = new XlsxCell[cells.Max(c => c.Col) + 1];
-                    foreach (var (c, cell) in cells) dense[c] = cell;
-                    yield return (rowNumber, dense);
-                }
-            }
-            else if (t == typeof(SheetDimension) && r.IsStartElement)
-            {
-                foreach (var a in r.Attributes)
-                    if (a.LocalName == "ref" && a.Value is { } rf && RowOf(rf.Split(':')[^1]) is { } last) DeclaredLastRow = last;
+                // Depth is the zero-based row index: rows missing from the file are read as empty ones.
+                if (cells is not null) yield return (reader.Depth + 1, cells);
             }
         }
     }
 
-    XlsxCell Make(string? type, string? value, StringBuilder inline) => type switch
+    /// <summary>Numbers as numbers (dates, which ExcelDataReader turns into DateTime by their style, back to Excel's day
+    /// numbers), booleans as TRUE/FALSE, the rest as text.</summary>
+    static XlsxCell Cell(object value) => value switch
     {
-        "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < _shared.Count ? XlsxCell.Of(_shared[i]) : XlsxCell.Empty,
-        "inlineStr" => XlsxCell.Of(inline.ToString()),
-        "b" => XlsxCell.Of(value == "1" ? "TRUE" : "FALSE"),
-        "str" or "e" or "d" => XlsxCell.Of(value),
-        _ => value is null ? XlsxCell.Empty
-            : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? new XlsxCell(value, d) : XlsxCell.Of(value),
+        string s => XlsxCell.Of(s),
+        double d => XlsxCell.Of(d),
+        DateTime t => XlsxCell.Of(t.ToOADate()),
+        bool b => XlsxCell.Of(b ? "TRUE" : "FALSE"),
+        int or long or float or decimal => XlsxCell.Of(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        TimeSpan ts => XlsxCell.Of(ts.TotalDays),
+        _ => XlsxCell.Of(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
     /// <summary>"AB12" → 27.</summary>
@@ -191,11 +143,5 @@ public sealed class XlsxSheetReader : IDisposable
         return i == 0 || n > 16384 ? null : n - 1;
     }
 
-    static int? RowOf(string reference)
-    {
-        var digits = new string(reference.SkipWhile(char.IsAsciiLetter).ToArray());
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
-    }
-
-    public void Dispose() => _doc.Dispose();
+    public void Dispose() { }
 }

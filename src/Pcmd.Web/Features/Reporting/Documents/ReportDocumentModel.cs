@@ -50,3 +50,67 @@ public sealed record WorkbookIndicator(string Number, string Text, string? UnitO
 /// <summary>One reporting unit's timeliness: status text ("Đã chấp nhận", "Chưa nộp"…), due date, submission time, days late
 /// (0 when on time, null when not submitted).</summary>
 public sealed record TimelinessRow(string Unit, string Status, DateOnly Due, DateTimeOffset? SubmittedAt, int? DaysLate);
+
+// ----- What the documents are made from: loaded once (ReportDocumentQuery), worded by ReportWording, laid out by the writers. -----
+
+/// <summary>Everything a report's .docx says, by name, loaded once by <see cref="ReportDocumentQuery.Report"/>: who reports
+/// (<see cref="Issuer"/>), on which plan and period, the date, the tasks with their narratives, the indicators with their
+/// figures (formatted as the form shows them), the answers, the difficulties and proposals, and who signs.
+/// <see cref="ReportWording.Document"/> words it; nothing else is read from the database.</summary>
+public sealed record ReportDocumentModel(
+    DocumentIssuer Issuer,
+    DocumentPlan Plan,
+    DocumentPeriod Period,
+    bool IsConsolidated,
+    DateOnly Date,
+    IReadOnlyList<DocumentTask> Tasks,
+    IReadOnlyList<DocumentIndicator> Indicators,
+    IReadOnlyList<DocumentQuestion> Questions,
+    string? Difficulties,
+    string? Proposals,
+    /// <summary>The agency the report goes to: the plan's recipient for a unit's report (else its coordinating or
+    /// issuing agency); the issuing agency for the consolidated one, unless the issuer consolidates it itself.</summary>
+    string? ReportTo,
+    DocumentSigner Signer)
+{
+    /// <summary>The indicators with figures (not the plan's heading rows), in the plan's order.</summary>
+    public IEnumerable<DocumentIndicator> Figures => Indicators.Where(i => !i.IsHeading);
+}
+
+/// <summary>The reporting agency: its name ("UBND phường Phú Lương", "Sở Y tế"), its symbol after "/BC-" ("UBND", "SYT"),
+/// whether it is a People's Committee, the name of its unit ("Phường Phú Lương", null if the unit is unknown) and of
+/// its province without "Thành phố"/"Tỉnh" ("Hà Nội").</summary>
+public sealed record DocumentIssuer(string Name, string? ShortName, string Symbol, bool IsPeoplesCommittee, string? UnitName, string Province);
+
+/// <summary>The plan: its title and its number ("123/KH-UBND").</summary>
+public sealed record DocumentPlan(string Title, string? Number);
+
+/// <summary>The period: title ("Báo cáo 6 tháng đầu năm 2026") and the dates its figures cover.</summary>
+public sealed record DocumentPeriod(string Title, DateOnly DataFrom, DateOnly DataTo);
+
+/// <summary>A task assigned to the agency: what it wrote (progress, narrative) and, on a consolidated report, what each
+/// unit wrote (<see cref="Gathered"/>: unit name, text).</summary>
+public sealed record DocumentTask(string Number, string Text, TaskProgress? Progress, string? Narrative, IReadOnlyList<(string Unit, string Text)> Gathered);
+
+/// <summary>A row of the indicator appendix, in the plan's order: an indicator with its figures, or one of the plan's
+/// heading rows (<see cref="IsHeading"/>, no figures) above indicators reported under it.</summary>
+public sealed record DocumentIndicator(string Number, string Text, bool IsHeading, string TargetText, string ActualText, string PercentText,
+    string StatusText, string? Note);
+
+public sealed record DocumentQuestion(string Question, string? Answer);
+
+/// <summary>"TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", or "" / "THỦ TRƯỞNG ĐƠN VỊ"; the name is
+/// left for the signer to write.</summary>
+public sealed record DocumentSigner(string Authority, string Title, string? Name);
+
+/// <summary>Everything a period's .xlsx says, loaded once by <see cref="ReportDocumentQuery.Period"/>: the plan and the
+/// period, the units that have a report of it (in Vietnamese order) with their timeliness, and each indicator's accepted
+/// figure per unit and in total.</summary>
+public sealed record PeriodWorkbookModel(
+    string PlanTitle,
+    string PeriodTitle,
+    DateOnly DataFrom,
+    DateOnly DataTo,
+    DateOnly DueOn,
+    IReadOnlyList<TimelinessRow> Units,
+    IReadOnlyList<WorkbookIndicator> Indicators);

@@ -22,6 +22,9 @@ public static class ReportDocx
     static readonly int[] AppendixColumns = [850, 5103, 1701, 1701, 1417, 1843, 1672];
     static readonly string[] AppendixHeaders = ["STT", "Chỉ tiêu", "Chỉ tiêu kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch", "Đánh giá", "Ghi chú"];
 
+    /// <summary>The report's model, worded (<see cref="ReportWording.Document"/>) and laid out.</summary>
+    public static void Write(ReportDocumentModel model, Stream output) => Write(ReportWording.Document(model), output);
+
     public static void Write(ReportDocument doc, Stream output)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);

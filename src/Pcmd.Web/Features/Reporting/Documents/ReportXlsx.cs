@@ -18,6 +18,9 @@ public static class ReportXlsx
 
     // Việt Nam has had UTC+7 without daylight saving since 1975: a submission at 23:30 UTC is the next day's.
 
+    /// <summary>The period's model, worded (<see cref="ReportWording.Workbook"/>) and laid out.</summary>
+    public static void Write(PeriodWorkbookModel model, Stream output) => Write(ReportWording.Workbook(model), output);
+
     public static void Write(ReportWorkbook wb, Stream output)
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
