@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Notifications;
-using Pcmd.Web.Features.OrgUnits.Pages;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.IntegrationTests.Features.Notifications;
 
