@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pcmd.IntegrationTests.Infrastructure;
+using Pcmd.Web.Features.Users;
 
 namespace Pcmd.IntegrationTests.Features.Users;
 
@@ -16,14 +17,14 @@ public abstract class UserAdminTests(PcmdApp app)
 
     async Task<int> UnitId(HttpClient admin, string code, string on = "2026-01-01")
     {
-        var found = (await admin.GetJson($"/api/v1/org-units?search={code}&on={on}")).AsArray();
-        return found.Single(u => u!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        var found = await admin.GetJson<List<Coded>>($"/api/v1/org-units?search={code}&on={on}");
+        return found.Single(u => u.Code == code).Id;
     }
 
     static async Task<int> AgencyId(HttpClient admin, string code)
     {
-        var found = (await admin.GetJson($"/api/v1/agencies?search={code}")).AsArray();
-        return found.Single(a => a!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        var found = await admin.GetJson<List<Coded>>($"/api/v1/agencies?search={code}");
+        return found.Single(a => a.Code == code).Id;
     }
 
     async Task<JsonObject> NewUser(HttpClient admin, string userName, string role = "CommuneOfficer", string unit = "09568", string? agency = "UBND-PHULUONG",
@@ -37,34 +38,36 @@ public abstract class UserAdminTests(PcmdApp app)
         ["password"] = password,
     };
 
-    async Task<JsonNode> Create(HttpClient admin, string userName, string role = "CommuneOfficer") =>
+    async Task<JsonNode> CreateRaw(HttpClient admin, string userName, string role = "CommuneOfficer") =>
         await (await admin.PostRaw("/api/v1/users", (await NewUser(admin, userName, role)).ToJsonString())).Json(HttpStatusCode.Created);
+
+    async Task<UserDto> Create(HttpClient admin, string userName, string role = "CommuneOfficer") => (await CreateRaw(admin, userName, role)).As<UserDto>();
+
+    static async Task<List<UserListItem>> Users(HttpClient admin, string search) => await admin.GetJson<List<UserListItem>>($"/api/v1/users?search={search}");
 
     Task<HttpResponseMessage> Login(HttpClient client, string userName, string password = StrongPassword) =>
         client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
 
     HttpClient Anonymous() => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-    static async Task<List<string>> FieldErrors(HttpResponseMessage res, string field)
-    {
-        var problem = await res.Json(HttpStatusCode.BadRequest);
-        return problem["errors"]?[field]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [];
-    }
+    static async Task<List<string>> FieldErrors(HttpResponseMessage res, string field) =>
+        (await res.Json<Problem>(HttpStatusCode.BadRequest)).On(field);
 
     [Fact]
     public async Task An_administrator_creates_a_commune_officer_who_signs_in_and_reads_only_their_scope()
     {
         var admin = await app.SignIn("admin");
         var userName = Name("cb-phuluong");
-        var created = await Create(admin, userName);
-        Assert.Equal(userName, created["userName"]!.GetValue<string>());
-        Assert.Equal("CommuneOfficer", created["role"]!.GetValue<string>());
-        Assert.Equal("Phường Phú Lương", created["orgUnitName"]!.GetValue<string>());
-        Assert.Equal("09568", created["orgUnitCode"]!.GetValue<string>());
-        Assert.Equal("UBND-PHULUONG", created["agencyCode"]!.GetValue<string>());
-        Assert.Null(created["lockedOutUntil"]);
-        // No secrets in the answers.
-        var text = created.ToJsonString() + (await admin.GetJson("/api/v1/users")).ToJsonString();
+        var raw = await CreateRaw(admin, userName);
+        var created = raw.As<UserDto>();
+        Assert.Equal(userName, created.UserName);
+        Assert.Equal("CommuneOfficer", created.Role);
+        Assert.Equal("Phường Phú Lương", created.OrgUnitName);
+        Assert.Equal("09568", created.OrgUnitCode);
+        Assert.Equal("UBND-PHULUONG", created.AgencyCode);
+        Assert.Null(created.LockedOutUntil);
+        // No secrets in the answers: the raw JSON.
+        var text = raw.ToJsonString() + (await admin.GetJson("/api/v1/users")).ToJsonString();
         Assert.DoesNotContain("passwordHash", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("securityStamp", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(StrongPassword, text);
@@ -74,21 +77,20 @@ public abstract class UserAdminTests(PcmdApp app)
 
         var officer = Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await Login(officer, userName)).StatusCode);
-        var me = await officer.GetJson("/api/v1/auth/me");
-        Assert.Equal(["CommuneOfficer"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal(created["orgUnitId"]!.GetValue<int>(), me["orgUnitId"]!.GetValue<int>());
-        var keys = (await officer.GetJson("/api/v1/plans")).AsArray().Select(p => p!["key"]!.GetValue<string>()).ToList();
+        var me = await officer.GetJson<MeResponse>("/api/v1/auth/me");
+        Assert.Equal(["CommuneOfficer"], me.Roles);
+        Assert.Equal(created.OrgUnitId, me.OrgUnitId);
+        var keys = (await officer.GetJson<List<Keyed>>("/api/v1/plans")).Select(p => p.Key).ToList();
         Assert.Contains("phu-lam-2024", keys);
         Assert.DoesNotContain(haDongKey, keys);
 
-        var listed = (await admin.GetJson($"/api/v1/users?search={userName}")).AsArray().Single()!;
-        Assert.Equal(["CommuneOfficer"], listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal("Phường Phú Lương", listed["orgUnitName"]!.GetValue<string>());
-        Assert.Equal("Ủy ban nhân dân phường Phú Lương", listed["agencyName"]!.GetValue<string>());
-        var audit = await admin.GetJson($"/api/v1/audit?entityType=PcmdUser&entityId={created["id"]}");
-        var entry = audit["items"]!.AsArray().Single()!;
-        Assert.Equal("created", entry["action"]!.GetValue<string>());
-        Assert.DoesNotContain("AQAAAA", entry["changes"]!.GetValue<string>()); // an Identity v3 hash starts so
+        var listed = (await Users(admin, userName)).Single();
+        Assert.Equal(["CommuneOfficer"], listed.Roles);
+        Assert.Equal("Phường Phú Lương", listed.OrgUnitName);
+        Assert.Equal("Ủy ban nhân dân phường Phú Lương", listed.AgencyName);
+        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=PcmdUser&entityId={created.Id}")).Items.Single();
+        Assert.Equal("created", entry.Action);
+        Assert.DoesNotContain("AQAAAA", entry.Changes); // an Identity v3 hash starts so
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public abstract class UserAdminTests(PcmdApp app)
         Assert.Contains("Mật khẩu phải có ít nhất một chữ số.", errors);
         Assert.Contains("Mật khẩu phải có ít nhất một ký tự đặc biệt.", errors);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), Name("weak"), "abc")).StatusCode);
-        Assert.Empty((await admin.GetJson($"/api/v1/users?search={Name("weak")}")).AsArray());
+        Assert.Empty(await Users(admin, Name("weak")));
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public abstract class UserAdminTests(PcmdApp app)
             Assert.NotEmpty(await FieldErrors(res, "userName"));
         }
         var empty = await admin.PostRaw("/api/v1/users", "{\"userName\":\"\",\"fullName\":\" \",\"role\":\"Chief\",\"orgUnitId\":0,\"password\":\"\"}");
-        var problem = await empty.Json(HttpStatusCode.BadRequest);
-        var fields = problem["errors"]!.AsObject().Select(e => e.Key).ToHashSet();
+        var problem = await empty.Json<Problem>(HttpStatusCode.BadRequest);
+        var fields = problem.Errors!.Keys.ToHashSet();
         Assert.Superset(new HashSet<string> { "userName", "fullName", "role", "orgUnitId", "password" }, fields);
     }
 
@@ -131,7 +133,7 @@ public abstract class UserAdminTests(PcmdApp app)
         var foreign = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("foreign"), agency: "UBND-P-HADONG")).ToJsonString());
         Assert.Contains(await FieldErrors(foreign, "agencyId"), m => m.Contains("không thuộc đơn vị đã chọn"));
         var city = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("city-agency"), role: "Inspector", agency: "CA-TP")).ToJsonString());
-        Assert.Equal("CA-TP", (await city.Json(HttpStatusCode.Created))["agencyCode"]!.GetValue<string>());
+        Assert.Equal("CA-TP", (await city.Json<UserDto>(HttpStatusCode.Created)).AgencyCode);
         var reporter = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("no-agency"), role: "AgencyReporter", agency: null)).ToJsonString());
         Assert.NotEmpty(await FieldErrors(reporter, "agencyId"));
     }
@@ -140,7 +142,7 @@ public abstract class UserAdminTests(PcmdApp app)
     public async Task Only_administrators_reach_the_users_endpoints()
     {
         var admin = await app.SignIn("admin");
-        var id = (await admin.GetJson("/api/v1/users?search=lanhdao")).AsArray().Single()!["id"]!.GetValue<string>();
+        var id = (await Users(admin, "lanhdao")).Single().Id;
         var body = (await NewUser(admin, Name("by-coordinator"))).ToJsonString();
         var coordinator = await app.SignIn("dieuphoi");
         var update = new JsonObject { ["fullName"] = "X", ["role"] = "Admin", ["orgUnitId"] = 1, ["concurrencyStamp"] = "x" }.ToJsonString();
@@ -158,7 +160,7 @@ public abstract class UserAdminTests(PcmdApp app)
         {
             var res = await call();
             Assert.True(res.StatusCode == HttpStatusCode.Forbidden, $"{name}: {(int)res.StatusCode}");
-            Assert.Equal("Không có quyền", (await res.Json(HttpStatusCode.Forbidden))["title"]!.GetValue<string>());
+            Assert.Equal("Không có quyền", (await res.Json<Problem>(HttpStatusCode.Forbidden)).Title);
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/users")).StatusCode);
         Assert.DoesNotContain("href=\"/users\"", await coordinator.GetStringAsync("/"));
@@ -171,30 +173,30 @@ public abstract class UserAdminTests(PcmdApp app)
     {
         var admin = await app.SignIn("admin");
         var userName = Name("locked");
-        var id = (await Create(admin, userName))["id"]!.GetValue<string>();
-        var locked = await (await admin.PostRaw($"/api/v1/users/{id}/lock", "{}")).Json(HttpStatusCode.OK);
-        Assert.NotNull(locked["lockedOutUntil"]);
-        var listed = (await admin.GetJson($"/api/v1/users?search={userName}")).AsArray().Single()!;
-        Assert.NotNull(listed["lockedOutUntil"]);
+        var id = (await Create(admin, userName)).Id;
+        var locked = await (await admin.PostRaw($"/api/v1/users/{id}/lock", "{}")).Json<UserDto>(HttpStatusCode.OK);
+        Assert.NotNull(locked.LockedOutUntil);
+        var listed = (await Users(admin, userName)).Single();
+        Assert.NotNull(listed.LockedOutUntil);
 
-        var refused = await (await Login(Anonymous(), userName)).Json(HttpStatusCode.Unauthorized);
-        Assert.Equal("Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.", refused["detail"]!.GetValue<string>());
+        var refused = await (await Login(Anonymous(), userName)).Json<Problem>(HttpStatusCode.Unauthorized);
+        Assert.Equal("Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.", refused.Detail);
         Assert.Contains("Đang khóa", await admin.GetStringAsync("/users"));
 
-        var unlocked = await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "")).Json(HttpStatusCode.OK);
-        Assert.Null(unlocked["lockedOutUntil"]);
+        var unlocked = await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "")).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Null(unlocked.LockedOutUntil);
         Assert.Equal(HttpStatusCode.OK, (await Login(Anonymous(), userName)).StatusCode);
 
         // A lock with an end date; the answer is in UTC.
         var until = DateTimeOffset.UtcNow.AddDays(3);
-        var dated = await (await admin.PostRaw($"/api/v1/users/{id}/lock", new JsonObject { ["until"] = until.ToString("O") }.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.InRange(dated["lockedOutUntil"]!.GetValue<DateTimeOffset>(), until.AddSeconds(-1), until.AddSeconds(1));
+        var dated = await (await admin.PostRaw($"/api/v1/users/{id}/lock", new JsonObject { ["until"] = until.ToString("O") }.ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.InRange(dated.LockedOutUntil!.Value, until.AddSeconds(-1), until.AddSeconds(1));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), userName)).StatusCode);
         var past = await admin.PostRaw($"/api/v1/users/{id}/lock", "{\"until\":\"2020-01-01T00:00:00Z\"}");
         Assert.NotEmpty(await FieldErrors(past, "until"));
         await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "{}")).Json(HttpStatusCode.OK);
 
-        var adminId = (await admin.GetJson("/api/v1/users?search=admin")).AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!["id"]!.GetValue<string>();
+        var adminId = (await Users(admin, "admin")).Single(u => u.UserName == "admin").Id;
         var self = await admin.PostRaw($"/api/v1/users/{adminId}/lock", "{}");
         Assert.Contains("Bạn không thể tự khóa tài khoản của mình.", await FieldErrors(self, "id"));
     }
@@ -204,19 +206,17 @@ public abstract class UserAdminTests(PcmdApp app)
     {
         var admin = await app.SignIn("admin");
         var user = await Create(admin, Name("stale"));
-        var id = user["id"]!.GetValue<string>();
-        var stamp = user["concurrencyStamp"]!.GetValue<string>();
+        var (id, stamp) = (user.Id, user.ConcurrencyStamp);
         JsonObject Update(string fullName, string s) => new()
         {
-            ["fullName"] = fullName, ["role"] = "CommuneOfficer", ["orgUnitId"] = user["orgUnitId"]!.GetValue<int>(),
-            ["agencyId"] = user["agencyId"]!.GetValue<int>(), ["concurrencyStamp"] = s,
+            ["fullName"] = fullName, ["role"] = "CommuneOfficer", ["orgUnitId"] = user.OrgUnitId, ["agencyId"] = user.AgencyId!.Value, ["concurrencyStamp"] = s,
         };
-        var first = await (await admin.PutRaw($"/api/v1/users/{id}", Update("Trần Thị Mới", stamp).ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal("Trần Thị Mới", first["fullName"]!.GetValue<string>());
-        Assert.NotEqual(stamp, first["concurrencyStamp"]!.GetValue<string>());
+        var first = await (await admin.PutRaw($"/api/v1/users/{id}", Update("Trần Thị Mới", stamp).ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Equal("Trần Thị Mới", first.FullName);
+        Assert.NotEqual(stamp, first.ConcurrencyStamp);
         var stale = await admin.PutRaw($"/api/v1/users/{id}", Update("Lê Văn Cũ", stamp).ToJsonString());
-        Assert.Equal("Xung đột dữ liệu", (await stale.Json(HttpStatusCode.Conflict))["title"]!.GetValue<string>());
-        Assert.Equal("Trần Thị Mới", (await admin.GetJson($"/api/v1/users/{id}"))["fullName"]!.GetValue<string>());
+        Assert.Equal("Xung đột dữ liệu", (await stale.Json<Problem>(HttpStatusCode.Conflict)).Title);
+        Assert.Equal("Trần Thị Mới", (await admin.GetJson<UserDto>($"/api/v1/users/{id}")).FullName);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutRaw("/api/v1/users/khong-co", Update("X", stamp).ToJsonString())).StatusCode);
     }
 
@@ -225,38 +225,37 @@ public abstract class UserAdminTests(PcmdApp app)
     {
         var admin = await app.SignIn("admin");
         var user = await Create(admin, Name("role-change"));
-        var id = user["id"]!.GetValue<string>();
+        var id = user.Id;
         var officer = Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await Login(officer, Name("role-change"))).StatusCode);
 
         var update = new JsonObject
         {
-            ["fullName"] = user["fullName"]!.GetValue<string>(), ["role"] = "Inspector", ["orgUnitId"] = user["orgUnitId"]!.GetValue<int>(),
-            ["agencyId"] = await AgencyId(admin, "DOI178-PHULUONG"), ["concurrencyStamp"] = user["concurrencyStamp"]!.GetValue<string>(),
+            ["fullName"] = user.FullName, ["role"] = "Inspector", ["orgUnitId"] = user.OrgUnitId,
+            ["agencyId"] = await AgencyId(admin, "DOI178-PHULUONG"), ["concurrencyStamp"] = user.ConcurrencyStamp,
         };
-        var changed = await (await admin.PutRaw($"/api/v1/users/{id}", update.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal(["Inspector"], changed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        var entries = (await admin.GetJson($"/api/v1/audit?entityType=UserRole&entityId={id}"))["items"]!.AsArray();
-        Assert.Equal(["modified", "created"], entries.Select(e => e!["action"]!.GetValue<string>()));
-        var change = JsonNode.Parse(entries[0]!["changes"]!.GetValue<string>())!["Roles"]!.AsArray().Select(v => v!.GetValue<string>());
+        var changed = await (await admin.PutRaw($"/api/v1/users/{id}", update.ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Equal(["Inspector"], changed.Roles);
+        var entries = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=UserRole&entityId={id}")).Items;
+        Assert.Equal(["modified", "created"], entries.Select(e => e.Action));
+        var change = JsonNode.Parse(entries[0].Changes)!["Roles"]!.As<List<string>>();
         Assert.Equal(["CommuneOfficer", "Inspector"], change);
-        Assert.Equal("admin", entries[0]!["userName"]!.GetValue<string>());
-        Assert.Contains(entries, e => e!["action"]!.GetValue<string>() == "created");
+        Assert.Equal("admin", entries[0].UserName);
+        Assert.Contains(entries, e => e.Action == "created");
 
         // The new role comes with the next sign-in.
         var again = Anonymous();
         await Login(again, Name("role-change"));
-        Assert.Equal(["Inspector"], (await again.GetJson("/api/v1/auth/me"))["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["Inspector"], (await again.GetJson<MeResponse>("/api/v1/auth/me")).Roles);
         Assert.Equal(HttpStatusCode.Forbidden, (await again.PostRaw("/api/v1/plans/import", SamplePlan.Create(Name("x").Replace('.', '-'), unit: "09568").ToJsonString())).StatusCode);
 
-        var me = await admin.GetJson("/api/v1/users?search=admin");
-        var adminUser = await admin.GetJson($"/api/v1/users/{me.AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!["id"]}");
+        var me = await Users(admin, "admin");
+        var adminUser = await admin.GetJson<UserDto>($"/api/v1/users/{me.Single(u => u.UserName == "admin").Id}");
         var demote = new JsonObject
         {
-            ["fullName"] = adminUser["fullName"]!.GetValue<string>(), ["role"] = "Coordinator", ["orgUnitId"] = adminUser["orgUnitId"]!.GetValue<int>(),
-            ["concurrencyStamp"] = adminUser["concurrencyStamp"]!.GetValue<string>(),
+            ["fullName"] = adminUser.FullName, ["role"] = "Coordinator", ["orgUnitId"] = adminUser.OrgUnitId, ["concurrencyStamp"] = adminUser.ConcurrencyStamp,
         };
-        var refused = await admin.PutRaw($"/api/v1/users/{adminUser["id"]}", demote.ToJsonString());
+        var refused = await admin.PutRaw($"/api/v1/users/{adminUser.Id}", demote.ToJsonString());
         Assert.Contains("Bạn không thể tự bỏ vai trò quản trị hệ thống của mình.", await FieldErrors(refused, "role"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/users")).StatusCode);
     }
@@ -266,15 +265,15 @@ public abstract class UserAdminTests(PcmdApp app)
     {
         var admin = await app.SignIn("admin");
         var userName = Name("reset");
-        var id = (await Create(admin, userName))["id"]!.GetValue<string>();
+        var id = (await Create(admin, userName)).Id;
         var weak = await admin.PostRaw($"/api/v1/users/{id}/password", "{\"password\":\"abc\"}");
         Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", await FieldErrors(weak, "password"));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostRaw($"/api/v1/users/{id}/password", "{\"password\":\"Moi@matkhau2026\"}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), userName)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Login(Anonymous(), userName, "Moi@matkhau2026")).StatusCode);
-        var audit = (await admin.GetJson($"/api/v1/audit?entityType=PcmdUser&entityId={id}"))["items"]!.AsArray();
-        Assert.Contains(audit, e => e!["changes"]!.GetValue<string>().Contains("PasswordHash"));
-        Assert.DoesNotContain(audit, e => e!["changes"]!.GetValue<string>().Contains("AQAAAA"));
+        var audit = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=PcmdUser&entityId={id}")).Items;
+        Assert.Contains(audit, e => e.Changes.Contains("PasswordHash"));
+        Assert.DoesNotContain(audit, e => e.Changes.Contains("AQAAAA"));
     }
 
     [Fact]
