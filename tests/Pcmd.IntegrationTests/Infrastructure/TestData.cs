@@ -29,7 +29,7 @@ public abstract class TestData
     public string Unique(string what) => $"{what} {Provider} {Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>A unique name without spaces (a user name, a mail box, a key): "<paramref name="what"/>-1a2b3c4d5e".</summary>
-    public static string UniqueKey(string what) => $"{what}-{Guid.NewGuid().ToString("N")[..10]}";
+    public string UniqueKey(string what) => $"{what}-{Guid.NewGuid().ToString("N")[..10]}";
 
     /// <summary>A query or a write straight on the database, in a scope of its own.</summary>
     public async Task<T> Db<T>(Func<PcmdDbContext, Task<T>> query)
