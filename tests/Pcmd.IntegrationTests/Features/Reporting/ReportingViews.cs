@@ -13,11 +13,11 @@ public sealed record ReportView(int Id, int Version, string Status, string Statu
 }
 
 /// <summary><see cref="Gathered"/>: on the consolidated report, what each unit wrote on the task.</summary>
-public sealed record ReportTaskView(int TaskId, string Number, string? Narrative, List<UnitTextView> Gathered);
+public sealed record ReportTaskView(int TaskId, string Number, string? Progress, string? Narrative, List<UnitTextView> Gathered);
 
 public sealed record UnitTextView(string Unit, string Text);
 
-public sealed record ReportValueView(int IndicatorId, string Number, decimal? Value, bool Prefilled, decimal? Computed, decimal? Live,
+public sealed record ReportValueView(int IndicatorId, string Number, bool IsShare, decimal? Value, decimal? Denominator, bool Prefilled, decimal? Computed, decimal? Live,
     string? Link, string ActualText, string PercentText, decimal? UnitsSum, decimal? UnitsSumDenominator, int UnitsCounted);
 
 public sealed record QuestionView(string Question, string? Answer);
@@ -41,5 +41,8 @@ public sealed record MatrixUnitView(string Name, List<MatrixCellView?> Cells);
 public sealed record MatrixCellView(string Status, string StatusText, int? DaysLate, bool Overdue);
 
 public sealed record RemindersSent(int Sent);
+
+/// <summary>A report in the user's list (GET /api/v1/reports/mine).</summary>
+public sealed record MyReportRow(int Id, int PeriodId, bool IsConsolidated);
 
 public sealed record VersionView(int Version);
