@@ -11,12 +11,12 @@ public static class EstablishmentApi
     public static async Task<int> UnitId(this PcmdApp app, string code, string on = "2026-01-01")
     {
         var admin = await app.SignIn("admin");
-        var found = (await admin.GetJson($"/api/v1/org-units?search={code}&on={on}")).AsArray();
-        return found.Single(u => u!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        var found = await admin.GetJson<List<Coded>>($"/api/v1/org-units?search={code}&on={on}");
+        return found.Single(u => u.Code == code).Id;
     }
 
     public static async Task<int> TypeId(this HttpClient c, string code) =>
-        (await c.GetJson("/api/v1/establishment-types")).AsArray().Single(t => t!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        (await c.GetJson<List<EstablishmentTypeView>>("/api/v1/establishment-types")).Single(t => t.Code == code).Id;
 
     /// <summary>A valid input; tests change one field at a time.</summary>
     public static JsonObject Input(string name, int typeId, int unitId, string? licence = null) => new()
@@ -30,15 +30,14 @@ public static class EstablishmentApi
 
     public static async Task<(int Id, int Version)> Create(this HttpClient c, JsonObject input)
     {
-        var created = await (await c.PostRaw("/api/v1/establishments", input.ToJsonString())).Json(HttpStatusCode.Created);
-        return (created["id"]!.GetValue<int>(), created["version"]!.GetValue<int>());
+        var created = await (await c.PostRaw("/api/v1/establishments", input.ToJsonString())).Json<Versioned>(HttpStatusCode.Created);
+        return (created.Id, created.Version);
     }
 
-    public static async Task<List<JsonNode>> Search(this HttpClient c, string q, string extra = "")
-    {
-        var page = await c.GetJson($"/api/v1/establishments?q={Uri.EscapeDataString(q)}&pageSize=200{extra}");
-        return page["items"]!.AsArray().Select(i => i!).ToList();
-    }
+    public static async Task<List<EstablishmentRow>> Search(this HttpClient c, string q, string extra = "") =>
+        (await c.GetJson<EstablishmentPageView>($"/api/v1/establishments?q={Uri.EscapeDataString(q)}&pageSize=200{extra}")).Items;
+
+    public static Task<EstablishmentView> Establishment(this HttpClient c, int id) => c.GetJson<EstablishmentView>($"/api/v1/establishments/{id}");
 
     public static async Task<HttpResponseMessage> Upload(this HttpClient c, byte[] file, string mode = "allOrNothing", string name = "co-so.xlsx")
     {
@@ -51,26 +50,21 @@ public static class EstablishmentApi
     }
 
     /// <summary>Uploads and waits for the background job to finish; returns the job's final report.</summary>
-    public static async Task<JsonNode> Import(this HttpClient c, byte[] file, string mode = "allOrNothing")
+    public static async Task<JobView> Import(this HttpClient c, byte[] file, string mode = "allOrNothing")
     {
-        var accepted = await (await c.Upload(file, mode)).Json(HttpStatusCode.Accepted);
-        return await c.WaitForJob(accepted["jobId"]!.GetValue<string>());
+        var accepted = await (await c.Upload(file, mode)).Json<JobAccepted>(HttpStatusCode.Accepted);
+        return await c.WaitForJob(accepted.JobId);
     }
 
-    public static async Task<JsonNode> WaitForJob(this HttpClient c, string jobId)
+    public static async Task<JobView> WaitForJob(this HttpClient c, string jobId)
     {
         var until = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            var job = await c.GetJson($"/api/v1/establishments/import/{jobId}");
-            var state = job["state"]!.GetValue<string>();
-            if (state is "done" or "failed") return job;
-            Assert.True(DateTime.UtcNow < until, $"import job still {state}");
+            var job = await c.GetJson<JobView>($"/api/v1/establishments/import/{jobId}");
+            if (job.State is "done" or "failed") return job;
+            Assert.True(DateTime.UtcNow < until, $"import job still {job.State}");
             await Task.Delay(100);
         }
     }
-
-    /// <summary>The job's problems as (row, column) pairs.</summary>
-    public static List<(int? Row, string? Column, string Message)> Problems(this JsonNode job) =>
-        job["rows"]!.AsArray().Select(r => (r!["row"]?.GetValue<int>(), r["column"]?.GetValue<string>(), r["message"]!.GetValue<string>())).ToList();
 }

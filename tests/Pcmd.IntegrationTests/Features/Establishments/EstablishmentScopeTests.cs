@@ -12,7 +12,9 @@ namespace Pcmd.IntegrationTests.Features.Establishments;
 /// changes, import), and keeps those of the ward merged into theirs.</summary>
 public abstract class EstablishmentScopeTests(PcmdApp app)
 {
-    string Tag(string what) => $"{what}-{app.Provider}-{Guid.NewGuid():N}"[..40];
+    readonly EstablishmentTestData data = new(app);
+
+    string Tag(string what) => data.Tag(what);
 
     [Fact]
     public async Task Ha_Dong_cannot_read_list_export_or_change_a_Phu_Luong_establishment()
@@ -38,8 +40,8 @@ public abstract class EstablishmentScopeTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.DeleteAsync($"/api/v1/establishments/{id}?version={version}")).StatusCode);
         var page = await hadong.GetAsync($"/establishments/{id}");
         Assert.DoesNotContain(name, await page.Content.ReadAsStringAsync());
-        Assert.Equal(name, (await phuluong.GetJson($"/api/v1/establishments/{id}"))["name"]!.GetValue<string>());
-        Assert.Equal(version, (await phuluong.GetJson($"/api/v1/establishments/{id}"))["version"]!.GetValue<int>());
+        Assert.Equal(name, (await phuluong.Establishment(id)).Name);
+        Assert.Equal(version, (await phuluong.Establishment(id)).Version);
     }
 
     [Fact]
@@ -73,10 +75,10 @@ public abstract class EstablishmentScopeTests(PcmdApp app)
         Assert.Empty(await (await app.SignIn("hadong")).Search(name));
 
         // Kept in the old ward on edit; a move must go to a current commune.
-        var e = await officer.GetJson($"/api/v1/establishments/{(await officer.Search(name)).Single()["id"]}");
-        var input = EstablishmentApi.Input(name, e["typeId"]!.GetValue<int>(), phuLam);
-        input["version"] = e["version"]!.GetValue<int>();
-        Assert.Equal(HttpStatusCode.OK, (await officer.PutRaw($"/api/v1/establishments/{e["id"]}", input.ToJsonString())).StatusCode);
+        var e = await officer.Establishment((await officer.Search(name)).Single().Id);
+        var input = EstablishmentApi.Input(name, e.TypeId, phuLam);
+        input["version"] = e.Version;
+        Assert.Equal(HttpStatusCode.OK, (await officer.PutRaw($"/api/v1/establishments/{e.Id}", input.ToJsonString())).StatusCode);
     }
 
     [Fact]
@@ -89,20 +91,20 @@ public abstract class EstablishmentScopeTests(PcmdApp app)
             XlsxBuilder.Row(prefix + " sai", prefix + "-2", commune: "09568"),
         ]);
         var job = await hadong.Import(file, "skipBadRows");
-        Assert.Equal("done", job["state"]!.GetValue<string>());
-        Assert.Equal(1, job["accepted"]!.GetValue<int>());
+        Assert.Equal("done", job.State);
+        Assert.Equal(1, job.Accepted);
         var problem = Assert.Single(job.Problems());
         Assert.Equal((3, "Mã xã/phường"), (problem.Row, problem.Column));
         Assert.Contains("ngoài phạm vi", problem.Message);
-        Assert.Equal([prefix + " đúng"], (await (await app.SignIn("admin")).Search(prefix)).Select(i => i["name"]!.GetValue<string>()));
+        Assert.Equal([prefix + " đúng"], (await (await app.SignIn("admin")).Search(prefix)).Select(i => i.Name));
     }
 
     [Fact]
     public async Task Only_the_user_who_started_an_import_or_an_administrator_reads_its_report()
     {
         var phuluong = await app.SignIn("phuluong");
-        var accepted = await (await phuluong.Upload(XlsxBuilder.Build([XlsxBuilder.Row(Tag("Báo cáo"), Tag("GPR"))]))).Json(HttpStatusCode.Accepted);
-        var jobId = accepted["jobId"]!.GetValue<string>();
+        var accepted = await (await phuluong.Upload(XlsxBuilder.Build([XlsxBuilder.Row(Tag("Báo cáo"), Tag("GPR"))]))).Json<JobAccepted>(HttpStatusCode.Accepted);
+        var jobId = accepted.JobId;
         await phuluong.WaitForJob(jobId);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignIn("hadong")).GetAsync($"/api/v1/establishments/import/{jobId}")).StatusCode);
         Assert.DoesNotContain("job-state", await (await (await app.SignIn("hadong")).GetAsync($"/establishments/import/{jobId}")).Content.ReadAsStringAsync());

@@ -11,7 +11,9 @@ namespace Pcmd.IntegrationTests.Features.Establishments;
 /// pagination.</summary>
 public abstract class EstablishmentTests(PcmdApp app)
 {
-    string Tag(string what) => $"{what}-{app.Provider}-{Guid.NewGuid():N}"[..40];
+    readonly EstablishmentTestData data = new(app);
+
+    string Tag(string what) => data.Tag(what);
 
     [Fact]
     public async Task A_ward_officer_creates_updates_and_deletes_an_establishment_and_a_stale_version_is_a_conflict()
@@ -21,24 +23,24 @@ public abstract class EstablishmentTests(PcmdApp app)
         var name = Tag("Karaoke CRUD");
         var (id, version) = await officer.Create(EstablishmentApi.Input(name, await officer.TypeId("KARAOKE"), unit, Tag("GP")));
 
-        var got = await officer.GetJson($"/api/v1/establishments/{id}");
-        Assert.Equal(name, got["name"]!.GetValue<string>());
-        Assert.Equal("Trần Văn Chủ", got["ownerName"]!.GetValue<string>());
-        Assert.Equal("Phường Phú Lương", got["orgUnitName"]!.GetValue<string>());
-        Assert.True(got["canEdit"]!.GetValue<bool>());
+        var got = await officer.Establishment(id);
+        Assert.Equal(name, got.Name);
+        Assert.Equal("Trần Văn Chủ", got.OwnerName);
+        Assert.Equal("Phường Phú Lương", got.OrgUnitName);
+        Assert.True(got.CanEdit);
 
         var change = EstablishmentApi.Input(name + " (đổi)", await officer.TypeId("KARAOKE"), unit);
         change["version"] = version;
         change["riskClass"] = "high";
-        var updated = await (await officer.PutRaw($"/api/v1/establishments/{id}", change.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal(version + 1, updated["version"]!.GetValue<int>());
-        Assert.Equal("high", (await officer.GetJson($"/api/v1/establishments/{id}"))["riskClass"]!.GetValue<string>());
+        var updated = await (await officer.PutRaw($"/api/v1/establishments/{id}", change.ToJsonString())).Json<Versioned>(HttpStatusCode.OK);
+        Assert.Equal(version + 1, updated.Version);
+        Assert.Equal("high", (await officer.Establishment(id)).RiskClass);
 
         change["name"] = "Bản ghi đè";
         var stale = await officer.PutRaw($"/api/v1/establishments/{id}", change.ToJsonString());
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await officer.DeleteAsync($"/api/v1/establishments/{id}?version={version}")).StatusCode);
-        Assert.Equal(name + " (đổi)", (await officer.GetJson($"/api/v1/establishments/{id}"))["name"]!.GetValue<string>());
+        Assert.Equal(name + " (đổi)", (await officer.Establishment(id)).Name);
 
         Assert.Equal(HttpStatusCode.NoContent, (await officer.DeleteAsync($"/api/v1/establishments/{id}?version={version + 1}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/establishments/{id}")).StatusCode);
@@ -128,8 +130,8 @@ public abstract class EstablishmentTests(PcmdApp app)
         var inspected = await db.Inspections.Select(i => (int?)i.EstablishmentId).FirstOrDefaultAsync();
         Assert.True(inspected is not null, "the demo data records inspections of the demo establishments");
         var admin = await app.SignIn("admin");
-        var e = await admin.GetJson($"/api/v1/establishments/{inspected}");
-        var res = await admin.DeleteAsync($"/api/v1/establishments/{inspected}?version={e["version"]}");
+        var e = await admin.Establishment(inspected!.Value);
+        var res = await admin.DeleteAsync($"/api/v1/establishments/{inspected}?version={e.Version}");
         var problem = await res.Json(HttpStatusCode.BadRequest);
         Assert.Contains(problem.Errors(), m => m.Contains("Không thể xóa") && m.Contains("kiểm tra"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/establishments/{inspected}")).StatusCode);
@@ -158,12 +160,12 @@ public abstract class EstablishmentTests(PcmdApp app)
         Assert.Single(await officer.Search(prefix, "&status=notUnderManagement"));
         Assert.Equal(3, (await officer.Search(prefix, $"&unit={unit}")).Count);
         Assert.Single(await officer.Search($"{prefix}-GP2"));
-        Assert.Equal([$"{prefix} 2", $"{prefix} 1", $"{prefix} 0"], (await officer.Search(prefix, "&sort=newest")).Select(i => i["name"]!.GetValue<string>()));
+        Assert.Equal([$"{prefix} 2", $"{prefix} 1", $"{prefix} 0"], (await officer.Search(prefix, "&sort=newest")).Select(i => i.Name));
 
-        var page = await officer.GetJson($"/api/v1/establishments?q={Uri.EscapeDataString(prefix)}&page=2&pageSize=2");
-        Assert.Equal(3, page["total"]!.GetValue<int>());
-        Assert.Equal(2, page["page"]!.GetValue<int>());
-        Assert.Equal($"{prefix} 2", page["items"]!.AsArray().Single()!["name"]!.GetValue<string>());
+        var page = await officer.GetJson<EstablishmentPageView>($"/api/v1/establishments?q={Uri.EscapeDataString(prefix)}&page=2&pageSize=2");
+        Assert.Equal(3, page.Total);
+        Assert.Equal(2, page.Page);
+        Assert.Equal($"{prefix} 2", page.Items.Single().Name);
         var tooBig = await (await officer.GetAsync("/api/v1/establishments?pageSize=201")).Json(HttpStatusCode.BadRequest);
         Assert.Contains(tooBig.Errors(), e => e.StartsWith("pageSize: "));
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/v1/establishments?risk=extreme")).StatusCode);
@@ -186,9 +188,9 @@ public abstract class EstablishmentTests(PcmdApp app)
     [Fact]
     public async Task The_types_catalogue_lists_the_four_groups()
     {
-        var types = (await (await app.SignIn("lanhdao")).GetJson("/api/v1/establishment-types")).AsArray();
-        Assert.Equal(["culture", "healthTherapy", "lodging", "other"], types.Select(t => t!["group"]!.GetValue<string>()).Distinct().Order());
-        Assert.Contains(types, t => t!["code"]!.GetValue<string>() == "KARAOKE");
+        var types = await (await app.SignIn("lanhdao")).GetJson<List<EstablishmentTypeView>>("/api/v1/establishment-types");
+        Assert.Equal(["culture", "healthTherapy", "lodging", "other"], types.Select(t => t.Group).Distinct().Order());
+        Assert.Contains(types, t => t.Code == "KARAOKE");
     }
 
     [Fact]

@@ -13,7 +13,9 @@ namespace Pcmd.IntegrationTests.Features.Establishments;
 /// exports that import back.</summary>
 public abstract class ImportTests(PcmdApp app)
 {
-    string Tag(string what) => $"{what}-{app.Provider}-{Guid.NewGuid():N}"[..36];
+    readonly EstablishmentTestData data = new(app);
+
+    string Tag(string what) => data.Tag(what, 36);
 
     [Fact]
     public async Task A_good_file_is_saved_counted_and_audited_once()
@@ -26,21 +28,21 @@ public abstract class ImportTests(PcmdApp app)
         rows[3][4] = "20,9512";             // vi-VN decimal comma
         rows[4][7] = 912345678.0;           // the phone's leading 0 lost to a number cell
         var job = await officer.Import(XlsxBuilder.Build(rows, sharedStrings: true));
-        Assert.Equal("done", job["state"]!.GetValue<string>());
-        Assert.Equal((5, 5, 0), (job["total"]!.GetValue<int>(), job["accepted"]!.GetValue<int>(), job["rejected"]!.GetValue<int>()));
+        Assert.Equal("done", job.State);
+        Assert.Equal((5, 5, 0), (job.Total, job.Accepted, job.Rejected));
         Assert.Empty(job.Problems());
 
         var saved = await officer.Search(prefix);
         Assert.Equal(5, saved.Count);
-        var first = await officer.GetJson($"/api/v1/establishments/{saved.First(s => s["name"]!.GetValue<string>() == $"{prefix} 2")["id"]}");
-        Assert.Equal("Nguyễn Văn Thử", first["ownerName"]!.GetValue<string>());
-        Assert.Equal("2020-05-04", first["licenceDate"]!.GetValue<string>());
-        Assert.Equal("high", first["riskClass"]!.GetValue<string>());
-        Assert.Equal("underManagement", first["status"]!.GetValue<string>());
-        Assert.True(first["commitmentSigned"]!.GetValue<bool>());
-        Assert.Equal(0, first["version"]!.GetValue<int>());
-        var fifth = await officer.GetJson($"/api/v1/establishments/{saved.First(s => s["name"]!.GetValue<string>() == $"{prefix} 5")["id"]}");
-        Assert.Equal("0912345678", fifth["ownerPhone"]!.GetValue<string>());
+        var first = await officer.Establishment(saved.First(s => s.Name == $"{prefix} 2").Id);
+        Assert.Equal("Nguyễn Văn Thử", first.OwnerName);
+        Assert.Equal("2020-05-04", first.LicenceDate);
+        Assert.Equal("high", first.RiskClass);
+        Assert.Equal("underManagement", first.Status);
+        Assert.True(first.CommitmentSigned);
+        Assert.Equal(0, first.Version);
+        var fifth = await officer.Establishment(saved.First(s => s.Name == $"{prefix} 5").Id);
+        Assert.Equal("0912345678", fifth.OwnerPhone);
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
@@ -88,13 +90,13 @@ public abstract class ImportTests(PcmdApp app)
         var officer = await app.SignIn("phuluong");
         var (file, prefix, expected) = await MixedFile();
         var job = await officer.Import(file, "allOrNothing");
-        Assert.Equal("done", job["state"]!.GetValue<string>());
-        Assert.Equal((12, 0, 10), (job["total"]!.GetValue<int>(), job["accepted"]!.GetValue<int>(), job["rejected"]!.GetValue<int>()));
+        Assert.Equal("done", job.State);
+        Assert.Equal((12, 0, 10), (job.Total, job.Accepted, job.Rejected));
         var problems = job.Problems();
         foreach (var (row, column, contains) in expected)
             Assert.Contains(problems, p => p.Row == row && p.Column == column && p.Message.Contains(contains, StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Row is 2 or 13);
-        Assert.Contains("không dòng nào được lưu", job["message"]!.GetValue<string>());
+        Assert.Contains("không dòng nào được lưu", job.Message);
         Assert.Empty(await officer.Search(prefix));
     }
 
@@ -104,8 +106,8 @@ public abstract class ImportTests(PcmdApp app)
         var officer = await app.SignIn("phuluong");
         var (file, prefix, _) = await MixedFile();
         var job = await officer.Import(file, "skipBadRows");
-        Assert.Equal((12, 2, 10), (job["total"]!.GetValue<int>(), job["accepted"]!.GetValue<int>(), job["rejected"]!.GetValue<int>()));
-        Assert.Equal([$"{prefix} 13", $"{prefix} 2"], (await officer.Search(prefix)).Select(i => i["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal((12, 2, 10), (job.Total, job.Accepted, job.Rejected));
+        Assert.Equal([$"{prefix} 13", $"{prefix} 2"], (await officer.Search(prefix)).Select(i => i.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public abstract class ImportTests(PcmdApp app)
         headers[3] = "Xã";                      // renamed
         var rows = new[] { XlsxBuilder.Row(prefix, prefix) };
         var job = await officer.Import(XlsxBuilder.Build(rows, headers));
-        Assert.Equal("failed", job["state"]!.GetValue<string>());
+        Assert.Equal("failed", job.State);
         var problems = job.Problems();
         Assert.Contains(problems, p => p.Row == 1 && p.Column == "Mã xã/phường" && p.Message.Contains("Thiếu cột bắt buộc"));
         Assert.Contains(problems, p => p.Row == 1 && p.Column == "Xã" && p.Message.Contains("không có trong mẫu"));
@@ -146,11 +148,11 @@ public abstract class ImportTests(PcmdApp app)
         var headers = XlsxBuilder.Headers[..4];
         var rows = Enumerable.Range(0, 100_001).Select(i => new object?[] { $"{prefix} {i}", "KARAOKE", "Phố Phú Lương", "09568" });
         var job = await officer.Import(XlsxBuilder.Build(rows, headers, sharedStrings: false), "skipBadRows");
-        Assert.Equal("failed", job["state"]!.GetValue<string>());
-        Assert.Contains("100.000", job["message"]!.GetValue<string>());
+        Assert.Equal("failed", job.State);
+        Assert.Contains("100.000", job.Message);
         var problem = Assert.Single(job.Problems());
         Assert.Equal(100_002, problem.Row);
-        Assert.Equal(0, job["accepted"]!.GetValue<int>());
+        Assert.Equal(0, job.Accepted);
         Assert.Empty(await officer.Search(prefix));
     }
 
@@ -181,11 +183,11 @@ public abstract class ImportTests(PcmdApp app)
             return copy;
         }).ToList();
         var job = await officer.Import(XlsxBuilder.Build(again, sharedStrings: false));
-        Assert.Equal(3, job["accepted"]!.GetValue<int>());
-        var back = await officer.GetJson($"/api/v1/establishments/{(await officer.Search("Lại " + prefix + " 1")).Single()["id"]}");
-        Assert.Equal("2020-05-04", back["licenceDate"]!.GetValue<string>());
-        Assert.Equal("Nguyễn Văn Thử", back["ownerName"]!.GetValue<string>());
-        Assert.Equal(20.95, back["latitude"]!.GetValue<double>());
+        Assert.Equal(3, job.Accepted);
+        var back = await officer.Establishment((await officer.Search("Lại " + prefix + " 1")).Single().Id);
+        Assert.Equal("2020-05-04", back.LicenceDate);
+        Assert.Equal("Nguyễn Văn Thử", back.OwnerName);
+        Assert.Equal(20.95, back.Latitude);
     }
 
     [Fact]

@@ -18,26 +18,26 @@ public abstract class HotspotScopeTests(PcmdApp app)
         var name = data.Unique("Điểm riêng của Phú Lương");
         var item = (await data.AppendixItems("hn-2024", "II"))[1].Id;
         var (id, version) = await Create(owner, Input(name, phuLuong));
-        version = (await AddEvent(owner, id, Event("2025-09-01", "targeted", item: item, version: version)))["version"]!.GetValue<int>();
+        version = (await AddEvent(owner, id, Event("2025-09-01", "targeted", item: item, version: version))).Version;
 
         var other = await app.SignIn("hadong");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/hotspots/{id}")).StatusCode);
-        var list = await other.GetJson($"/api/v1/hotspots?pageSize=200&search={Uri.EscapeDataString(name)}");
-        Assert.Equal(0, list["total"]!.GetValue<int>());
-        var all = await other.GetJson("/api/v1/hotspots?pageSize=200");
-        Assert.DoesNotContain(all["items"]!.AsArray(), h => h!["id"]!.GetValue<int>() == id);
+        var list = await other.GetJson<Page<HotspotRow>>($"/api/v1/hotspots?pageSize=200&search={Uri.EscapeDataString(name)}");
+        Assert.Equal(0, list.Total);
+        var all = await other.GetJson<Page<HotspotRow>>("/api/v1/hotspots?pageSize=200");
+        Assert.DoesNotContain(all.Items, h => h.Id == id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/hotspots?unit={phuLuong}")).StatusCode);
-        var linked = (await other.GetJson($"/api/v1/hotspots/by-appendix-item/{item}")).AsArray();
-        Assert.DoesNotContain(linked, h => h!["id"]!.GetValue<int>() == id);
-        var points = (await other.GetJson("/api/v1/map/points")).AsArray();
-        Assert.DoesNotContain(points, p => p!["kind"]!.GetValue<string>() == "hotspot" && p["id"]!.GetValue<int>() == id);
-        Assert.DoesNotContain(points, p => p!["name"]!.GetValue<string>() == name);
+        var linked = await other.GetJson<List<HotspotLinkView>>($"/api/v1/hotspots/by-appendix-item/{item}");
+        Assert.DoesNotContain(linked, h => h.Id == id);
+        var points = await other.GetJson<List<MapPointView>>("/api/v1/map/points");
+        Assert.DoesNotContain(points, p => p.Kind == "hotspot" && p.Id == id);
+        Assert.DoesNotContain(points, p => p.Name == name);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/map/points?unit={phuLuong}")).StatusCode);
 
         var change = Input(name + " (chiếm quyền)", phuLuong);
         change["version"] = version;
         Assert.Equal(HttpStatusCode.NotFound, (await other.PutRaw($"/api/v1/hotspots/{id}", change.ToJsonString())).StatusCode);
-        await AddEvent(other, id, Event("2025-10-01", "eliminated", version: version), HttpStatusCode.NotFound);
+        await AddEventRefused(other, id, Event("2025-10-01", "eliminated", version: version), HttpStatusCode.NotFound);
         var intoTheirWard = await (await other.PostRaw("/api/v1/hotspots", Input(data.Unique("Điểm lấn phường"), phuLuong).ToJsonString()))
             .Json(HttpStatusCode.BadRequest);
         Assert.Contains(intoTheirWard.Errors(), e => e.StartsWith("orgUnitId: "));
@@ -48,25 +48,25 @@ public abstract class HotspotScopeTests(PcmdApp app)
         var mapPage = await other.GetAsync("/map?layer=hotspots");
         Assert.DoesNotContain(name, await mapPage.Content.ReadAsStringAsync());
 
-        var detail = await owner.GetJson($"/api/v1/hotspots/{id}");
-        Assert.Equal(name, detail["name"]!.GetValue<string>());
-        Assert.Equal(version, detail["version"]!.GetValue<int>());
-        var own = (await owner.GetJson($"/api/v1/map/points?unit={phuLuong}")).AsArray();
-        Assert.Contains(own, p => p!["kind"]!.GetValue<string>() == "hotspot" && p["id"]!.GetValue<int>() == id);
+        var detail = await Hotspot(owner, id);
+        Assert.Equal(name, detail.Name);
+        Assert.Equal(version, detail.Version);
+        var own = await owner.GetJson<List<MapPointView>>($"/api/v1/map/points?unit={phuLuong}");
+        Assert.Contains(own, p => p.Kind == "hotspot" && p.Id == id);
     }
 
     [Fact]
     public async Task The_ward_demo_hotspots_are_in_their_wards_and_the_old_Phu_Lam_counts_for_Phu_Luong()
     {
         var phuLuong = await app.SignIn("phuluong");
-        var mine = (await phuLuong.GetJson($"/api/v1/hotspots?unit={await data.UnitId(PhuLuong)}&pageSize=200"))["items"]!.AsArray()
-            .Select(h => h!["name"]!.GetValue<string>()).ToList();
+        var mine = (await phuLuong.GetJson<Page<HotspotRow>>($"/api/v1/hotspots?unit={await data.UnitId(PhuLuong)}&pageSize=200")).Items
+            .Select(h => h.Name).ToList();
         Assert.Contains(mine, n => n.StartsWith("Khu vực điểm dừng xe buýt Văn Khê")); // recorded under the old Phú Lãm
         Assert.Contains(mine, n => n.StartsWith("Ngõ phố Phúc La"));
         Assert.DoesNotContain(mine, n => n.StartsWith("Khu vực vườn hoa Văn Quán"));
         var haDong = await app.SignIn("hadong");
-        var theirs = (await haDong.GetJson("/api/v1/hotspots?pageSize=200&state=reEmerged"))["items"]!.AsArray()
-            .Select(h => h!["name"]!.GetValue<string>()).ToList();
+        var theirs = (await haDong.GetJson<Page<HotspotRow>>("/api/v1/hotspots?pageSize=200&state=reEmerged")).Items
+            .Select(h => h.Name).ToList();
         Assert.Contains(theirs, n => n.StartsWith("Phố Bà Triệu, khu vực chợ Hà Đông"));
         Assert.DoesNotContain(theirs, n => n.StartsWith("Khu vực điểm dừng xe buýt Văn Khê"));
     }
@@ -79,34 +79,33 @@ public abstract class HotspotScopeTests(PcmdApp app)
         var maintained = await data.AppendixItems("hn-2024", "III");
         Assert.Equal(3, toEliminate.Count);
         Assert.Equal(8, maintained.Count);
-        var points = (await coordinator.GetJson("/api/v1/map/points?layer=hotspots")).AsArray()
-            .Select(p => p!["id"]!.GetValue<int>()).ToHashSet();
+        var points = (await coordinator.GetJson<List<MapPointView>>("/api/v1/map/points?layer=hotspots")).Select(p => p.Id).ToHashSet();
 
         foreach (var item in toEliminate.Concat(maintained))
         {
-            var linked = (await coordinator.GetJson($"/api/v1/hotspots/by-appendix-item/{item.Id}")).AsArray();
-            var link = Assert.Single(linked, h => h!["name"]!.GetValue<string>() == item.Name);
-            var detail = await coordinator.GetJson(link!["url"]!.GetValue<string>().Replace("/hotspots/", "/api/v1/hotspots/"));
-            var events = detail["events"]!.AsArray();
-            var linking = Assert.Single(events, e => e!["appendixItemId"]?.GetValue<int>() == item.Id);
-            Assert.Contains(detail["id"]!.GetValue<int>(), points);
-            Assert.InRange(detail["latitude"]!.GetValue<double>(), 20.5, 21.4);
+            var linked = await coordinator.GetJson<List<HotspotLinkView>>($"/api/v1/hotspots/by-appendix-item/{item.Id}");
+            var link = Assert.Single(linked, h => h.Name == item.Name);
+            var detail = await coordinator.GetJson<HotspotView>(link.Url.Replace("/hotspots/", "/api/v1/hotspots/"));
+            var events = detail.Events;
+            var linking = Assert.Single(events, e => e.AppendixItemId == item.Id);
+            Assert.Contains(detail.Id, points);
+            Assert.InRange(detail.Latitude!.Value, 20.5, 21.4);
             if (toEliminate.Contains(item))
             {
-                Assert.Equal(["identified", "targeted"], events.Select(e => e!["kind"]!.GetValue<string>()));
-                Assert.Equal("2024-02-05", linking!["date"]!.GetValue<string>());
-                Assert.Equal("targeted", detail["state"]!.GetValue<string>());
+                Assert.Equal(["identified", "targeted"], events.Select(e => e.Kind));
+                Assert.Equal("2024-02-05", linking.Date);
+                Assert.Equal("targeted", detail.State);
             }
             else
             {
-                Assert.Equal(["eliminated", "handedOver", "checked"], events.Select(e => e!["kind"]!.GetValue<string>()));
+                Assert.Equal(["eliminated", "handedOver", "checked"], events.Select(e => e.Kind));
                 var year = item.Note![^4..];
-                Assert.StartsWith(year, events[0]!["date"]!.GetValue<string>());
-                Assert.StartsWith(year, events[1]!["date"]!.GetValue<string>());
-                Assert.StartsWith("2024-", linking!["date"]!.GetValue<string>());
+                Assert.StartsWith(year, events[0].Date);
+                Assert.StartsWith(year, events[1].Date);
+                Assert.StartsWith("2024-", linking.Date);
                 var level = item.Complexity == Pcmd.Web.Features.Plans.ComplexityLevel.Low ? "low" : "inactive";
-                Assert.Equal(level, detail["complexity"]!.GetValue<string>());
-                Assert.Equal("checked", detail["state"]!.GetValue<string>());
+                Assert.Equal(level, detail.Complexity);
+                Assert.Equal("checked", detail.State);
             }
         }
     }

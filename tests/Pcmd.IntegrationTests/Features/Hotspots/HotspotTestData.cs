@@ -1,34 +1,19 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
-using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Plans;
 
 namespace Pcmd.IntegrationTests.Features.Hotspots;
 
 /// <summary>What the hotspot tests need, with unique names per test: the apps are shared by all test classes.</summary>
-public sealed class HotspotTestData(PcmdApp app)
+public sealed class HotspotTestData(PcmdApp app) : TestData(app)
 {
     public const string PhuLuong = "09568", HaDong = "09556";
 
-    public string Unique(string what) => $"{what} {app.Provider} {Guid.NewGuid().ToString("N")[..8]}";
-
-    async Task<T> Db<T>(Func<PcmdDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
-    }
-
-    /// <summary>The unit with this code today (or on the given day: 09568 was Phú Lãm before 1/7/2025).</summary>
-    public Task<int> UnitId(string code, string on = "2026-01-01") => Db(async db =>
-    {
-        var day = DateOnly.Parse(on);
-        return await db.OrgUnits.Where(u => u.Code == code && (u.ValidFrom == null || u.ValidFrom <= day) && (u.ValidTo == null || u.ValidTo >= day))
-            .Select(u => u.Id).SingleAsync();
-    });
+    /// <summary>The unit with this code on 1/1/2026 (or on the given day: 09568 was Phú Lãm before 1/7/2025).</summary>
+    public Task<int> UnitId(string code, string on = "2026-01-01") => UnitIdOn(code, on);
 
     /// <summary>An establishment written straight to the database (the registry is another feature).</summary>
     public Task<int> Establishment(string unitCode) => Db(async db =>
@@ -72,10 +57,19 @@ public sealed class HotspotTestData(PcmdApp app)
 
     public static async Task<(int Id, int Version)> Create(HttpClient c, JsonObject input)
     {
-        var created = await (await c.PostRaw("/api/v1/hotspots", input.ToJsonString())).Json(HttpStatusCode.Created);
-        return (created["id"]!.GetValue<int>(), created["version"]!.GetValue<int>());
+        var created = await (await c.PostRaw("/api/v1/hotspots", input.ToJsonString())).Json<Versioned>(HttpStatusCode.Created);
+        return (created.Id, created.Version);
     }
 
-    public static async Task<JsonNode> AddEvent(HttpClient c, int id, JsonObject e, HttpStatusCode expected = HttpStatusCode.OK) =>
-        await (await c.PostRaw($"/api/v1/hotspots/{id}/events", e.ToJsonString())).Json(expected);
+    static Task<HttpResponseMessage> PostEvent(HttpClient c, int id, JsonObject e) => c.PostRaw($"/api/v1/hotspots/{id}/events", e.ToJsonString());
+
+    /// <summary>Records an event; returns where the hotspot now stands.</summary>
+    public static async Task<HotspotSaved> AddEvent(HttpClient c, int id, JsonObject e) =>
+        await (await PostEvent(c, id, e)).Json<HotspotSaved>(HttpStatusCode.OK);
+
+    /// <summary>An event refused with <paramref name="expected"/>: the problem.</summary>
+    public static async Task<Problem> AddEventRefused(HttpClient c, int id, JsonObject e, HttpStatusCode expected) =>
+        await (await PostEvent(c, id, e)).Json<Problem>(expected);
+
+    public static Task<HotspotView> Hotspot(HttpClient c, int id) => c.GetJson<HotspotView>($"/api/v1/hotspots/{id}");
 }

@@ -16,14 +16,14 @@ public abstract class HotspotTests(PcmdApp app)
     {
         var officer = await app.SignIn("phuluong");
         var name = data.Unique("Khu vực thử nghiệm ven sông Nhuệ");
-        var created = await (await officer.PostRaw("/api/v1/hotspots", Input(name, await data.UnitId(PhuLuong)).ToJsonString())).Json(HttpStatusCode.Created);
-        var id = created["id"]!.GetValue<int>();
-        Assert.Equal("identified", created["state"]!.GetValue<string>());
-        Assert.Equal("complex", created["complexity"]!.GetValue<string>());
+        var created = await (await officer.PostRaw("/api/v1/hotspots", Input(name, await data.UnitId(PhuLuong)).ToJsonString())).Json<HotspotSaved>(HttpStatusCode.Created);
+        var id = created.Id;
+        Assert.Equal("identified", created.State);
+        Assert.Equal("complex", created.Complexity);
 
         // The city plan of 2024 (which the ward reads) targets it in its Phụ lục II.
         var item = (await data.AppendixItems("hn-2024", "II"))[0].Id;
-        var version = created["version"]!.GetValue<int>();
+        var version = created.Version;
         (string Date, string Kind, string? Level, int? Item, string State, string Complexity)[] steps =
         [
             ("2025-09-01", "targeted", null, item, "targeted", "complex"),
@@ -35,27 +35,27 @@ public abstract class HotspotTests(PcmdApp app)
         foreach (var s in steps)
         {
             var res = await AddEvent(officer, id, Event(s.Date, s.Kind, s.Level, s.Item, version));
-            Assert.Equal(s.State, res["state"]!.GetValue<string>());
-            Assert.Equal(s.Complexity, res["complexity"]!.GetValue<string>());
-            Assert.True(res["version"]!.GetValue<int>() > version);
-            version = res["version"]!.GetValue<int>();
+            Assert.Equal(s.State, res.State);
+            Assert.Equal(s.Complexity, res.Complexity);
+            Assert.True(res.Version > version);
+            version = res.Version;
         }
 
-        var detail = await officer.GetJson($"/api/v1/hotspots/{id}");
-        var events = detail["events"]!.AsArray();
-        Assert.Equal(["identified", "targeted", "eliminated", "handedOver", "checked", "reEmerged"], events.Select(e => e!["kind"]!.GetValue<string>()));
-        Assert.Equal("active", events[^1]!["complexityObserved"]!.GetValue<string>());
-        Assert.Equal("II", events[1]!["appendixItem"]!["appendixNumber"]!.GetValue<string>());
-        Assert.Equal("reEmerged", detail["state"]!.GetValue<string>());
+        var detail = await Hotspot(officer, id);
+        var events = detail.Events;
+        Assert.Equal(["identified", "targeted", "eliminated", "handedOver", "checked", "reEmerged"], events.Select(e => e.Kind));
+        Assert.Equal("active", events[^1].ComplexityObserved);
+        Assert.Equal("II", events[1].AppendixItem!.AppendixNumber);
+        Assert.Equal("reEmerged", detail.State);
 
-        var linked = (await officer.GetJson($"/api/v1/hotspots/by-appendix-item/{item}")).AsArray();
-        Assert.Contains(linked, h => h!["id"]!.GetValue<int>() == id && h["url"]!.GetValue<string>() == $"/hotspots/{id}");
-        var page = await officer.GetJson($"/api/v1/hotspots?state=reEmerged&search={Uri.EscapeDataString(name)}");
-        Assert.Equal(1, page["total"]!.GetValue<int>());
-        var points = (await officer.GetJson($"/api/v1/map/points?layer=hotspots&unit={await data.UnitId(PhuLuong)}")).AsArray();
-        var point = Assert.Single(points, p => p!["id"]!.GetValue<int>() == id);
-        Assert.Equal("active", point!["level"]!.GetValue<string>());
-        Assert.Equal(20.952, point["lat"]!.GetValue<double>());
+        var linked = await officer.GetJson<List<HotspotLinkView>>($"/api/v1/hotspots/by-appendix-item/{item}");
+        Assert.Contains(linked, h => h.Id == id && h.Url == $"/hotspots/{id}");
+        var page = await officer.GetJson<Counted>($"/api/v1/hotspots?state=reEmerged&search={Uri.EscapeDataString(name)}");
+        Assert.Equal(1, page.Total);
+        var points = await officer.GetJson<List<MapPointView>>($"/api/v1/map/points?layer=hotspots&unit={await data.UnitId(PhuLuong)}");
+        var point = Assert.Single(points, p => p.Id == id);
+        Assert.Equal("active", point.Level);
+        Assert.Equal(20.952, point.Lat);
     }
 
     [Fact]
@@ -63,16 +63,16 @@ public abstract class HotspotTests(PcmdApp app)
     {
         var officer = await app.SignIn("phuluong");
         var (id, version) = await Create(officer, Input(data.Unique("Điểm chưa triệt xóa"), await data.UnitId(PhuLuong)));
-        var problem = await AddEvent(officer, id, Event("2025-09-01", "handedOver", version: version), HttpStatusCode.BadRequest);
-        Assert.Contains("kind: Không thể bàn giao khi điểm chưa được triệt xóa.", problem.Errors());
-        var before = await AddEvent(officer, id, Event("2025-07-01", "targeted", version: version), HttpStatusCode.BadRequest);
-        Assert.Contains(before.Errors(), e => e.StartsWith("date: Ngày của sự kiện không được trước sự kiện gần nhất (01/08/2025)"));
-        var future = await AddEvent(officer, id, Event(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"), "targeted", version: version), HttpStatusCode.BadRequest);
-        Assert.Contains(future.Errors(), e => e.StartsWith("date: "));
+        var problem = await AddEventRefused(officer, id, Event("2025-09-01", "handedOver", version: version), HttpStatusCode.BadRequest);
+        Assert.Contains("kind: Không thể bàn giao khi điểm chưa được triệt xóa.", problem.Lines());
+        var before = await AddEventRefused(officer, id, Event("2025-07-01", "targeted", version: version), HttpStatusCode.BadRequest);
+        Assert.Contains(before.Lines(), e => e.StartsWith("date: Ngày của sự kiện không được trước sự kiện gần nhất (01/08/2025)"));
+        var future = await AddEventRefused(officer, id, Event(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"), "targeted", version: version), HttpStatusCode.BadRequest);
+        Assert.Contains(future.Lines(), e => e.StartsWith("date: "));
         Assert.Equal(1, await data.EventCount(id));
-        var detail = await officer.GetJson($"/api/v1/hotspots/{id}");
-        Assert.Equal(version, detail["version"]!.GetValue<int>());
-        Assert.Equal("identified", detail["state"]!.GetValue<string>());
+        var detail = await Hotspot(officer, id);
+        Assert.Equal(version, detail.Version);
+        Assert.Equal("identified", detail.State);
     }
 
     [Fact]
@@ -80,11 +80,11 @@ public abstract class HotspotTests(PcmdApp app)
     {
         var officer = await app.SignIn("phuluong");
         var (id, version) = await Create(officer, Input(data.Unique("Điểm đã triệt xóa"), await data.UnitId(PhuLuong), Event("2024-05-01", "eliminated")));
-        var problem = await AddEvent(officer, id, Event("2025-05-01", "checked", version: version), HttpStatusCode.BadRequest);
-        Assert.Contains("complexityObserved: Khi kiểm tra lại phải ghi mức độ phức tạp quan sát được.", problem.Errors());
+        var problem = await AddEventRefused(officer, id, Event("2025-05-01", "checked", version: version), HttpStatusCode.BadRequest);
+        Assert.Contains("complexityObserved: Khi kiểm tra lại phải ghi mức độ phức tạp quan sát được.", problem.Lines());
         Assert.Equal(1, await data.EventCount(id));
         var ok = await AddEvent(officer, id, Event("2025-05-01", "checked", "inactive", version: version));
-        Assert.Equal("checked", ok["state"]!.GetValue<string>());
+        Assert.Equal("checked", ok.State);
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public abstract class HotspotTests(PcmdApp app)
         // Its own ward's establishment is accepted, and the hotspot takes the establishment's place on the map.
         input["kind"] = "inEstablishment";
         var (id, _) = await Create(officer, input);
-        var detail = await officer.GetJson($"/api/v1/hotspots/{id}");
-        Assert.Equal(own, detail["establishmentId"]!.GetValue<int>());
-        Assert.Equal(20.951, detail["latitude"]!.GetValue<double>());
+        var detail = await Hotspot(officer, id);
+        Assert.Equal(own, detail.EstablishmentId);
+        Assert.Equal(20.951, detail.Latitude);
     }
 
     [Fact]
@@ -171,17 +171,17 @@ public abstract class HotspotTests(PcmdApp app)
         var (id, version) = await Create(officer, Input(name, unit));
         var first = Input(name + " (đã sửa)", unit);
         first["version"] = version;
-        var saved = await (await officer.PutRaw($"/api/v1/hotspots/{id}", first.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.True(saved["version"]!.GetValue<int>() > version);
+        var saved = await (await officer.PutRaw($"/api/v1/hotspots/{id}", first.ToJsonString())).Json<HotspotSaved>(HttpStatusCode.OK);
+        Assert.True(saved.Version > version);
 
         var coordinator = await app.SignIn("dieuphoi");
         var stale = Input(name + " (ghi đè)", unit);
         stale["version"] = version;
         Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PutRaw($"/api/v1/hotspots/{id}", stale.ToJsonString())).StatusCode);
-        await AddEvent(coordinator, id, Event("2025-09-01", "targeted", version: version), HttpStatusCode.Conflict);
-        var detail = await officer.GetJson($"/api/v1/hotspots/{id}");
-        Assert.Equal(name + " (đã sửa)", detail["name"]!.GetValue<string>());
-        Assert.Single(detail["events"]!.AsArray());
+        await AddEventRefused(coordinator, id, Event("2025-09-01", "targeted", version: version), HttpStatusCode.Conflict);
+        var detail = await Hotspot(officer, id);
+        Assert.Equal(name + " (đã sửa)", detail.Name);
+        Assert.Single(detail.Events);
     }
 }
 

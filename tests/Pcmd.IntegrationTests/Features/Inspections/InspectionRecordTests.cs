@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
-using Pcmd.Web.Data;
 
 namespace Pcmd.IntegrationTests.Features.Inspections;
 
@@ -29,65 +27,64 @@ public abstract class InspectionRecordTests(PcmdApp app)
     public async Task An_inspector_records_a_fine_and_reads_it_back_as_recorded_with_the_audit_trail()
     {
         var (client, establishment, team, members, body) = await Fined();
-        var created = await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created);
-        var id = created["id"]!.GetValue<int>();
-        Assert.Equal(await data.UnitId(InspectionTestData.PhuLuong), created["orgUnitId"]!.GetValue<int>());
+        var created = await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<InspectionCreated>(HttpStatusCode.Created);
+        var id = created.Id;
+        Assert.Equal(await data.UnitId(InspectionTestData.PhuLuong), created.OrgUnitId);
 
-        var saved = await client.GetJson($"/api/v1/inspections/{id}");
-        Assert.Equal(establishment, saved["establishmentId"]!.GetValue<int>());
-        Assert.Equal(team, saved["teamId"]!.GetValue<int>());
-        Assert.Equal("2026-01-20", saved["date"]!.GetValue<string>());
-        Assert.Equal(members.Take(3).Order(), saved["members"]!.AsArray().Select(m => m!["teamMemberId"]!.GetValue<int>()).Order());
-        Assert.Contains(saved["members"]!.AsArray(), m => m!["fullName"]!.GetValue<string>() == "Nguyễn Văn An");
-        var sanction = saved["sanctions"]!.AsArray().Single()!;
-        Assert.Equal("fine", sanction["kind"]!.GetValue<string>());
-        Assert.Equal(1_500_000m, sanction["amount"]!.GetValue<decimal>());
-        Assert.Equal("282/2025/NĐ-CP", sanction["decreeCode"]!.GetValue<string>());
-        Assert.Equal("Điểm a khoản 1 Điều 25", sanction["legalBasis"]!.GetValue<string>());
-        Assert.Equal("Thiếu sổ khách", saved["violations"]!.AsArray().Single()!["note"]!.GetValue<string>());
-        Assert.Equal(3, saved["workersInformed"]!.GetValue<int>());
+        var saved = await client.GetJson<InspectionView>($"/api/v1/inspections/{id}");
+        Assert.Equal(establishment, saved.EstablishmentId);
+        Assert.Equal(team, saved.TeamId);
+        Assert.Equal("2026-01-20", saved.Date);
+        Assert.Equal(members.Take(3).Order(), saved.Members.Select(m => m.TeamMemberId).Order());
+        Assert.Contains(saved.Members, m => m.FullName == "Nguyễn Văn An");
+        var sanction = saved.Sanctions.Single();
+        Assert.Equal("fine", sanction.Kind);
+        Assert.Equal(1_500_000m, sanction.Amount);
+        Assert.Equal("282/2025/NĐ-CP", sanction.DecreeCode);
+        Assert.Equal("Điểm a khoản 1 Điều 25", sanction.LegalBasis);
+        Assert.Equal("Thiếu sổ khách", saved.Violations.Single().Note);
+        Assert.Equal(3, saved.WorkersInformed);
 
         var admin = await app.SignIn("admin");
-        var audit = await admin.GetJson($"/api/v1/audit?entityType=Inspection&entityId={id}");
-        var entry = audit["items"]!.AsArray().Single()!;
-        Assert.Equal("kiemtra", entry["userName"]!.GetValue<string>());
-        Assert.Contains("\"EstablishmentId\"", entry["changes"]!.GetValue<string>());
-        Assert.True((await admin.GetJson("/api/v1/audit?entityType=Sanction"))["total"]!.GetValue<int>() > 0);
+        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=Inspection&entityId={id}")).Items.Single();
+        Assert.Equal("kiemtra", entry.UserName);
+        Assert.Contains("\"EstablishmentId\"", entry.Changes);
+        Assert.True((await admin.GetJson<Counted>("/api/v1/audit?entityType=Sanction")).Total > 0);
 
-        var history = await client.GetJson($"/api/v1/inspections?establishmentId={establishment}");
-        Assert.Equal(id, history["items"]!.AsArray().Single()!["id"]!.GetValue<int>());
-        Assert.Equal(1_500_000m, history["items"]![0]!["fineTotal"]!.GetValue<decimal>());
+        var history = await client.GetJson<Page<InspectionRow>>($"/api/v1/inspections?establishmentId={establishment}");
+        Assert.Equal(id, history.Items.Single().Id);
+        Assert.Equal(1_500_000m, history.Items[0].FineTotal);
     }
 
     [Fact]
     public async Task A_stale_version_is_a_conflict_and_changes_nothing()
     {
         var (client, _, _, members, body) = await Fined();
-        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
         body["findings"] = "Bổ sung: chủ cơ sở đã cam kết khắc phục.";
         body["memberIds"] = new JsonArray(members[0], members[1], members[3], members[4]);
         body["version"] = 0;
-        var updated = await (await client.PutRaw($"/api/v1/inspections/{id}", body.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal(1, updated["version"]!.GetValue<int>());
-        var saved = await client.GetJson($"/api/v1/inspections/{id}");
-        Assert.Equal(4, saved["members"]!.AsArray().Count);
+        var updated = await (await client.PutRaw($"/api/v1/inspections/{id}", body.ToJsonString())).Json<VersionOnly>(HttpStatusCode.OK);
+        Assert.Equal(1, updated.Version);
+        var saved = await client.GetJson<InspectionView>($"/api/v1/inspections/{id}");
+        Assert.Equal(4, saved.Members.Count);
 
         var before = await data.Counts();
         body["findings"] = "Bản sửa của người khác";
         body["memberIds"] = new JsonArray(members[0], members[1], members[2]);
-        var stale = await (await client.PutRaw($"/api/v1/inspections/{id}", body.ToJsonString())).Json(HttpStatusCode.Conflict);
-        Assert.Equal("Xung đột dữ liệu", stale["title"]!.GetValue<string>());
+        var stale = await (await client.PutRaw($"/api/v1/inspections/{id}", body.ToJsonString())).Json<Problem>(HttpStatusCode.Conflict);
+        Assert.Equal("Xung đột dữ liệu", stale.Title);
         Assert.Equal(before, await data.Counts());
-        var after = await client.GetJson($"/api/v1/inspections/{id}");
-        Assert.Equal("Bổ sung: chủ cơ sở đã cam kết khắc phục.", after["findings"]!.GetValue<string>());
-        Assert.Equal(1, after["version"]!.GetValue<int>());
+        var after = await client.GetJson<InspectionView>($"/api/v1/inspections/{id}");
+        Assert.Equal("Bổ sung: chủ cơ sở đã cam kết khắc phục.", after.Findings);
+        Assert.Equal(1, after.Version);
     }
 
     [Fact]
     public async Task An_update_that_breaks_a_rule_leaves_the_record_as_it_was()
     {
         var (client, _, _, members, body) = await Fined();
-        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
         var before = await data.Counts();
         body["version"] = 0;
         body["memberIds"] = new JsonArray(members[0]);
@@ -96,24 +93,24 @@ public abstract class InspectionRecordTests(PcmdApp app)
         Assert.Contains(problem.Errors(), e => e.StartsWith("memberIds: "));
         Assert.Contains(problem.Errors(), e => e.StartsWith("sanctions[0].amount: "));
         Assert.Equal(before, await data.Counts());
-        var saved = await client.GetJson($"/api/v1/inspections/{id}");
-        Assert.Equal(3, saved["members"]!.AsArray().Count);
-        Assert.Equal(1_500_000m, saved["sanctions"]![0]!["amount"]!.GetValue<decimal>());
-        Assert.Equal(0, saved["version"]!.GetValue<int>());
+        var saved = await client.GetJson<InspectionView>($"/api/v1/inspections/{id}");
+        Assert.Equal(3, saved.Members.Count);
+        Assert.Equal(1_500_000m, saved.Sanctions[0].Amount);
+        Assert.Equal(0, saved.Version);
     }
 
     [Fact]
     public async Task Another_ward_can_neither_see_nor_record_an_inspection_of_Phu_Luong()
     {
         var (client, establishment, _, _, body) = await Fined();
-        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
         var hadong = await app.SignIn("hadong");
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.GetAsync($"/api/v1/inspections/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.GetAsync($"/inspections/{id}")).StatusCode);
-        var list = await hadong.GetJson($"/api/v1/inspections?establishmentId={establishment}");
-        Assert.Equal(0, list["total"]!.GetValue<int>());
-        var all = await hadong.GetJson("/api/v1/inspections?pageSize=200&from=2026-01-20&to=2026-01-20");
-        Assert.DoesNotContain(all["items"]!.AsArray(), i => i!["id"]!.GetValue<int>() == id);
+        var list = await hadong.GetJson<Page<InspectionRow>>($"/api/v1/inspections?establishmentId={establishment}");
+        Assert.Equal(0, list.Total);
+        var all = await hadong.GetJson<Page<InspectionRow>>("/api/v1/inspections?pageSize=200&from=2026-01-20&to=2026-01-20");
+        Assert.DoesNotContain(all.Items, i => i.Id == id);
 
         var (hdTeam, hdMembers) = await data.Team(await app.SignIn("admin"), InspectionTestData.HaDong);
         var before = await data.Counts();
@@ -123,7 +120,7 @@ public abstract class InspectionRecordTests(PcmdApp app)
         body["findings"] = "Sửa trái phép";
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.PutRaw($"/api/v1/inspections/{id}", body.ToJsonString())).StatusCode);
         Assert.Equal(before, await data.Counts());
-        Assert.Equal(0, (await client.GetJson($"/api/v1/inspections/{id}"))["version"]!.GetValue<int>());
+        Assert.Equal(0, (await client.GetJson<InspectionView>($"/api/v1/inspections/{id}")).Version);
 
         // A leader reads the city's inspections but records none.
         var leader = await app.SignIn("lanhdao");
@@ -135,17 +132,16 @@ public abstract class InspectionRecordTests(PcmdApp app)
     public async Task The_unit_is_the_establishments_on_the_day_of_recording()
     {
         var (client, establishment, _, _, body) = await Fined();
-        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var id = (await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
         var ward = await data.UnitId(InspectionTestData.PhuLuong);
-        using (var scope = app.Services.CreateScope())
+        await data.Db(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
             var group = await db.OrgUnits.Where(u => u.ParentId == ward).Select(u => u.Id).FirstAsync();
             var e = await db.Establishments.SingleAsync(x => x.Id == establishment);
             e.OrgUnitId = group;
-            await db.SaveChangesAsync();
-        }
-        Assert.Equal(ward, (await client.GetJson($"/api/v1/inspections/{id}"))["orgUnitId"]!.GetValue<int>());
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(ward, (await client.GetJson<InspectionView>($"/api/v1/inspections/{id}")).OrgUnitId);
     }
 
     [Fact]
@@ -158,16 +154,17 @@ public abstract class InspectionRecordTests(PcmdApp app)
         plain["date"] = "2026-02-04";
         await (await client.PostRaw("/api/v1/inspections", plain.ToJsonString())).Json(HttpStatusCode.Created);
 
-        var byTeam = await client.GetJson($"/api/v1/inspections?teamId={team}");
-        Assert.Equal(3, byTeam["total"]!.GetValue<int>());
-        Assert.Equal(["2026-02-04", "2026-02-03", "2026-01-20"], byTeam["items"]!.AsArray().Select(i => i!["date"]!.GetValue<string>()));
-        Assert.Equal(1, (await client.GetJson($"/api/v1/inspections?teamId={team}&hasSanction=true"))["total"]!.GetValue<int>());
-        Assert.Equal(2, (await client.GetJson($"/api/v1/inspections?teamId={team}&hasSanction=false"))["total"]!.GetValue<int>());
-        Assert.Equal(2, (await client.GetJson($"/api/v1/inspections?teamId={team}&from=2026-02-01&to=2026-02-28"))["total"]!.GetValue<int>());
+        Task<Page<InspectionRow>> List(string query) => client.GetJson<Page<InspectionRow>>($"/api/v1/inspections?teamId={team}{query}");
+        var byTeam = await List("");
+        Assert.Equal(3, byTeam.Total);
+        Assert.Equal(["2026-02-04", "2026-02-03", "2026-01-20"], byTeam.Items.Select(i => i.Date));
+        Assert.Equal(1, (await List("&hasSanction=true")).Total);
+        Assert.Equal(2, (await List("&hasSanction=false")).Total);
+        Assert.Equal(2, (await List("&from=2026-02-01&to=2026-02-28")).Total);
         var unit = await data.UnitId(InspectionTestData.PhuLuong);
-        Assert.Equal(3, (await client.GetJson($"/api/v1/inspections?teamId={team}&orgUnitId={unit}"))["total"]!.GetValue<int>());
-        var page2 = await client.GetJson($"/api/v1/inspections?teamId={team}&pageSize=2&page=2");
-        Assert.Equal("2026-01-20", page2["items"]!.AsArray().Single()!["date"]!.GetValue<string>());
+        Assert.Equal(3, (await List($"&orgUnitId={unit}")).Total);
+        var page2 = await List("&pageSize=2&page=2");
+        Assert.Equal("2026-01-20", page2.Items.Single().Date);
         var haDong = await data.UnitId(InspectionTestData.HaDong);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/inspections?orgUnitId={haDong}")).StatusCode);
     }

@@ -46,7 +46,7 @@ public abstract class InspectionRuleTests(PcmdApp app)
         var body = InspectionTestData.Inspection(establishment, team, [others[0], members[1], members[2]]);
         Assert.Contains(await Refused(client, body), e => e.StartsWith("memberIds[0]: ") && e.Contains("không phải thành viên của đội"));
 
-        var version = (await client.GetJson($"/api/v1/inspection-teams/{team}"))["version"]!.GetValue<int>();
+        var version = (await client.GetJson<TeamView>($"/api/v1/inspection-teams/{team}")).Version;
         await (await client.PostAsync($"/api/v1/inspection-teams/{team}/members/{members[2]}/deactivate?version={version}", null)).Json(HttpStatusCode.OK);
         body = InspectionTestData.Inspection(establishment, team, members.Take(3));
         Assert.Contains(await Refused(client, body), e => e.StartsWith("memberIds[2]: ") && e.Contains("đã thôi tham gia đội"));
@@ -112,10 +112,10 @@ public abstract class InspectionRuleTests(PcmdApp app)
         body["kind"] = "unannounced";
         Assert.Contains(await Refused(client, body), e => e.StartsWith("reason: Kiểm tra đột xuất phải nêu lý do"));
         body["reason"] = "tip";
-        var created = await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json(HttpStatusCode.Created);
-        var saved = await client.GetJson($"/api/v1/inspections/{created["id"]}");
-        Assert.Equal("unannounced", saved["kind"]!.GetValue<string>());
-        Assert.Equal("tip", saved["reason"]!.GetValue<string>());
+        var created = await (await client.PostRaw("/api/v1/inspections", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created);
+        var saved = await client.GetJson<InspectionView>($"/api/v1/inspections/{created.Id}");
+        Assert.Equal("unannounced", saved.Kind);
+        Assert.Equal("tip", saved.Reason);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract class InspectionRuleTests(PcmdApp app)
         var (client, establishment, team, members) = await Setup();
         var other = await data.Establishment(InspectionTestData.PhuLuong);
         var first = (await (await client.PostRaw("/api/v1/inspections",
-            InspectionTestData.Inspection(establishment, team, members, "2026-02-01").ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
+            InspectionTestData.Inspection(establishment, team, members, "2026-02-01").ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
 
         var elsewhere = InspectionTestData.Inspection(other, team, members, "2026-03-01");
         elsewhere["followUpOfId"] = first;
@@ -154,8 +154,8 @@ public abstract class InspectionRuleTests(PcmdApp app)
 
         var again = InspectionTestData.Inspection(establishment, team, members, "2026-03-01");
         again["followUpOfId"] = first;
-        var id = (await (await client.PostRaw("/api/v1/inspections", again.ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
-        Assert.Contains(id, (await client.GetJson($"/api/v1/inspections/{first}"))["followUpIds"]!.AsArray().Select(x => x!.GetValue<int>()));
+        var id = (await (await client.PostRaw("/api/v1/inspections", again.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
+        Assert.Contains(id, (await client.GetJson<InspectionView>($"/api/v1/inspections/{first}")).FollowUpIds);
     }
 
     [Fact]

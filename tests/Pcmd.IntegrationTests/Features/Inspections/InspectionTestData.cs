@@ -1,27 +1,21 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
-using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Inspections;
 
 namespace Pcmd.IntegrationTests.Features.Inspections;
 
 /// <summary>Records the inspection tests need, made per test with unique names: the apps are shared by all test classes.</summary>
-public sealed class InspectionTestData(PcmdApp app)
+public sealed class InspectionTestData(PcmdApp app) : TestData(app)
 {
     public const string PhuLuong = "09568";
     public const string HaDong = "09556";
 
-    public string Unique(string what) => $"{what} {app.Provider} {Guid.NewGuid().ToString("N")[..8]}";
-
     /// <summary>An establishment written straight to the database (the registry is another feature).</summary>
-    public async Task<int> Establishment(string unitCode, int workers = 4)
+    public Task<int> Establishment(string unitCode, int workers = 4) => Db(async db =>
     {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var unit = await db.OrgUnits.Where(u => u.Code == unitCode && u.ValidTo == null).Select(u => u.Id).SingleAsync();
         var type = await db.EstablishmentTypes.Where(t => t.Code == "KARAOKE").Select(t => t.Id).SingleAsync();
         var e = new Establishment
@@ -32,21 +26,7 @@ public sealed class InspectionTestData(PcmdApp app)
         db.Establishments.Add(e);
         await db.SaveChangesAsync();
         return e.Id;
-    }
-
-    public async Task<int> UnitId(string code)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-        return await db.OrgUnits.Where(u => u.Code == code && u.ValidTo == null).Select(u => u.Id).SingleAsync();
-    }
-
-    public async Task<int> AgencyId(string code)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-        return await db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync();
-    }
+    });
 
     /// <summary>A commune team with a leader, two deputies and two members; returns its id and the members' ids.</summary>
     public async Task<(int Id, List<int> Members)> Team(HttpClient client, string unitCode = PhuLuong)
@@ -59,20 +39,19 @@ public sealed class InspectionTestData(PcmdApp app)
         {
             ["name"] = Unique("Đội kiểm tra thử nghiệm"), ["kind"] = "interagency178", ["orgUnitId"] = await UnitId(unitCode), ["members"] = members,
         };
-        var created = await (await client.PostRaw("/api/v1/inspection-teams", body.ToJsonString())).Json(HttpStatusCode.Created);
-        var id = created["id"]!.GetValue<int>();
-        var team = await client.GetJson($"/api/v1/inspection-teams/{id}");
-        return (id, team["members"]!.AsArray().Select(m => m!["id"]!.GetValue<int>()).ToList());
+        var id = (await (await client.PostRaw("/api/v1/inspection-teams", body.ToJsonString())).Json<WithId>(HttpStatusCode.Created)).Id;
+        var team = await client.GetJson<TeamView>($"/api/v1/inspection-teams/{id}");
+        return (id, team.Members!.Select(m => m.Id).ToList());
     }
 
     public static JsonObject Member(string name, string role, int? agencyId) =>
         new() { ["fullName"] = name, ["role"] = role, ["agencyId"] = agencyId, ["cardNumber"] = "178-TN" };
 
     public async Task<int> Decree(HttpClient client, string code) =>
-        (await client.GetJson("/api/v1/decrees")).AsArray().Single(d => d!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        (await client.GetJson<List<DecreeDto>>("/api/v1/decrees")).Single(d => d.Code == code).Id;
 
     public async Task<int> ViolationType(HttpClient client, string code) =>
-        (await client.GetJson("/api/v1/violation-types")).AsArray().Single(d => d!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+        (await client.GetJson<List<ViolationTypeDto>>("/api/v1/violation-types")).Single(d => d.Code == code).Id;
 
     /// <summary>A valid planned inspection with three members and no sanction; tests change what they check.</summary>
     public static JsonObject Inspection(int establishmentId, int teamId, IEnumerable<int> members, string date = "2026-01-20") => new()
@@ -86,11 +65,10 @@ public sealed class InspectionTestData(PcmdApp app)
         new() { ["kind"] = "fine", ["amount"] = amount, ["decreeId"] = decreeId, ["legalBasis"] = "Điểm a khoản 1 Điều 25" };
 
     /// <summary>Rows of the inspection tables, to show that a refused write left nothing behind.</summary>
-    public async Task<(int Inspections, int Members, int Violations, int Sanctions)> Counts()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-        return (await db.Inspections.CountAsync(), await db.Set<InspectionMember>().CountAsync(),
-            await db.Set<InspectionViolation>().CountAsync(), await db.Set<Sanction>().CountAsync());
-    }
+    public Task<(int Inspections, int Members, int Violations, int Sanctions)> Counts() => Db(async db =>
+        (await db.Inspections.CountAsync(), await db.Set<InspectionMember>().CountAsync(),
+            await db.Set<InspectionViolation>().CountAsync(), await db.Set<Sanction>().CountAsync()));
+
+    /// <summary>The rows of one table, to show that a refused write added none.</summary>
+    public Task<int> Count<T>() where T : class => Db(db => db.Set<T>().CountAsync());
 }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
-using Pcmd.Web.Data;
 
 namespace Pcmd.IntegrationTests.Features.Inspections;
 
@@ -13,33 +11,26 @@ public abstract class TeamTests(PcmdApp app)
 {
     readonly InspectionTestData data = new(app);
 
-    async Task<int> Count<T>() where T : class
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PcmdDbContext>().Set<T>().CountAsync();
-    }
-
     [Fact]
     public async Task The_demo_team_of_Phu_Luong_has_a_leader_two_deputies_and_two_members()
     {
         var kiemtra = await app.SignIn("kiemtra");
-        var team = (await kiemtra.GetJson("/api/v1/inspection-teams")).AsArray()
-            .Where(t => t!["agencyCode"]?.GetValue<string>() == "DOI178-PHULUONG").MinBy(t => t!["id"]!.GetValue<int>())!;
-        var members = (await kiemtra.GetJson($"/api/v1/inspection-teams/{team["id"]}"))["members"]!.AsArray();
-        Assert.Equal(["leader", "deputy", "deputy", "member", "member"], members.Select(m => m!["role"]!.GetValue<string>()));
-        Assert.Contains(members, m => m!["fullName"]!.GetValue<string>() == "Đỗ Văn Hùng");
-        Assert.True(members.All(m => m!["agencyName"] is not null));
+        var team = (await kiemtra.GetJson<List<TeamView>>("/api/v1/inspection-teams"))
+            .Where(t => t.AgencyCode == "DOI178-PHULUONG").MinBy(t => t.Id)!;
+        var members = (await kiemtra.GetJson<TeamView>($"/api/v1/inspection-teams/{team.Id}")).Members!;
+        Assert.Equal(["leader", "deputy", "deputy", "member", "member"], members.Select(m => m.Role));
+        Assert.Contains(members, m => m.FullName == "Đỗ Văn Hùng");
+        Assert.True(members.All(m => m.AgencyName is not null));
     }
 
     [Fact]
     public async Task The_synthetic_demo_data_reuses_the_recorded_team_of_a_ward_instead_of_adding_a_second_one()
     {
         var admin = await app.SignIn("admin");
-        var teams = (await admin.GetJson("/api/v1/inspection-teams")).AsArray()
-            .Where(t => t!["agencyCode"]?.GetValue<string>() == "DOI178-PHULUONG").ToList();
+        var teams = (await admin.GetJson<List<TeamView>>("/api/v1/inspection-teams")).Where(t => t.AgencyCode == "DOI178-PHULUONG").ToList();
         Assert.Single(teams);
-        var inspections = await admin.GetJson($"/api/v1/inspections?teamId={teams[0]!["id"]}&pageSize=5");
-        Assert.True(inspections["total"]!.GetValue<int>() > 12, "the synthetic visits in Phú Lương are recorded by the ward's own team");
+        var inspections = await admin.GetJson<Counted>($"/api/v1/inspections?teamId={teams[0].Id}&pageSize=5");
+        Assert.True(inspections.Total > 12, "the synthetic visits in Phú Lương are recorded by the ward's own team");
     }
 
     [Fact]
@@ -47,9 +38,8 @@ public abstract class TeamTests(PcmdApp app)
     {
         var client = await app.SignIn("phuluong");
         var (_, members) = await data.Team(client);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-        var stored = await db.Database.SqlQueryRaw<string>("SELECT \"FullName\" AS \"Value\" FROM inspection_team_members WHERE \"Id\" = {0}", members[0]).SingleAsync();
+        var stored = await data.Db(db =>
+            db.Database.SqlQueryRaw<string>("SELECT \"FullName\" AS \"Value\" FROM inspection_team_members WHERE \"Id\" = {0}", members[0]).SingleAsync());
         Assert.StartsWith("enc1:", stored);
         Assert.DoesNotContain("Nguyễn", stored);
     }
@@ -60,18 +50,19 @@ public abstract class TeamTests(PcmdApp app)
         var client = await app.SignIn("phuluong");
         var (teamId, members) = await data.Team(client);
         var admin = await app.SignIn("admin");
-        var entry = (await admin.GetJson($"/api/v1/audit?entityType=TeamMember&entityId={members[0]}"))["items"]!.AsArray().Single()!;
-        var changes = System.Text.Json.Nodes.JsonNode.Parse(entry["changes"]!.GetValue<string>())!.AsObject();
+        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=TeamMember&entityId={members[0]}")).Items.Single();
+        // The changes are raw JSON: the values before and after, by property.
+        var changes = JsonNode.Parse(entry.Changes)!.AsObject();
         Assert.Equal("[dữ liệu cá nhân]", changes["FullName"]![1]!.GetValue<string>());
         Assert.Equal(teamId, changes["TeamId"]![1]!.GetValue<int>());
-        Assert.DoesNotContain("Nguyễn", entry["changes"]!.GetValue<string>());
+        Assert.DoesNotContain("Nguyễn", entry.Changes);
     }
 
     [Fact]
     public async Task A_second_leader_or_a_third_deputy_is_refused_and_nothing_is_saved()
     {
         var client = await app.SignIn("phuluong");
-        var teams = await Count<Pcmd.Web.Features.Inspections.InspectionTeam>();
+        var teams = await data.Count<Pcmd.Web.Features.Inspections.InspectionTeam>();
         var body = new JsonObject
         {
             ["name"] = data.Unique("Đội hai đội trưởng"), ["kind"] = "interagency178", ["orgUnitId"] = await data.UnitId(InspectionTestData.PhuLuong),
@@ -81,10 +72,10 @@ public abstract class TeamTests(PcmdApp app)
         var problem = await (await client.PostRaw("/api/v1/inspection-teams", body.ToJsonString())).Json(HttpStatusCode.BadRequest);
         Assert.Contains(problem.Errors(), e => e.StartsWith("members: Đội chỉ có một đội trưởng"));
         Assert.Contains(problem.Errors(), e => e.StartsWith("members: Đội có tối đa 2 đội phó"));
-        Assert.Equal(teams, await Count<Pcmd.Web.Features.Inspections.InspectionTeam>());
+        Assert.Equal(teams, await data.Count<Pcmd.Web.Features.Inspections.InspectionTeam>());
 
         var (id, members) = await data.Team(client);
-        var version = (await client.GetJson($"/api/v1/inspection-teams/{id}"))["version"]!.GetValue<int>();
+        var version = (await client.GetJson<TeamView>($"/api/v1/inspection-teams/{id}")).Version;
         var third = InspectionTestData.Member("Vũ Thị Giang", "deputy", null);
         third["version"] = version;
         var refused = await (await client.PostRaw($"/api/v1/inspection-teams/{id}/members", third.ToJsonString())).Json(HttpStatusCode.BadRequest);
@@ -93,15 +84,15 @@ public abstract class TeamTests(PcmdApp app)
         leader["version"] = version;
         var promoted = await (await client.PutRaw($"/api/v1/inspection-teams/{id}/members/{members[4]}", leader.ToJsonString())).Json(HttpStatusCode.BadRequest);
         Assert.Contains(promoted.Errors(), e => e.StartsWith("role: Đội chỉ có một đội trưởng"));
-        var team = await client.GetJson($"/api/v1/inspection-teams/{id}");
-        Assert.Equal(5, team["members"]!.AsArray().Count);
-        Assert.Equal(version, team["version"]!.GetValue<int>());
+        var team = await client.GetJson<TeamView>($"/api/v1/inspection-teams/{id}");
+        Assert.Equal(5, team.Members!.Count);
+        Assert.Equal(version, team.Version);
 
         // Once a deputy leaves, another may take the place.
         await (await client.PostAsync($"/api/v1/inspection-teams/{id}/members/{members[1]}/deactivate?version={version}", null)).Json(HttpStatusCode.OK);
         third["version"] = version + 1;
-        var added = await (await client.PostRaw($"/api/v1/inspection-teams/{id}/members", third.ToJsonString())).Json(HttpStatusCode.Created);
-        Assert.Equal(version + 2, added["version"]!.GetValue<int>());
+        var added = await (await client.PostRaw($"/api/v1/inspection-teams/{id}/members", third.ToJsonString())).Json<VersionOnly>(HttpStatusCode.Created);
+        Assert.Equal(version + 2, added.Version);
     }
 
     [Fact]
@@ -124,21 +115,20 @@ public abstract class TeamTests(PcmdApp app)
     {
         var client = await app.SignIn("phuluong");
         var (id, members) = await data.Team(client);
-        var team = await client.GetJson($"/api/v1/inspection-teams/{id}");
+        var team = await client.GetJson<TeamView>($"/api/v1/inspection-teams/{id}");
         var header = new JsonObject
         {
-            ["name"] = team["name"]!.GetValue<string>() + " (sửa)", ["kind"] = "karaokeDance", ["orgUnitId"] = team["orgUnitId"]!.GetValue<int>(),
-            ["isActive"] = true, ["version"] = 0,
+            ["name"] = team.Name + " (sửa)", ["kind"] = "karaokeDance", ["orgUnitId"] = team.OrgUnitId, ["isActive"] = true, ["version"] = 0,
         };
-        Assert.Equal(1, (await (await client.PutRaw($"/api/v1/inspection-teams/{id}", header.ToJsonString())).Json(HttpStatusCode.OK))["version"]!.GetValue<int>());
+        Assert.Equal(1, (await (await client.PutRaw($"/api/v1/inspection-teams/{id}", header.ToJsonString())).Json<VersionOnly>(HttpStatusCode.OK)).Version);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PutRaw($"/api/v1/inspection-teams/{id}", header.ToJsonString())).StatusCode);
         var member = InspectionTestData.Member("Người mới", "member", null);
         member["version"] = 0;
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostRaw($"/api/v1/inspection-teams/{id}/members", member.ToJsonString())).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/v1/inspection-teams/{id}/members/{members[0]}/deactivate?version=0", null)).StatusCode);
-        var after = await client.GetJson($"/api/v1/inspection-teams/{id}");
-        Assert.Equal("karaokeDance", after["kind"]!.GetValue<string>());
-        Assert.Equal(5, after["members"]!.AsArray().Count(m => m!["isActive"]!.GetValue<bool>()));
+        var after = await client.GetJson<TeamView>($"/api/v1/inspection-teams/{id}");
+        Assert.Equal("karaokeDance", after.Kind);
+        Assert.Equal(5, after.Members!.Count(m => m.IsActive));
     }
 
     [Fact]
@@ -147,7 +137,7 @@ public abstract class TeamTests(PcmdApp app)
         var (id, members) = await data.Team(await app.SignIn("phuluong"));
         var hadong = await app.SignIn("hadong");
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.GetAsync($"/api/v1/inspection-teams/{id}")).StatusCode);
-        Assert.DoesNotContain((await hadong.GetJson("/api/v1/inspection-teams")).AsArray(), t => t!["id"]!.GetValue<int>() == id);
+        Assert.DoesNotContain(await hadong.GetJson<List<TeamView>>("/api/v1/inspection-teams"), t => t.Id == id);
         var member = InspectionTestData.Member("Người ngoài", "member", null);
         member["version"] = 0;
         Assert.Equal(HttpStatusCode.NotFound, (await hadong.PostRaw($"/api/v1/inspection-teams/{id}/members", member.ToJsonString())).StatusCode);
@@ -156,11 +146,11 @@ public abstract class TeamTests(PcmdApp app)
         var problem = await (await hadong.PostRaw("/api/v1/inspection-teams", body.ToJsonString())).Json(HttpStatusCode.BadRequest);
         Assert.Contains(problem.Errors(), e => e.StartsWith("orgUnitId: "));
         // The city's team is read by every ward of the city, and changed by none of them.
-        var city = (await hadong.GetJson("/api/v1/inspection-teams")).AsArray().FirstOrDefault(t => t!["agencyCode"]?.GetValue<string>() == "DOI178-TP");
+        var city = (await hadong.GetJson<List<TeamView>>("/api/v1/inspection-teams")).FirstOrDefault(t => t.AgencyCode == "DOI178-TP");
         if (city is not null)
         {
-            var header = new JsonObject { ["name"] = "Đổi tên", ["kind"] = "interagency178", ["orgUnitId"] = city["orgUnitId"]!.GetValue<int>(), ["version"] = city["version"]!.GetValue<int>() };
-            Assert.Equal(HttpStatusCode.Forbidden, (await hadong.PutRaw($"/api/v1/inspection-teams/{city["id"]}", header.ToJsonString())).StatusCode);
+            var header = new JsonObject { ["name"] = "Đổi tên", ["kind"] = "interagency178", ["orgUnitId"] = city.OrgUnitId, ["version"] = city.Version };
+            Assert.Equal(HttpStatusCode.Forbidden, (await hadong.PutRaw($"/api/v1/inspection-teams/{city.Id}", header.ToJsonString())).StatusCode);
         }
     }
 }

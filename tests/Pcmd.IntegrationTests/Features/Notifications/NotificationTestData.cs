@@ -10,23 +10,15 @@ namespace Pcmd.IntegrationTests.Features.Notifications;
 
 /// <summary>Fresh users per test (the apps are shared by every test class, so counts must start from zero), and
 /// notifications sent the way the reminder code sends them: Notifier, then the caller's SaveChanges.</summary>
-public sealed class NotificationTestData(IServiceProvider services)
+public sealed class NotificationTestData(IServiceProvider services) : TestData(services, provider: "")
 {
-    public string Unique(string what) => $"{what}-{Guid.NewGuid().ToString("N")[..10]}";
-
-    public async Task<T> Db<T>(Func<PcmdDbContext, Task<T>> query)
-    {
-        using var scope = services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
-    }
-
     /// <summary>A user who can sign in with <see cref="PcmdApp.Password"/>.</summary>
     public async Task<(string Id, string UserName)> NewUser(string? email = null, int? agencyId = null, string fullName = "Nguyễn Thị Thông")
     {
-        using var scope = services.CreateScope();
+        using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var unit = await db.OrgUnits.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
-        var user = new PcmdUser { UserName = Unique("tb"), FullName = fullName, OrgUnitId = unit, AgencyId = agencyId, Email = email, EmailConfirmed = true };
+        var user = new PcmdUser { UserName = UniqueKey("tb"), FullName = fullName, OrgUnitId = unit, AgencyId = agencyId, Email = email, EmailConfirmed = true };
         var result = await scope.ServiceProvider.GetRequiredService<UserManager<PcmdUser>>().CreateAsync(user, PcmdApp.Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return (user.Id, user.UserName);
@@ -34,7 +26,7 @@ public sealed class NotificationTestData(IServiceProvider services)
 
     public async Task<int> Notify(IReadOnlyCollection<string> userIds, string subject, string key, string? link = null, string text = "Nội dung thông báo")
     {
-        using var scope = services.CreateScope();
+        using var scope = Scope();
         var added = await scope.ServiceProvider.GetRequiredService<Notifier>().Notify(userIds, subject, text, link, key, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<PcmdDbContext>().SaveChangesAsync();
         return added;

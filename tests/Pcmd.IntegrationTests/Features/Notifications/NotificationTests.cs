@@ -20,22 +20,22 @@ public abstract class NotificationTests(PcmdApp app)
     {
         var (a, aName) = await data.NewUser();
         var (b, bName) = await data.NewUser();
-        string k1 = data.Unique("k"), k2 = data.Unique("k"), k3 = data.Unique("k");
+        string k1 = data.UniqueKey("k"), k2 = data.UniqueKey("k"), k3 = data.UniqueKey("k");
         await data.Notify([a], "Sắp đến hạn báo cáo quý II", k1, "/reports/12");
         await data.Notify([a], "Báo cáo đã được duyệt", k2);
         await data.Notify([b], "Thông báo riêng của người khác", k3);
         var ca = await app.SignIn(aName);
         var cb = await app.SignIn(bName);
 
-        var list = (await ca.GetJson("/api/v1/notifications")).AsArray();
-        Assert.Equal(["Báo cáo đã được duyệt", "Sắp đến hạn báo cáo quý II"], list.Select(n => n!["subject"]!.GetValue<string>()));
-        Assert.Equal("/reports/12", list[1]!["link"]!.GetValue<string>());
+        var list = await Notifications(ca);
+        Assert.Equal(["Báo cáo đã được duyệt", "Sắp đến hạn báo cáo quý II"], list.Select(n => n.Subject));
+        Assert.Equal("/reports/12", list[1].Link);
         Assert.Equal(2, await UnreadCount(ca));
-        Assert.Equal(["Thông báo riêng của người khác"], (await cb.GetJson("/api/v1/notifications")).AsArray().Select(n => n!["subject"]!.GetValue<string>()));
+        Assert.Equal(["Thông báo riêng của người khác"], (await Notifications(cb)).Select(n => n.Subject));
 
         var theirs = await data.NotificationId(b, k3);
-        var refused = await (await ca.PostAsync($"/api/v1/notifications/{theirs}/read", null)).Json(HttpStatusCode.NotFound);
-        Assert.Equal("Không tìm thấy", refused["title"]!.GetValue<string>());
+        var refused = await (await ca.PostAsync($"/api/v1/notifications/{theirs}/read", null)).Json<Problem>(HttpStatusCode.NotFound);
+        Assert.Equal("Không tìm thấy", refused.Title);
         Assert.Equal(HttpStatusCode.NotFound, (await ca.PostAsync("/api/v1/notifications/2000000000/read", null)).StatusCode);
         Assert.Equal(1, await UnreadCount(cb));
 
@@ -47,23 +47,23 @@ public abstract class NotificationTests(PcmdApp app)
         // Marking again keeps the first time.
         Assert.Equal(HttpStatusCode.NoContent, (await ca.PostAsync($"/api/v1/notifications/{first}/read", null)).StatusCode);
         Assert.Equal(readAt, await data.Db(db => db.Set<Notification>().Where(n => n.Id == first).Select(n => n.ReadAt).SingleAsync()));
-        var unread = (await ca.GetJson("/api/v1/notifications?unread=true")).AsArray();
-        Assert.Equal(["Báo cáo đã được duyệt"], unread.Select(n => n!["subject"]!.GetValue<string>()));
+        var unread = await Notifications(ca, "?unread=true");
+        Assert.Equal(["Báo cáo đã được duyệt"], unread.Select(n => n.Subject));
 
         Assert.Equal(HttpStatusCode.NoContent, (await ca.PostAsync("/api/v1/notifications/read-all", null)).StatusCode);
         Assert.Equal(0, await UnreadCount(ca));
-        Assert.Empty((await ca.GetJson("/api/v1/notifications?unread=true")).AsArray());
+        Assert.Empty(await Notifications(ca, "?unread=true"));
         Assert.Equal(1, await UnreadCount(cb));
     }
 
     [Fact]
     public async Task The_same_dedup_key_notifies_each_user_once_and_mails_those_with_an_address()
     {
-        var mail = $"{data.Unique("can-bo")}@pcmd.test";
+        var mail = $"{data.UniqueKey("can-bo")}@pcmd.test";
         var (a, aName) = await data.NewUser(email: mail);
         var (b, _) = await data.NewUser();
         var (c, _) = await data.NewUser();
-        var key = data.Unique("report-due");
+        var key = data.UniqueKey("report-due");
 
         Assert.Equal(2, await data.Notify([a, b], "Nhắc hạn báo cáo", key));
         Assert.Equal(0, await data.Notify([a, b], "Nhắc hạn báo cáo", key));
@@ -80,7 +80,7 @@ public abstract class NotificationTests(PcmdApp app)
         Assert.Equal(0, await data.Db(db => db.Set<OutboxMessage>().CountAsync(x => x.DedupKey == key && x.To != mail)));
 
         // Twice in one unit of work before its SaveChanges: still once.
-        var again = data.Unique("same-transaction");
+        var again = data.UniqueKey("same-transaction");
         using var scope = app.Services.CreateScope();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         Assert.Equal(1, await notifier.Notify([b], "Một lần", "x", null, again, CancellationToken.None));
@@ -96,7 +96,7 @@ public abstract class NotificationTests(PcmdApp app)
         var agencies = await data.Db(db => db.Agencies.OrderBy(x => x.Id).Select(x => x.Id).Take(2).ToListAsync());
         var (inside, _) = await data.NewUser(agencyId: agencies[0]);
         var (outside, _) = await data.NewUser(agencyId: agencies[1]);
-        var key = data.Unique("agency");
+        var key = data.UniqueKey("agency");
         using (var scope = app.Services.CreateScope())
         {
             var added = await scope.ServiceProvider.GetRequiredService<Notifier>()
@@ -113,7 +113,7 @@ public abstract class NotificationTests(PcmdApp app)
     public async Task The_page_highlights_unread_ones_and_its_buttons_mark_them_read()
     {
         var (a, aName) = await data.NewUser();
-        string k1 = data.Unique("k"), k2 = data.Unique("k");
+        string k1 = data.UniqueKey("k"), k2 = data.UniqueKey("k");
         await data.Notify([a], "Báo cáo quý II đến hạn", k1, "/reports/12", "Hạn nộp: 15/07/2026.");
         await data.Notify([a], "Báo cáo tháng đã duyệt", k2);
         var c = await app.SignIn(aName);
@@ -159,7 +159,11 @@ public abstract class NotificationTests(PcmdApp app)
         Assert.Contains("/api/v1/notifications/read-all", paths);
     }
 
-    static async Task<int> UnreadCount(HttpClient c) => (await c.GetJson("/api/v1/notifications/unread-count"))["count"]!.GetValue<int>();
+    static Task<List<NotificationView>> Notifications(HttpClient c, string query = "") => c.GetJson<List<NotificationView>>($"/api/v1/notifications{query}");
+
+    sealed record Unread(int Count);
+
+    static async Task<int> UnreadCount(HttpClient c) => (await c.GetJson<Unread>("/api/v1/notifications/unread-count")).Count;
 
     static string Token(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } t

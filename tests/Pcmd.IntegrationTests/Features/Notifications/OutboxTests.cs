@@ -38,10 +38,10 @@ public abstract class OutboxTests(PcmdApp app)
         var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var host = WithSmtp(app, smtp, clock);
         var data = new NotificationTestData(host.Services);
-        var to = $"{data.Unique("lanh-dao")}@pcmd.test";
+        var to = $"{data.UniqueKey("lanh-dao")}@pcmd.test";
         var (user, _) = await data.NewUser(email: to, fullName: "Trần Văn Đức");
         const string subject = "Nhắc nộp báo cáo công tác phòng, chống mại dâm quý II/2026 — hạn 15/07";
-        await data.Notify([user], subject, data.Unique("due"), "/reports/12", "Đơn vị chưa nộp báo cáo. Đề nghị hoàn thành trước ngày 15/07/2026.");
+        await data.Notify([user], subject, data.UniqueKey("due"), "/reports/12", "Đơn vị chưa nộp báo cáo. Đề nghị hoàn thành trước ngày 15/07/2026.");
 
         var sender = host.Services.GetRequiredService<OutboxSender>();
         Assert.True(await sender.SendDue(CancellationToken.None) >= 1);
@@ -70,9 +70,9 @@ public abstract class OutboxTests(PcmdApp app)
         var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var host = WithSmtp(app, smtp, clock);
         var data = new NotificationTestData(host.Services);
-        var to = $"{data.Unique("thu-lai")}@pcmd.test";
+        var to = $"{data.UniqueKey("thu-lai")}@pcmd.test";
         var (user, _) = await data.NewUser(email: to);
-        await data.Notify([user], "Thư gửi lại", data.Unique("retry"));
+        await data.Notify([user], "Thư gửi lại", data.UniqueKey("retry"));
         var sender = host.Services.GetRequiredService<OutboxSender>();
 
         await sender.SendDue(CancellationToken.None);
@@ -102,9 +102,9 @@ public abstract class OutboxTests(PcmdApp app)
     public async Task Without_an_SMTP_host_the_outbox_only_records()
     {
         var data = new NotificationTestData(app.Services);
-        var to = $"{data.Unique("khong-gui")}@pcmd.test";
+        var to = $"{data.UniqueKey("khong-gui")}@pcmd.test";
         var (user, _) = await data.NewUser(email: to);
-        await data.Notify([user], "Chỉ ghi lại", data.Unique("record"));
+        await data.Notify([user], "Chỉ ghi lại", data.UniqueKey("record"));
 
         Assert.Equal(0, await app.Services.GetRequiredService<OutboxSender>().SendDue(CancellationToken.None));
         var m = Assert.Single(await data.Outbox(to));

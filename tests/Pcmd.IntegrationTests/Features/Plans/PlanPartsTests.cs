@@ -2,28 +2,28 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pcmd.IntegrationTests.Infrastructure;
+using static Pcmd.IntegrationTests.Features.Plans.PlanTestData;
 
 namespace Pcmd.IntegrationTests.Features.Plans;
 
 /// <summary>One task or one indicator edited on its own (API and pages), guarded by the plan's version.</summary>
 public abstract class PlanPartsTests(PcmdApp app)
 {
-    sealed record Created(HttpClient Client, int PlanId, int Version, JsonNode Plan);
+    readonly PlanTestData data = new(app);
+
+    sealed record Created(HttpClient Client, int PlanId, int Version, PlanView Plan);
 
     async Task<Created> NewPlan(string name, string unit = "01")
     {
         var admin = await app.SignIn("admin");
-        var key = $"parts-{name}-{app.Provider}".ToLowerInvariant();
-        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key, unit).ToJsonString())).Json(HttpStatusCode.Created);
-        var id = created["id"]!.GetValue<int>();
-        return new(admin, id, created["version"]!.GetValue<int>(), await admin.GetJson($"/api/v1/plans/{id}"));
+        var key = data.Key($"parts-{name}");
+        var created = await Import(admin, SamplePlan.Create(key, unit));
+        return new(admin, created.Id, created.Version, await Plan(admin, created.Id));
     }
 
-    static int TaskId(JsonNode plan, string number) =>
-        plan["tasks"]!.AsArray().Single(t => t!["number"]!.GetValue<string>() == number)!["id"]!.GetValue<int>();
+    static int TaskId(PlanView plan, string number) => plan.Task(number).Id;
 
-    static int IndicatorId(JsonNode plan, string number) =>
-        plan["indicators"]!.AsArray().Single(t => t!["number"]!.GetValue<string>() == number)!["id"]!.GetValue<int>();
+    static int IndicatorId(PlanView plan, string number) => plan.Indicator(number).Id;
 
     static string Task(string number, string text, string lead = "SYT") => $$"""
         { "number": "{{number}}", "text": "{{text}}", "lead": [ { "agency": "{{lead}}" } ],
@@ -36,20 +36,20 @@ public abstract class PlanPartsTests(PcmdApp app)
         var (c, id, version, plan) = await NewPlan("update-task");
         var taskId = TaskId(plan, "1.a");
         var saved = await (await c.PutRaw($"/api/v1/plans/{id}/tasks/{taskId}?version={version}", Task("1.a", "Tuyên truyền trên loa phường", "CA-TP")))
-            .Json(HttpStatusCode.OK);
-        Assert.Equal(version + 1, saved["planVersion"]!.GetValue<int>());
+            .Json<PartSaved>(HttpStatusCode.OK);
+        Assert.Equal(version + 1, saved.PlanVersion);
 
-        var after = await c.GetJson($"/api/v1/plans/{id}");
-        Assert.Equal(version + 1, after["version"]!.GetValue<int>());
-        var task = after["tasks"]!.AsArray().Single(t => t!["id"]!.GetValue<int>() == taskId)!;
-        Assert.Equal("Tuyên truyền trên loa phường", task["text"]!.GetValue<string>());
-        var assignments = task["assignments"]!.AsArray().Select(a => (a!["agencyCode"]!.GetValue<string>(), a["role"]!.GetValue<string>(), a["requested"]!.GetValue<bool>()));
+        var after = await Plan(c, id);
+        Assert.Equal(version + 1, after.Version);
+        var task = after.Tasks.Single(t => t.Id == taskId);
+        Assert.Equal("Tuyên truyền trên loa phường", task.Text);
+        var assignments = task.Assignments.Select(a => (a.AgencyCode, a.Role, a.Requested));
         Assert.Equal([("CA-TP", "lead", false), ("MTTQ-TP", "cooperating", true)], assignments);
-        Assert.Equal("quarterly", task["frequency"]!.GetValue<string>());
-        Assert.Equal(["1.a", "1.b"], after["tasks"]!.AsArray().Select(t => t!["number"]!.GetValue<string>()));
+        Assert.Equal("quarterly", task.Frequency);
+        Assert.Equal(["1.a", "1.b"], after.Tasks.Select(t => t.Number));
 
-        var part = await c.GetJson($"/api/v1/plans/{id}/tasks/{taskId}");
-        Assert.Equal("Hằng quý", part["part"]!["timing"]!["text"]!.GetValue<string>());
+        var part = await c.GetJson<PartView<TaskPart>>($"/api/v1/plans/{id}/tasks/{taskId}");
+        Assert.Equal("Hằng quý", part.Part.Timing.Text);
     }
 
     [Theory]
@@ -73,9 +73,9 @@ public abstract class PlanPartsTests(PcmdApp app)
         };
         var problem = await (await c.PutRaw($"/api/v1/plans/{id}/tasks/{TaskId(plan, "1.a")}?version={version}", body)).Json(HttpStatusCode.BadRequest);
         Assert.Contains(problem.Errors(), e => e.StartsWith(path + ": ") && e.Contains(message));
-        var after = await c.GetJson($"/api/v1/plans/{id}");
-        Assert.Equal(version, after["version"]!.GetValue<int>());
-        Assert.Equal("Tuyên truyền", after["tasks"]![0]!["text"]!.GetValue<string>());
+        var after = await Plan(c, id);
+        Assert.Equal(version, after.Version);
+        Assert.Equal("Tuyên truyền", after.Tasks[0].Text);
     }
 
     [Fact]
@@ -84,15 +84,15 @@ public abstract class PlanPartsTests(PcmdApp app)
         var (c, id, version, plan) = await NewPlan("stale");
         var taskId = TaskId(plan, "1.a");
         await (await c.PutRaw($"/api/v1/plans/{id}/tasks/{taskId}?version={version}", Task("1.a", "Bản thứ nhất"))).Json(HttpStatusCode.OK);
-        var conflict = await (await c.PutRaw($"/api/v1/plans/{id}/tasks/{taskId}?version={version}", Task("1.a", "Bản thứ hai"))).Json(HttpStatusCode.Conflict);
-        Assert.Equal("Xung đột dữ liệu", conflict["title"]!.GetValue<string>());
+        var conflict = await (await c.PutRaw($"/api/v1/plans/{id}/tasks/{taskId}?version={version}", Task("1.a", "Bản thứ hai"))).Json<Problem>(HttpStatusCode.Conflict);
+        Assert.Equal("Xung đột dữ liệu", conflict.Title);
         await (await c.PostRaw($"/api/v1/plans/{id}/tasks?version={version}", Task("9", "Thêm muộn"))).Json(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Conflict, (await c.DeleteAsync($"/api/v1/plans/{id}/indicators/{IndicatorId(plan, "1")}?version={version}")).StatusCode);
 
-        var after = await c.GetJson($"/api/v1/plans/{id}");
-        Assert.Equal(version + 1, after["version"]!.GetValue<int>());
-        Assert.Equal(["Bản thứ nhất", "Kiểm tra cơ sở"], after["tasks"]!.AsArray().Select(t => t!["text"]!.GetValue<string>()));
-        Assert.Equal(2, after["indicators"]!.AsArray().Count);
+        var after = await Plan(c, id);
+        Assert.Equal(version + 1, after.Version);
+        Assert.Equal(["Bản thứ nhất", "Kiểm tra cơ sở"], after.Tasks.Select(t => t.Text));
+        Assert.Equal(2, after.Indicators.Count);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public abstract class PlanPartsTests(PcmdApp app)
         var page = await officer.GetAsync($"/plans/{id}/tasks/{taskId}/edit");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.DoesNotContain("Tuyên truyền", await page.Content.ReadAsStringAsync());
-        Assert.Equal(version, (await admin.GetJson($"/api/v1/plans/{id}"))["version"]!.GetValue<int>());
+        Assert.Equal(version, (await Plan(admin, id)).Version);
     }
 
     [Fact]
@@ -140,36 +140,36 @@ public abstract class PlanPartsTests(PcmdApp app)
         Assert.Contains(repeated.Errors(), e => e.StartsWith("target.value: ") && e.Contains("vượt quá 100 %"));
         var duplicate = await (await c.PutRaw(url, Body("").Replace("\"number\": \"1\"", "\"number\": \"2\""))).Json(HttpStatusCode.BadRequest);
         Assert.Contains(duplicate.Errors(), e => e == "number: Số thứ tự chỉ tiêu '2' bị trùng.");
-        Assert.Equal(version, (await c.GetJson($"/api/v1/plans/{id}"))["version"]!.GetValue<int>());
+        Assert.Equal(version, (await Plan(c, id)).Version);
 
         await (await c.PutRaw(url, Body("""{ "year": 2026, "value": 60 }, { "year": 2027, "value": 95 }"""))).Json(HttpStatusCode.OK);
-        var ind = (await c.GetJson($"/api/v1/plans/{id}"))["indicators"]!.AsArray().Single(i => i!["id"]!.GetValue<int>() == indicatorId)!;
-        Assert.Equal("period", ind["window"]!.GetValue<string>());
-        Assert.Equal([(2026, 60m), (2027, 95m)], ind["targets"]!.AsArray().Select(t => (t!["year"]!.GetValue<int>(), t["value"]!.GetValue<decimal>())));
+        var ind = (await Plan(c, id)).Indicators.Single(i => i.Id == indicatorId);
+        Assert.Equal("period", ind.Window);
+        Assert.Equal([(2026, 60m), (2027, 95m)], ind.Targets.Select(t => (t.Year!.Value, t.Value!.Value)));
     }
 
     [Fact]
     public async Task A_task_and_an_indicator_are_added_then_deleted()
     {
         var (c, id, version, _) = await NewPlan("add-delete");
-        var added = await (await c.PostRaw($"/api/v1/plans/{id}/tasks?version={version}", Task("2", "Nhiệm vụ thêm"))).Json(HttpStatusCode.Created);
-        var taskId = added["id"]!.GetValue<int>();
-        var v1 = added["planVersion"]!.GetValue<int>();
+        var added = await (await c.PostRaw($"/api/v1/plans/{id}/tasks?version={version}", Task("2", "Nhiệm vụ thêm"))).Json<PartSaved>(HttpStatusCode.Created);
+        var taskId = added.Id!.Value;
+        var v1 = added.PlanVersion;
         Assert.Equal(version + 1, v1);
-        var plan = await c.GetJson($"/api/v1/plans/{id}");
-        Assert.Equal(["1.a", "1.b", "2"], plan["tasks"]!.AsArray().Select(t => t!["number"]!.GetValue<string>()));
+        var plan = await Plan(c, id);
+        Assert.Equal(["1.a", "1.b", "2"], plan.Tasks.Select(t => t.Number));
 
         var indicator = """{ "number": "3", "text": "Không phát sinh tụ điểm mới", "target": { "kind": "zero" }, "lead": [ { "agency": "CA-TP" } ] }""";
-        var addedIndicator = await (await c.PostRaw($"/api/v1/plans/{id}/indicators?version={v1}", indicator)).Json(HttpStatusCode.Created);
-        var v2 = addedIndicator["planVersion"]!.GetValue<int>();
+        var addedIndicator = await (await c.PostRaw($"/api/v1/plans/{id}/indicators?version={v1}", indicator)).Json<PartSaved>(HttpStatusCode.Created);
+        var v2 = addedIndicator.PlanVersion;
 
-        var deleted = await (await c.DeleteAsync($"/api/v1/plans/{id}/tasks/{taskId}?version={v2}")).Json(HttpStatusCode.OK);
-        var v3 = deleted["planVersion"]!.GetValue<int>();
-        await (await c.DeleteAsync($"/api/v1/plans/{id}/indicators/{addedIndicator["id"]}?version={v3}")).Json(HttpStatusCode.OK);
-        var after = await c.GetJson($"/api/v1/plans/{id}");
-        Assert.Equal(version + 4, after["version"]!.GetValue<int>());
-        Assert.Equal(["1.a", "1.b"], after["tasks"]!.AsArray().Select(t => t!["number"]!.GetValue<string>()));
-        Assert.Equal(["1", "2"], after["indicators"]!.AsArray().Select(t => t!["number"]!.GetValue<string>()));
+        var deleted = await (await c.DeleteAsync($"/api/v1/plans/{id}/tasks/{taskId}?version={v2}")).Json<PartSaved>(HttpStatusCode.OK);
+        var v3 = deleted.PlanVersion;
+        await (await c.DeleteAsync($"/api/v1/plans/{id}/indicators/{addedIndicator.Id!.Value}?version={v3}")).Json(HttpStatusCode.OK);
+        var after = await Plan(c, id);
+        Assert.Equal(version + 4, after.Version);
+        Assert.Equal(["1.a", "1.b"], after.Tasks.Select(t => t.Number));
+        Assert.Equal(["1", "2"], after.Indicators.Select(t => t.Number));
         Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/plans/{id}/tasks/{taskId}")).StatusCode);
     }
 
@@ -203,11 +203,11 @@ public abstract class PlanPartsTests(PcmdApp app)
         var saved = await c.PostAsync($"/plans/{id}/tasks/{taskId}/edit", new FormUrlEncodedContent(Form("1.a")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal($"/plans/{id}?saved=1#nhiem-vu", saved.Headers.Location!.PathAndQuery + saved.Headers.Location.Fragment);
-        var task = (await c.GetJson($"/api/v1/plans/{id}"))["tasks"]![0]!;
-        Assert.Equal("Tuyên truyền qua mạng xã hội", task["text"]!.GetValue<string>());
-        Assert.Equal("2027-06-30", task["dueDate"]!.GetValue<string>());
+        var task = (await Plan(c, id)).Tasks[0];
+        Assert.Equal("Tuyên truyền qua mạng xã hội", task.Text);
+        Assert.Equal("2027-06-30", task.DueDate);
         // SYT was already the lead and keeps its place; SCT is added after it.
-        Assert.Equal(["SYT", "SCT", "VKSND-TP"], task["assignments"]!.AsArray().Select(a => a!["agencyCode"]!.GetValue<string>()));
+        Assert.Equal(["SYT", "SCT", "VKSND-TP"], task.Assignments.Select(a => a.AgencyCode));
     }
 
     [Fact]
@@ -229,9 +229,9 @@ public abstract class PlanPartsTests(PcmdApp app)
         Assert.Contains("Dòng 2", bad);
         var saved = await c.PostAsync($"/plans/{id}/indicators/{indicatorId}/edit", new FormUrlEncodedContent(Form("2026: 60\r\n2027: 75")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var ind = (await c.GetJson($"/api/v1/plans/{id}"))["indicators"]![0]!;
-        Assert.Equal(90.5m, ind["value"]!.GetValue<decimal>());
-        Assert.Equal([(2026, 60m), (2027, 75m)], ind["targets"]!.AsArray().Select(t => (t!["year"]!.GetValue<int>(), t["value"]!.GetValue<decimal>())));
+        var ind = (await Plan(c, id)).Indicators[0];
+        Assert.Equal(90.5m, ind.Value);
+        Assert.Equal([(2026, 60m), (2027, 75m)], ind.Targets.Select(t => (t.Year!.Value, t.Value!.Value)));
     }
 
     static string Token(string html) =>

@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pcmd.IntegrationTests.Infrastructure;
+using Pcmd.Web.Features.OrgUnits;
 
 namespace Pcmd.IntegrationTests.Features.Platform;
 
 public abstract class PlatformTests(PcmdApp app)
 {
+    /// <summary>An administrative unit as the org-units list gives it; the level stays the word on the wire.</summary>
+    sealed record UnitRow(int Id, string Name, string Level);
+
     [Fact]
     public async Task Health_checks_the_database()
     {
@@ -31,8 +35,8 @@ public abstract class PlatformTests(PcmdApp app)
     public async Task The_API_without_sign_in_answers_401_with_a_Vietnamese_problem()
     {
         var res = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/v1/plans");
-        var problem = await res.Json(HttpStatusCode.Unauthorized);
-        Assert.Equal("Chưa đăng nhập", problem["title"]!.GetValue<string>());
+        var problem = await res.Json<Problem>(HttpStatusCode.Unauthorized);
+        Assert.Equal("Chưa đăng nhập", problem.Title);
         Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
     }
 
@@ -96,8 +100,8 @@ public abstract class PlatformTests(PcmdApp app)
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
         var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "hotro", password = PcmdApp.Password });
-        var problem = await right.Json(HttpStatusCode.Unauthorized);
-        Assert.Contains("tạm bị khóa", problem["detail"]!.GetValue<string>());
+        var problem = await right.Json<Problem>(HttpStatusCode.Unauthorized);
+        Assert.Contains("tạm bị khóa", problem.Detail);
     }
 
     [Fact]
@@ -105,12 +109,12 @@ public abstract class PlatformTests(PcmdApp app)
     {
         var admin = await app.SignIn("admin");
         var key = $"audited-{app.Provider}".ToLowerInvariant();
-        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json(HttpStatusCode.Created);
-        var page = await admin.GetJson($"/api/v1/audit?entityType=Plan&entityId={created["id"]}");
-        var entry = page["items"]!.AsArray().Single()!;
-        Assert.Equal("admin", entry["userName"]!.GetValue<string>());
-        Assert.Equal("created", entry["action"]!.GetValue<string>());
-        Assert.Contains(key, entry["changes"]!.GetValue<string>());
+        var created = await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(key).ToJsonString())).Json<Versioned>(HttpStatusCode.Created);
+        var page = await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=Plan&entityId={created.Id}");
+        var entry = page.Items.Single();
+        Assert.Equal("admin", entry.UserName);
+        Assert.Equal("created", entry.Action);
+        Assert.Contains(key, entry.Changes);
         var coordinator = await app.SignIn("dieuphoi");
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.DeleteAsync("/api/v1/audit")).StatusCode);
@@ -120,17 +124,18 @@ public abstract class PlatformTests(PcmdApp app)
     public async Task The_city_has_126_communes_after_the_reform_and_30_districts_before_it()
     {
         var admin = await app.SignIn("admin");
-        var city = (await admin.GetJson("/api/v1/org-units?search=Thành phố Hà Nội")).AsArray().Single()!["id"]!.GetValue<int>();
-        var after = (await admin.GetJson($"/api/v1/org-units?parentId={city}&on=2025-07-01")).AsArray();
+        Task<List<UnitRow>> Units(string query) => admin.GetJson<List<UnitRow>>($"/api/v1/org-units?{query}");
+        var city = (await Units("search=Thành phố Hà Nội")).Single().Id;
+        var after = await Units($"parentId={city}&on=2025-07-01");
         Assert.Equal(126, after.Count);
-        Assert.All(after, u => Assert.Equal("commune", u!["level"]!.GetValue<string>()));
-        var before = (await admin.GetJson($"/api/v1/org-units?parentId={city}&on=2025-06-30")).AsArray();
+        Assert.All(after, u => Assert.Equal("commune", u.Level));
+        var before = await Units($"parentId={city}&on=2025-06-30");
         Assert.Equal(30, before.Count);
-        var haDong = before.Single(u => u!["name"]!.GetValue<string>() == "Quận Hà Đông")!;
-        var wards = (await admin.GetJson($"/api/v1/org-units?parentId={haDong["id"]}&on=2024-06-01")).AsArray();
-        var phuLam = wards.Single(u => u!["name"]!.GetValue<string>() == "Phường Phú Lãm")!;
-        var successions = (await admin.GetJson($"/api/v1/org-units/{phuLam["id"]}/successions")).AsArray();
-        Assert.Equal("Phường Phú Lương", successions.Single()!["newName"]!.GetValue<string>());
+        var haDong = before.Single(u => u.Name == "Quận Hà Đông");
+        var wards = await Units($"parentId={haDong.Id}&on=2024-06-01");
+        var phuLam = wards.Single(u => u.Name == "Phường Phú Lãm");
+        var successions = await admin.GetJson<List<SuccessionDto>>($"/api/v1/org-units/{phuLam.Id}/successions");
+        Assert.Equal("Phường Phú Lương", successions.Single().NewName);
     }
 
     [Fact]
@@ -139,13 +144,12 @@ public abstract class PlatformTests(PcmdApp app)
         var admin = await app.SignIn("admin");
         var provinces = (await admin.GetJson("/api/v1/org-units/provinces")).AsArray();
         Assert.Equal(34, provinces.Count);
-        var first = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json(HttpStatusCode.OK);
-        Assert.True(first["communes"]!.GetValue<int>() > 50);
-        Assert.Equal(first["communes"]!.GetValue<int>() + first["oldDistricts"]!.GetValue<int>() + first["oldCommunes"]!.GetValue<int>() + 1,
-            first["unitsAdded"]!.GetValue<int>());
-        var again = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json(HttpStatusCode.OK);
-        Assert.Equal(0, again["unitsAdded"]!.GetValue<int>());
-        Assert.Equal(0, again["mappingsAdded"]!.GetValue<int>());
+        var first = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json<AddressPackageImporter.Result>(HttpStatusCode.OK);
+        Assert.True(first.Communes > 50);
+        Assert.Equal(first.Communes + first.OldDistricts + first.OldCommunes + 1, first.UnitsAdded);
+        var again = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"04\"}")).Json<AddressPackageImporter.Result>(HttpStatusCode.OK);
+        Assert.Equal(0, again.UnitsAdded);
+        Assert.Equal(0, again.MappingsAdded);
         var unknown = await (await admin.PostRaw("/api/v1/org-units/import-province", "{\"provinceCode\":\"00\"}")).Json(HttpStatusCode.BadRequest);
         Assert.Contains(unknown.Errors(), e => e.StartsWith("provinceCode: "));
     }

@@ -42,13 +42,13 @@ public abstract class ReportClockTests(PcmdApp app)
         var id = await data.ReportId(period, "UBND-PHULUONG");
         var ward = await SignIn(host, "phuluong");
         var form = await Form(ward, id);
-        var submitted = await Submit(ward, id, await Save(ward, id, Complete(form, Row(form, "indicators", "1")["computed"]!.GetValue<decimal>(), 1, 2)));
-        Assert.Equal(late, submitted["daysLate"]!.GetValue<int>());
-        var cell = (await coordinator.GetJson($"/api/v1/report-periods/{period}/matrix"))["units"]!.AsArray()
-            .Single(u => u!["name"]!.GetValue<string>() == "Ủy ban nhân dân phường Phú Lương")!["cells"]![0]!;
-        Assert.Equal(late, cell["daysLate"]!.GetValue<int>());
-        var rates = (await coordinator.GetJson($"/api/v1/report-periods/{period}/matrix"))["periods"]![0]!;
-        Assert.Equal(late == 0 ? 1 : 0, rates["onTime"]!.GetValue<int>());
+        var submitted = await Submit(ward, id, await Save(ward, id, Complete(form, form.Indicator("1").Computed!.Value, 1, 2)));
+        Assert.Equal(late, submitted.DaysLate);
+        var cell = (await coordinator.GetJson<MatrixView>($"/api/v1/report-periods/{period}/matrix")).Units
+            .Single(u => u.Name == "Ủy ban nhân dân phường Phú Lương").Cells[0]!;
+        Assert.Equal(late, cell.DaysLate);
+        var rates = (await coordinator.GetJson<MatrixView>($"/api/v1/report-periods/{period}/matrix")).Periods[0];
+        Assert.Equal(late == 0 ? 1 : 0, rates.OnTime);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public abstract class ReportClockTests(PcmdApp app)
             return await ReportReminders.Remind(db, scope.ServiceProvider.GetRequiredService<Notifier>(), DateOnly.Parse(day), CancellationToken.None);
         }
         var ward = await SignIn(host, "hadong");
-        async Task<List<string>> Mine() => (await ward.GetJson("/api/v1/notifications")).AsArray()
-            .Where(n => n!["link"]?.GetValue<string>() == link).Select(n => n!["subject"]!.GetValue<string>()).ToList();
+        async Task<List<string>> Mine() => (await ward.GetJson<List<NotificationView>>("/api/v1/notifications"))
+            .Where(n => n.Link == link).Select(n => n.Subject).ToList();
 
         await Run("2025-12-05"); // 12 days before: nothing yet
         Assert.Empty(await Mine());

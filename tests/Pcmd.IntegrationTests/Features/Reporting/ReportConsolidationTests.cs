@@ -1,5 +1,6 @@
 using System.Net;
 using Pcmd.IntegrationTests.Infrastructure;
+using Pcmd.Web.Features.Notifications;
 using static Pcmd.IntegrationTests.Features.Reporting.ReportingTestData;
 
 namespace Pcmd.IntegrationTests.Features.Reporting;
@@ -28,38 +29,37 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         var hd = await Form(other, haDong);
         var submitted = await Submit(other, haDong, await Save(other, haDong, Complete(hd, 5, 1, 2, "Hà Đông kiểm tra 5 cơ sở.")));
         var form = await Form(coordinator, consolidated);
-        Assert.Equal((7m, 1), (Row(form, "indicators", "1")["unitsSum"]!.GetValue<decimal>(), Row(form, "indicators", "1")["unitsCounted"]!.GetValue<int>()));
+        Assert.Equal((7m, 1), (form.Indicator("1").UnitsSum!.Value, form.Indicator("1").UnitsCounted));
 
-        await Review(coordinator, haDong, "accept", submitted["version"]!.GetValue<int>(), null);
+        await Review(coordinator, haDong, "accept", submitted.Version, null);
         form = await Form(coordinator, consolidated);
-        var count = Row(form, "indicators", "1");
-        Assert.Equal((12m, 2), (count["unitsSum"]!.GetValue<decimal>(), count["unitsCounted"]!.GetValue<int>()));
+        var count = form.Indicator("1");
+        Assert.Equal((12m, 2), (count.UnitsSum!.Value, count.UnitsCounted));
         // The draft is pre-filled with the units' sum; the whole-area figure is computed beside it.
-        Assert.Equal(12m, count["value"]!.GetValue<decimal>());
-        Assert.True(count["prefilled"]!.GetValue<bool>());
-        Assert.NotNull(count["computed"]);
-        var share = Row(form, "indicators", "2");
-        Assert.Equal((4m, 6m), (share["unitsSum"]!.GetValue<decimal>(), share["unitsSumDenominator"]!.GetValue<decimal>()));
-        Assert.Equal("66,67 % (4/6)", share["actualText"]!.GetValue<string>());
-        Assert.Equal("83,3 %", share["percentText"]!.GetValue<string>()); // 66,67 % of the 80 % target
+        Assert.Equal(12m, count.Value);
+        Assert.True(count.Prefilled);
+        Assert.NotNull(count.Computed);
+        var share = form.Indicator("2");
+        Assert.Equal((4m, 6m), (share.UnitsSum!.Value, share.UnitsSumDenominator!.Value));
+        Assert.Equal("66,67 % (4/6)", share.ActualText);
+        Assert.Equal("83,3 %", share.PercentText); // 66,67 % of the 80 % target
 
-        var task = Row(form, "tasks", "1.a");
-        var gathered = task["gathered"]!.AsArray().Select(g => (g!["unit"]!.GetValue<string>(), g["text"]!.GetValue<string>())).ToList();
+        var gathered = form.Task("1.a").Gathered.Select(g => (g.Unit, g.Text)).ToList();
         Assert.Equal([("Ủy ban nhân dân phường Hà Đông", "Hà Đông kiểm tra 5 cơ sở."), ("Ủy ban nhân dân phường Phú Lương", "Đã tổ chức 3 buổi tuyên truyền.")], gathered);
-        Assert.Equal(["Ủy ban nhân dân phường Hà Đông"], Row(form, "tasks", "1.b")["gathered"]!.AsArray().Select(g => g!["unit"]!.GetValue<string>()));
+        Assert.Equal(["Ủy ban nhân dân phường Hà Đông"], form.Task("1.b").Gathered.Select(g => g.Unit));
         Assert.Equal("- Ủy ban nhân dân phường Hà Đông: Cán bộ kiêm nhiệm.\n- Ủy ban nhân dân phường Phú Lương: Cán bộ kiêm nhiệm.",
-            form["difficulties"]!.GetValue<string>());
+            form.Difficulties);
 
         // The coordinator sends it upward; it is then locked, and its authors can take it back.
         var draft = Complete(form, 12, 4, 6);
-        draft["tasks"] = new System.Text.Json.Nodes.JsonArray(form["tasks"]!.AsArray().Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-            { ["taskId"] = t!["taskId"]!.GetValue<int>(), ["progress"] = "inProgress" }).ToArray());
+        draft["tasks"] = new System.Text.Json.Nodes.JsonArray(form.Tasks.Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+            { ["taskId"] = t.TaskId, ["progress"] = "inProgress" }).ToArray());
         var v = await Save(coordinator, consolidated, draft);
         var sent = await Submit(coordinator, consolidated, v);
-        Assert.Equal("submitted", sent["status"]!.GetValue<string>());
-        await Review(coordinator, consolidated, "accept", sent["version"]!.GetValue<int>(), null, HttpStatusCode.Conflict);
-        var reopened = await Review(coordinator, consolidated, "return", sent["version"]!.GetValue<int>(), "Sửa số liệu chỉ tiêu 2.");
-        Assert.True(reopened["canEdit"]!.GetValue<bool>());
+        Assert.Equal("submitted", sent.Status);
+        await ReviewRefused(coordinator, consolidated, "accept", sent.Version, null, HttpStatusCode.Conflict);
+        var reopened = await Review(coordinator, consolidated, "return", sent.Version, "Sửa số liệu chỉ tiêu 2.");
+        Assert.True(reopened.CanEdit);
         // Only the consolidating agency touches the consolidated report.
         Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/api/v1/reports/{consolidated}")).StatusCode);
     }
@@ -75,7 +75,7 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         var consolidated = await data.ReportId(period, "SYT", consolidated: true);
         var ward = await app.SignIn("phuluong");
         var other = await app.SignIn("hadong");
-        decimal Computed(System.Text.Json.Nodes.JsonNode f) => Row(f, "indicators", "1")["computed"]!.GetValue<decimal>();
+        decimal Computed(ReportView f) => f.Indicator("1").Computed!.Value;
         var before = (Computed(await Form(ward, phuLuong)), Computed(await Form(other, haDong)), Computed(await Form(coordinator, consolidated)));
 
         // A hotspot found in March 2025 in Phường Phú Lãm, merged into Phú Lương on 1/7/2025; one in September in Phú Lương.
@@ -85,18 +85,17 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         await data.NewHotspot("09568", "2025-12-15");
         var after = (Computed(await Form(ward, phuLuong)), Computed(await Form(other, haDong)), Computed(await Form(coordinator, consolidated)));
         Assert.Equal((before.Item1 + 2, before.Item2, before.Item3 + 2), after);
-        var row = Row(await Form(ward, phuLuong), "indicators", "1");
-        Assert.Equal(after.Item1, row["value"]!.GetValue<decimal>());
-        Assert.StartsWith("/hotspots?unit=", row["link"]!.GetValue<string>());
+        var row = (await Form(ward, phuLuong)).Indicator("1");
+        Assert.Equal(after.Item1, row.Value);
+        Assert.StartsWith("/hotspots?unit=", row.Link);
 
         // Submitted with the records' figure, accepted; a later record changes the live figure, not the report's.
         var form = await Form(ward, phuLuong);
         await Accepted(ward, coordinator, phuLuong, after.Item1, 1, 1);
         await data.NewHotspot("09568", "2025-11-01");
-        var locked = Row(await Form(ward, phuLuong), "indicators", "1");
-        Assert.Equal((after.Item1, after.Item1, after.Item1 + 1),
-            (locked["value"]!.GetValue<decimal>(), locked["computed"]!.GetValue<decimal>(), locked["live"]!.GetValue<decimal>()));
-        Assert.Equal(after.Item1, Row(await Form(coordinator, consolidated), "indicators", "1")["unitsSum"]!.GetValue<decimal>());
+        var locked = (await Form(ward, phuLuong)).Indicator("1");
+        Assert.Equal((after.Item1, after.Item1, after.Item1 + 1), (locked.Value!.Value, locked.Computed!.Value, locked.Live!.Value));
+        Assert.Equal(after.Item1, (await Form(coordinator, consolidated)).Indicator("1").UnitsSum);
     }
 
     [Fact]
@@ -108,23 +107,20 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         var ward = await app.SignIn("phuluong");
         await Accepted(ward, coordinator, await data.ReportId(period, "UBND-PHULUONG"), 1, 1, 1);
 
-        var matrix = await coordinator.GetJson($"/api/v1/report-periods/{period}/matrix");
-        var rates = matrix["periods"]![0]!;
-        Assert.Equal((2, 1, 0, 1), (rates["expected"]!.GetValue<int>(), rates["submitted"]!.GetValue<int>(), rates["onTime"]!.GetValue<int>(),
-            rates["accepted"]!.GetValue<int>()));
-        Assert.Equal((50m, 0m), (rates["completeness"]!.GetValue<decimal>(), rates["timeliness"]!.GetValue<decimal>()));
-        var units = matrix["units"]!.AsArray();
-        Assert.Equal(["Ủy ban nhân dân phường Hà Đông", "Ủy ban nhân dân phường Phú Lương"], units.Select(u => u!["name"]!.GetValue<string>()));
+        var matrix = await coordinator.GetJson<MatrixView>($"/api/v1/report-periods/{period}/matrix");
+        var rates = matrix.Periods[0];
+        Assert.Equal((2, 1, 0, 1), (rates.Expected, rates.Submitted, rates.OnTime, rates.Accepted));
+        Assert.Equal((50m, 0m), (rates.Completeness, rates.Timeliness));
+        Assert.Equal(["Ủy ban nhân dân phường Hà Đông", "Ủy ban nhân dân phường Phú Lương"], matrix.Units.Select(u => u.Name));
         var late = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).DayNumber - new DateOnly(2025, 12, 17).DayNumber;
-        var hd = units[0]!["cells"]![0]!;
-        Assert.Equal(("draft", "Chưa nộp", true, late), (hd["status"]!.GetValue<string>(), hd["statusText"]!.GetValue<string>(),
-            hd["overdue"]!.GetValue<bool>(), hd["daysLate"]!.GetValue<int>()));
-        var pl = units[1]!["cells"]![0]!;
-        Assert.Equal(("accepted", false, late), (pl["status"]!.GetValue<string>(), pl["overdue"]!.GetValue<bool>(), pl["daysLate"]!.GetValue<int>()));
+        var hd = matrix.Units[0].Cells[0]!;
+        Assert.Equal(("draft", "Chưa nộp", true, late), (hd.Status, hd.StatusText, hd.Overdue, hd.DaysLate!.Value));
+        var pl = matrix.Units[1].Cells[0]!;
+        Assert.Equal(("accepted", false, late), (pl.Status, pl.Overdue, pl.DaysLate!.Value));
 
         // The whole plan: one column per period.
-        var all = await coordinator.GetJson($"/api/v1/plans/{planId}/report-matrix");
-        Assert.Equal(periods.Count, all["periods"]!.AsArray().Count);
+        var all = await coordinator.GetJson<MatrixView>($"/api/v1/plans/{planId}/report-matrix");
+        Assert.Equal(periods.Count, all.Periods.Count);
         // A ward officer does not see the matrix of the city's plan.
         Assert.Equal(HttpStatusCode.Forbidden, (await ward.GetAsync($"/api/v1/report-periods/{period}/matrix")).StatusCode);
     }
@@ -140,19 +136,19 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         await Accepted(ward, coordinator, await data.ReportId(period, "UBND-PHULUONG"), 1, 1, 1);
         var haDong = await data.ReportId(period, "UBND-P-HADONG");
 
-        var sent = await (await coordinator.PostRaw($"/api/v1/report-periods/{period}/reminders", "")).Json(HttpStatusCode.OK);
-        Assert.True(sent["sent"]!.GetValue<int>() >= 1);
-        var again = await (await coordinator.PostRaw($"/api/v1/report-periods/{period}/reminders", "")).Json(HttpStatusCode.OK);
-        Assert.Equal(0, again["sent"]!.GetValue<int>());
-        var notes = (await other.GetJson("/api/v1/notifications")).AsArray();
-        var note = Assert.Single(notes, n => n!["link"]?.GetValue<string>() == $"/reports/{haDong}" && n["subject"]!.GetValue<string>().StartsWith("Nhắc nộp"));
-        Assert.Contains("đã quá hạn", note!["text"]!.GetValue<string>());
+        var sent = await (await coordinator.PostRaw($"/api/v1/report-periods/{period}/reminders", "")).Json<RemindersSent>(HttpStatusCode.OK);
+        Assert.True(sent.Sent >= 1);
+        var again = await (await coordinator.PostRaw($"/api/v1/report-periods/{period}/reminders", "")).Json<RemindersSent>(HttpStatusCode.OK);
+        Assert.Equal(0, again.Sent);
+        var notes = await other.GetJson<List<NotificationView>>("/api/v1/notifications");
+        var note = Assert.Single(notes, n => n.Link == $"/reports/{haDong}" && n.Subject.StartsWith("Nhắc nộp"));
+        Assert.Contains("đã quá hạn", note.Text);
         // Phú Lương has reported: no reminder for this period.
         var own = $"/reports/{await data.ReportId(period, "UBND-PHULUONG")}";
-        Assert.DoesNotContain((await ward.GetJson("/api/v1/notifications")).AsArray(),
-            n => n!["subject"]!.GetValue<string>().StartsWith("Nhắc nộp") && n["link"]?.GetValue<string>() == own);
+        Assert.DoesNotContain(await ward.GetJson<List<NotificationView>>("/api/v1/notifications"),
+            n => n.Subject.StartsWith("Nhắc nộp") && n.Link == own);
         // The ward was told its report was accepted.
-        Assert.Contains((await ward.GetJson("/api/v1/notifications")).AsArray(), n => n!["subject"]!.GetValue<string>().EndsWith("đã được chấp nhận"));
+        Assert.Contains(await ward.GetJson<List<NotificationView>>("/api/v1/notifications"), n => n.Subject.EndsWith("đã được chấp nhận"));
         Assert.Equal(HttpStatusCode.Forbidden, (await ward.PostRaw($"/api/v1/report-periods/{period}/reminders", "")).StatusCode);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Pcmd.IntegrationTests.Infrastructure;
 using static Pcmd.IntegrationTests.Features.Reporting.ReportingTestData;
 
@@ -31,13 +30,7 @@ public abstract class ReportDistrictTests(PcmdApp app)
     async Task<HttpClient> User(HttpClient admin, string role, string unitCode, string unitOn, string agencyCode)
     {
         var name = "u" + Guid.NewGuid().ToString("N")[..10];
-        var (unit, agency) = await data.Db(async db =>
-        {
-            var d = DateOnly.Parse(unitOn);
-            var u = await db.OrgUnits.Where(x => x.Code == unitCode && (x.ValidFrom == null || x.ValidFrom <= d) && (x.ValidTo == null || x.ValidTo >= d))
-                .Select(x => x.Id).SingleAsync();
-            return (u, await db.Agencies.Where(a => a.Code == agencyCode).Select(a => a.Id).SingleAsync());
-        });
+        var (unit, agency) = (await data.UnitIdOn(unitCode, unitOn), await data.AgencyId(agencyCode));
         var body = new JsonObject { ["userName"] = name, ["fullName"] = $"Cán bộ thử {name}", ["role"] = role, ["orgUnitId"] = unit, ["agencyId"] = agency,
             ["password"] = "Pcmd@2026-thu-nghiem" };
         await (await admin.PostRaw("/api/v1/users", body.ToJsonString())).Json(HttpStatusCode.Created);
@@ -53,41 +46,40 @@ public abstract class ReportDistrictTests(PcmdApp app)
         var district = await User(admin, "Coordinator", "01.HADONG", "2024-06-01", "PLDTBXH-HADONG");
         var ward = await User(admin, "CommuneOfficer", "09568", "2024-06-01", "UBND-PHULAM");
         var key = "hd-" + Guid.NewGuid().ToString("N")[..10];
-        var planId = (await (await district.PostRaw("/api/v1/plans/import", PlanFile(key).ToJsonString())).Json(HttpStatusCode.Created))["id"]!.GetValue<int>();
-        var periods = (await (await district.PostRaw($"/api/v1/plans/{planId}/report-periods/open", """{"year":2024}""")).Json(HttpStatusCode.OK)).AsArray();
-        var p = Assert.Single(periods)!;
-        Assert.Equal(("2024-06-10", "2024-06-15"), (p["dueOn"]!.GetValue<string>(), p["consolidationDueOn"]!.GetValue<string>()));
-        var period = p["id"]!.GetValue<int>();
+        var planId = (await (await district.PostRaw("/api/v1/plans/import", PlanFile(key).ToJsonString())).Json<Versioned>(HttpStatusCode.Created)).Id;
+        var p = Assert.Single(await OpenYear(district, planId, 2024));
+        Assert.Equal(("2024-06-10", "2024-06-15"), (p.DueOn, p.ConsolidationDueOn!));
+        var period = p.Id;
         Assert.Equal(["UBND-PHULAM"], await data.Reporters(period));
 
         var id = await data.ReportId(period, "UBND-PHULAM");
         var form = await Form(ward, id);
         var draft = new JsonObject
         {
-            ["version"] = form["version"]!.GetValue<int>(), ["difficulties"] = "Không.", ["proposals"] = "Không.",
-            ["tasks"] = new JsonArray(new JsonObject { ["taskId"] = Row(form, "tasks", "1")["taskId"]!.GetValue<int>(), ["progress"] = "done", ["narrative"] = "Kiểm tra 12 cơ sở." }),
-            ["values"] = new JsonArray(new JsonObject { ["indicatorId"] = Row(form, "indicators", "1")["indicatorId"]!.GetValue<int>(), ["value"] = 12 }),
+            ["version"] = form.Version, ["difficulties"] = "Không.", ["proposals"] = "Không.",
+            ["tasks"] = new JsonArray(new JsonObject { ["taskId"] = form.Task("1").TaskId, ["progress"] = "done", ["narrative"] = "Kiểm tra 12 cơ sở." }),
+            ["values"] = new JsonArray(new JsonObject { ["indicatorId"] = form.Indicator("1").IndicatorId, ["value"] = 12 }),
         };
         var submitted = await Submit(ward, id, await Save(ward, id, draft));
-        await Review(district, id, "accept", submitted["version"]!.GetValue<int>(), null);
+        await Review(district, id, "accept", submitted.Version, null);
 
-        var matrix = await district.GetJson($"/api/v1/report-periods/{period}/matrix");
-        Assert.Equal("Ủy ban nhân dân phường Phú Lãm", matrix["units"]![0]!["name"]!.GetValue<string>());
-        Assert.Equal("accepted", matrix["units"]![0]!["cells"]![0]!["status"]!.GetValue<string>());
-        var consolidatedId = matrix["periods"]![0]!["consolidatedReportId"]!.GetValue<int>();
+        var matrix = await district.GetJson<MatrixView>($"/api/v1/report-periods/{period}/matrix");
+        Assert.Equal("Ủy ban nhân dân phường Phú Lãm", matrix.Units[0].Name);
+        Assert.Equal("accepted", matrix.Units[0].Cells[0]!.Status);
+        var consolidatedId = matrix.Periods[0].ConsolidatedReportId!.Value;
         var consolidated = await Form(district, consolidatedId);
-        Assert.Equal("2024-06-15", consolidated["dueOn"]!.GetValue<string>());
-        Assert.Equal(12m, Row(consolidated, "indicators", "1")["unitsSum"]!.GetValue<decimal>());
-        Assert.Equal("- Ủy ban nhân dân phường Phú Lãm: Không.", consolidated["difficulties"]!.GetValue<string>());
+        Assert.Equal("2024-06-15", consolidated.DueOn);
+        Assert.Equal(12m, consolidated.Indicator("1").UnitsSum);
+        Assert.Equal("- Ủy ban nhân dân phường Phú Lãm: Không.", consolidated.Difficulties);
         // A ward officer (Hà Đông's old communes were in the district, so its plan is readable) is refused the matrix;
         // the city's coordinator sees it (the district is in the city).
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignIn("hadong")).GetAsync($"/api/v1/report-periods/{period}/matrix")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignIn("dieuphoi")).GetAsync($"/api/v1/report-periods/{period}/matrix")).StatusCode);
-        var sent = await Submit(district, consolidatedId, await Save(district, consolidatedId, new JsonObject { ["version"] = consolidated["version"]!.GetValue<int>(),
-            ["difficulties"] = consolidated["difficulties"]!.GetValue<string>(), ["proposals"] = "Không.",
-            ["tasks"] = new JsonArray(new JsonObject { ["taskId"] = Row(consolidated, "tasks", "1")["taskId"]!.GetValue<int>(), ["progress"] = "done" }) }));
+        var sent = await Submit(district, consolidatedId, await Save(district, consolidatedId, new JsonObject { ["version"] = consolidated.Version,
+            ["difficulties"] = consolidated.Difficulties!, ["proposals"] = "Không.",
+            ["tasks"] = new JsonArray(new JsonObject { ["taskId"] = consolidated.Task("1").TaskId, ["progress"] = "done" }) }));
         var late = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).DayNumber - new DateOnly(2024, 6, 15).DayNumber;
-        Assert.Equal(late, sent["daysLate"]!.GetValue<int>());
+        Assert.Equal(late, sent.DaysLate);
     }
 }
 

@@ -71,7 +71,7 @@ public abstract class ReportDocumentTests(PcmdApp app)
         var (_, periods) = await data.Plan(coordinator, 2025);
         var id = await data.ReportId(PeriodId(periods, "annual", 2025), "UBND-PHULUONG");
         var ward = await app.SignIn("phuluong");
-        var version = (await Form(ward, id))["version"]!.GetValue<int>();
+        var version = (await Form(ward, id)).Version;
 
         async Task<HttpResponseMessage> Upload(HttpClient c, string name, byte[] content, int v)
         {
@@ -79,27 +79,26 @@ public abstract class ReportDocumentTests(PcmdApp app)
             return await c.PostAsync($"/api/v1/reports/{id}/attachments", form);
         }
         var pdf = "%PDF-1.4\n% biên bản kiểm tra\n"u8.ToArray();
-        var exe = (await (await Upload(ward, "bien-ban.pdf", [0x4D, 0x5A, 0x90, 0x00], version)).Json(HttpStatusCode.BadRequest)).Errors();
+        var exe = (await (await Upload(ward, "bien-ban.pdf", [0x4D, 0x5A, 0x90, 0x00], version)).Json<Problem>(HttpStatusCode.BadRequest)).Lines();
         Assert.Equal(["file: Nội dung tệp không đúng với định dạng của tên tệp."], exe);
-        Assert.Contains("Chỉ nhận tệp", (await (await Upload(ward, "script.sh", pdf, version)).Json(HttpStatusCode.BadRequest)).Errors()[0]);
+        Assert.Contains("Chỉ nhận tệp", (await (await Upload(ward, "script.sh", pdf, version)).Json<Problem>(HttpStatusCode.BadRequest)).Lines()[0]);
         var big = new byte[10 * 1024 * 1024 + 1];
         pdf.CopyTo(big, 0);
-        Assert.Equal(["file: Tệp lớn hơn 10 MB."], (await (await Upload(ward, "lon.pdf", big, version)).Json(HttpStatusCode.BadRequest)).Errors());
-        var added = await (await Upload(ward, "Biên bản kiểm tra.pdf", pdf, version)).Json(HttpStatusCode.Created);
-        var aid = added["id"]!.GetValue<int>();
+        Assert.Equal(["file: Tệp lớn hơn 10 MB."], (await (await Upload(ward, "lon.pdf", big, version)).Json<Problem>(HttpStatusCode.BadRequest)).Lines());
+        var aid = (await (await Upload(ward, "Biên bản kiểm tra.pdf", pdf, version)).Json<AttachmentView>(HttpStatusCode.Created)).Id;
         // The stale version is refused: someone (here, the upload) changed the report.
         await (await Upload(ward, "khac.pdf", pdf, version)).Json(HttpStatusCode.Conflict);
         var download = await ward.GetAsync($"/api/v1/reports/{id}/attachments/{aid}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         var form = await Form(ward, id);
-        Assert.Equal("Biên bản kiểm tra.pdf", Assert.Single(form["attachments"]!.AsArray())!["fileName"]!.GetValue<string>());
+        Assert.Equal("Biên bản kiểm tra.pdf", Assert.Single(form.Attachments).FileName);
         var other = await app.SignIn("hadong");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/reports/{id}/attachments/{aid}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/reports/{id}/attachments/{aid}?version={form["version"]}")).StatusCode);
-        var deleted = await (await ward.DeleteAsync($"/api/v1/reports/{id}/attachments/{aid}?version={form["version"]}")).Json(HttpStatusCode.OK);
-        Assert.Empty((await Form(ward, id))["attachments"]!.AsArray());
-        Assert.Equal(deleted["version"]!.GetValue<int>(), (await Form(ward, id))["version"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/v1/reports/{id}/attachments/{aid}?version={form.Version}")).StatusCode);
+        var deleted = await (await ward.DeleteAsync($"/api/v1/reports/{id}/attachments/{aid}?version={form.Version}")).Json<VersionView>(HttpStatusCode.OK);
+        Assert.Empty((await Form(ward, id)).Attachments);
+        Assert.Equal(deleted.Version, (await Form(ward, id)).Version);
     }
 
     static string Flat(string s) => System.Text.RegularExpressions.Regex.Replace(s.Normalize(System.Text.NormalizationForm.FormC), @"\s+", " ");

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
-using Pcmd.Web.Data;
 using Pcmd.Web.Features.Hotspots;
 
 namespace Pcmd.IntegrationTests.Features.Reporting;
@@ -11,10 +9,8 @@ namespace Pcmd.IntegrationTests.Features.Reporting;
 /// <summary>A plan of its own per test (the apps are shared): issued by the city, coordinated by Sở Y tế (the demo
 /// coordinator "dieuphoi" belongs to its Chi cục), with tasks and indicators for Phường Phú Lương and Phường Hà Đông.
 /// Indicator 1 counts new hotspots (bound); indicator 2 is a share typed in.</summary>
-public sealed class ReportingTestData(PcmdApp app)
+public sealed class ReportingTestData(PcmdApp app) : TestData(app)
 {
-    public string Unique(string what) => $"{what} {app.Provider} {Guid.NewGuid().ToString("N")[..8]}";
-
     public static JsonObject PlanFile(string key) => JsonNode.Parse($$"""
     {
       "formatVersion": 1,
@@ -45,19 +41,19 @@ public sealed class ReportingTestData(PcmdApp app)
     """)!.AsObject();
 
     /// <summary>Imports the plan as the coordinator, binds indicator 1 to new hotspots and opens the year's periods.</summary>
-    public async Task<(int PlanId, JsonArray Periods)> Plan(HttpClient coordinator, int year)
+    public async Task<(int PlanId, List<PeriodView> Periods)> Plan(HttpClient coordinator, int year)
     {
         var key = "bc-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await (await coordinator.PostRaw("/api/v1/plans/import", PlanFile(key).ToJsonString())).Json(HttpStatusCode.Created);
-        var planId = created["id"]!.GetValue<int>();
+        var planId = (await (await coordinator.PostRaw("/api/v1/plans/import", PlanFile(key).ToJsonString())).Json<Versioned>(HttpStatusCode.Created)).Id;
         var indicator = await Db(db => db.Indicators.Where(i => i.PlanId == planId && i.Number == "1").Select(i => i.Id).SingleAsync());
         await (await coordinator.PutRaw($"/api/v1/indicators/{indicator}/binding", """{"computation":"NewHotspots"}""")).Json(HttpStatusCode.OK);
-        var periods = (await (await coordinator.PostRaw($"/api/v1/plans/{planId}/report-periods/open", $$"""{"year":{{year}}}""")).Json(HttpStatusCode.OK)).AsArray();
-        return (planId, periods);
+        return (planId, await OpenYear(coordinator, planId, year));
     }
 
-    public static int PeriodId(JsonArray periods, string kind, int year) =>
-        periods.First(p => p!["kind"]!.GetValue<string>() == kind && p["year"]!.GetValue<int>() == year)!["id"]!.GetValue<int>();
+    public static async Task<List<PeriodView>> OpenYear(HttpClient coordinator, int planId, int year) =>
+        await (await coordinator.PostRaw($"/api/v1/plans/{planId}/report-periods/open", $$"""{"year":{{year}}}""")).Json<List<PeriodView>>(HttpStatusCode.OK);
+
+    public static int PeriodId(List<PeriodView> periods, string kind, int year) => periods.First(p => p.Kind == kind && p.Year == year).Id;
 
     /// <summary>The report of a unit (by agency code) in a period, or the consolidated one.</summary>
     public Task<int> ReportId(int periodId, string agencyCode, bool consolidated = false) => Db(db =>
@@ -67,69 +63,82 @@ public sealed class ReportingTestData(PcmdApp app)
     public Task<List<string>> Reporters(int periodId) => Db(db =>
         db.Set<Pcmd.Web.Features.Reporting.Report>().Where(r => r.PeriodId == periodId && !r.IsConsolidated).Select(r => r.Agency!.Code).ToListAsync());
 
-    public async Task<T> Db<T>(Func<PcmdDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
-    }
-
     /// <summary>A hotspot first identified on <paramref name="day"/> in the unit with this code on that day (09568 was
     /// Phường Phú Lãm before 1/7/2025), written straight to the database: the registry is another feature.</summary>
-    public Task<int> NewHotspot(string unitCode, string day) => Db(async db =>
+    public async Task<int> NewHotspot(string unitCode, string day)
     {
-        var d = DateOnly.Parse(day);
-        var unit = await db.OrgUnits.Where(u => u.Code == unitCode && (u.ValidFrom == null || u.ValidFrom <= d) && (u.ValidTo == null || u.ValidTo >= d))
-            .Select(u => u.Id).SingleAsync();
-        var h = new Hotspot { Name = Unique("Tụ điểm thử"), Kind = HotspotKind.PublicPlace, OrgUnitId = unit, Complexity = Pcmd.Web.Features.Plans.ComplexityLevel.Complex,
+        var unit = await UnitIdOn(unitCode, day);
+        return await Db(async db =>
+        {
+            var h = new Hotspot { Name = Unique("Tụ điểm thử"), Kind = HotspotKind.PublicPlace, OrgUnitId = unit, Complexity = Pcmd.Web.Features.Plans.ComplexityLevel.Complex,
             State = HotspotEventKind.Identified };
-        h.Events.Add(new HotspotEvent { Date = d, Kind = HotspotEventKind.Identified });
-        db.Hotspots.Add(h);
-        await db.SaveChangesAsync();
-        return h.Id;
-    });
+            h.Events.Add(new HotspotEvent { Date = DateOnly.Parse(day), Kind = HotspotEventKind.Identified });
+            db.Hotspots.Add(h);
+            await db.SaveChangesAsync();
+            return h.Id;
+        });
+    }
 
-    public static async Task<JsonNode> Form(HttpClient c, int reportId) => await c.GetJson($"/api/v1/reports/{reportId}");
-
-    public static JsonObject Row(JsonNode form, string collection, string number) =>
-        form[collection]!.AsArray().First(x => x!["number"]!.GetValue<string>() == number)!.AsObject();
+    public static Task<ReportView> Form(HttpClient c, int reportId) => c.GetJson<ReportView>($"/api/v1/reports/{reportId}");
 
     /// <summary>A complete draft: every task done with a narrative, indicator 1 = <paramref name="count"/> (with a note in
     /// case it differs from the records), indicator 2 = num/den, both sections.</summary>
-    public static JsonObject Complete(JsonNode form, decimal count, decimal num, decimal den, string narrative = "Đã tổ chức 3 buổi tuyên truyền.")
+    public static JsonObject Complete(ReportView form, decimal count, decimal num, decimal den, string narrative = "Đã tổ chức 3 buổi tuyên truyền.")
     {
-        var tasks = new JsonArray(form["tasks"]!.AsArray().Select(t => (JsonNode)new JsonObject
+        var tasks = new JsonArray(form.Tasks.Select(t => (JsonNode)new JsonObject
         {
-            ["taskId"] = t!["taskId"]!.GetValue<int>(), ["progress"] = "done", ["narrative"] = narrative,
+            ["taskId"] = t.TaskId, ["progress"] = "done", ["narrative"] = narrative,
         }).ToArray());
-        var values = new JsonArray(form["indicators"]!.AsArray().Select(v => (JsonNode)(v!["number"]!.GetValue<string>() == "1"
-            ? new JsonObject { ["indicatorId"] = v["indicatorId"]!.GetValue<int>(), ["value"] = count, ["note"] = "Theo sổ theo dõi của phường." }
-            : new JsonObject { ["indicatorId"] = v["indicatorId"]!.GetValue<int>(), ["value"] = num, ["denominator"] = den })).ToArray());
+        var values = new JsonArray(form.Indicators.Select(v => (JsonNode)(v.Number == "1"
+            ? new JsonObject { ["indicatorId"] = v.IndicatorId, ["value"] = count, ["note"] = "Theo sổ theo dõi của phường." }
+            : new JsonObject { ["indicatorId"] = v.IndicatorId, ["value"] = num, ["denominator"] = den })).ToArray());
         return new JsonObject
         {
-            ["version"] = form["version"]!.GetValue<int>(), ["difficulties"] = "Cán bộ kiêm nhiệm.", ["proposals"] = "Tập huấn thêm.",
+            ["version"] = form.Version, ["difficulties"] = "Cán bộ kiêm nhiệm.", ["proposals"] = "Tập huấn thêm.",
             ["tasks"] = tasks, ["values"] = values,
         };
     }
 
     public static async Task<int> Save(HttpClient c, int reportId, JsonObject draft, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var res = await (await c.PutRaw($"/api/v1/reports/{reportId}", draft.ToJsonString())).Json(expected);
-        return expected == HttpStatusCode.OK ? res["version"]!.GetValue<int>() : -1;
+        var res = await c.PutRaw($"/api/v1/reports/{reportId}", draft.ToJsonString());
+        if (expected != HttpStatusCode.OK)
+        {
+            await res.Json(expected);
+            return -1;
+        }
+        return (await res.Json<VersionView>(expected)).Version;
     }
 
-    public static async Task<JsonNode> Submit(HttpClient c, int reportId, int version, HttpStatusCode expected = HttpStatusCode.OK) =>
-        await (await c.PostRaw($"/api/v1/reports/{reportId}/submit", $$"""{"version":{{version}}}""")).Json(expected);
+    /// <summary>The draft as saved (or refused: the problem).</summary>
+    public static Task<HttpResponseMessage> Put(HttpClient c, int reportId, JsonObject draft) =>
+        c.PutRaw($"/api/v1/reports/{reportId}", draft.ToJsonString());
 
-    public static async Task<JsonNode> Review(HttpClient c, int reportId, string action, int version, string? comment,
-        HttpStatusCode expected = HttpStatusCode.OK) =>
-        await (await c.PostRaw($"/api/v1/reports/{reportId}/{action}", new JsonObject { ["version"] = version, ["comment"] = comment }.ToJsonString()))
-            .Json(expected);
+    static Task<HttpResponseMessage> PostSubmit(HttpClient c, int reportId, int version) =>
+        c.PostRaw($"/api/v1/reports/{reportId}/submit", $$"""{"version":{{version}}}""");
+
+    public static async Task<ReportView> Submit(HttpClient c, int reportId, int version) =>
+        await (await PostSubmit(c, reportId, version)).Json<ReportView>(HttpStatusCode.OK);
+
+    /// <summary>A submission refused with <paramref name="expected"/>: the problem.</summary>
+    public static async Task<Problem> SubmitRefused(HttpClient c, int reportId, int version, HttpStatusCode expected) =>
+        await (await PostSubmit(c, reportId, version)).Json<Problem>(expected);
+
+    static Task<HttpResponseMessage> PostReview(HttpClient c, int reportId, string action, int version, string? comment) =>
+        c.PostRaw($"/api/v1/reports/{reportId}/{action}", new JsonObject { ["version"] = version, ["comment"] = comment }.ToJsonString());
+
+    public static async Task<ReportView> Review(HttpClient c, int reportId, string action, int version, string? comment) =>
+        await (await PostReview(c, reportId, action, version, comment)).Json<ReportView>(HttpStatusCode.OK);
+
+    /// <summary>A review refused with <paramref name="expected"/>: the problem.</summary>
+    public static async Task<Problem> ReviewRefused(HttpClient c, int reportId, string action, int version, string? comment, HttpStatusCode expected) =>
+        await (await PostReview(c, reportId, action, version, comment)).Json<Problem>(expected);
 
     /// <summary>Fills, submits and accepts a unit's report; returns the accepted form.</summary>
-    public static async Task<JsonNode> Accepted(HttpClient unit, HttpClient coordinator, int reportId, decimal count, decimal num, decimal den)
+    public static async Task<ReportView> Accepted(HttpClient unit, HttpClient coordinator, int reportId, decimal count, decimal num, decimal den)
     {
         var v = await Save(unit, reportId, Complete(await Form(unit, reportId), count, num, den));
         var submitted = await Submit(unit, reportId, v);
-        return await Review(coordinator, reportId, "accept", submitted["version"]!.GetValue<int>(), null);
+        return await Review(coordinator, reportId, "accept", submitted.Version, null);
     }
 }

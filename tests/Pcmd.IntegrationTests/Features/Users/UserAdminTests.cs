@@ -3,68 +3,31 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pcmd.IntegrationTests.Infrastructure;
+using Pcmd.Web.Features.Users;
 
 namespace Pcmd.IntegrationTests.Features.Users;
 
 /// <summary>Administrators manage accounts through /api/v1/users and the /users pages; nobody else may.</summary>
 public abstract class UserAdminTests(PcmdApp app)
 {
-    const string StrongPassword = "Cb@phuong2026";
-
-    /// <summary>A user name unique to this provider's run and test.</summary>
-    string Name(string stem) => $"{stem}.{app.Provider}".ToLowerInvariant();
-
-    async Task<int> UnitId(HttpClient admin, string code, string on = "2026-01-01")
-    {
-        var found = (await admin.GetJson($"/api/v1/org-units?search={code}&on={on}")).AsArray();
-        return found.Single(u => u!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
-    }
-
-    static async Task<int> AgencyId(HttpClient admin, string code)
-    {
-        var found = (await admin.GetJson($"/api/v1/agencies?search={code}")).AsArray();
-        return found.Single(a => a!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
-    }
-
-    async Task<JsonObject> NewUser(HttpClient admin, string userName, string role = "CommuneOfficer", string unit = "09568", string? agency = "UBND-PHULUONG",
-        string password = StrongPassword) => new()
-    {
-        ["userName"] = userName,
-        ["fullName"] = $"Nguyễn Văn Thử ({userName})",
-        ["role"] = role,
-        ["orgUnitId"] = await UnitId(admin, unit),
-        ["agencyId"] = agency is null ? null : await AgencyId(admin, agency),
-        ["password"] = password,
-    };
-
-    async Task<JsonNode> Create(HttpClient admin, string userName, string role = "CommuneOfficer") =>
-        await (await admin.PostRaw("/api/v1/users", (await NewUser(admin, userName, role)).ToJsonString())).Json(HttpStatusCode.Created);
-
-    Task<HttpResponseMessage> Login(HttpClient client, string userName, string password = StrongPassword) =>
-        client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
-
-    HttpClient Anonymous() => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-
-    static async Task<List<string>> FieldErrors(HttpResponseMessage res, string field)
-    {
-        var problem = await res.Json(HttpStatusCode.BadRequest);
-        return problem["errors"]?[field]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [];
-    }
+    const string StrongPassword = UserTestData.StrongPassword;
+    readonly UserTestData data = new(app);
 
     [Fact]
     public async Task An_administrator_creates_a_commune_officer_who_signs_in_and_reads_only_their_scope()
     {
         var admin = await app.SignIn("admin");
-        var userName = Name("cb-phuluong");
-        var created = await Create(admin, userName);
-        Assert.Equal(userName, created["userName"]!.GetValue<string>());
-        Assert.Equal("CommuneOfficer", created["role"]!.GetValue<string>());
-        Assert.Equal("Phường Phú Lương", created["orgUnitName"]!.GetValue<string>());
-        Assert.Equal("09568", created["orgUnitCode"]!.GetValue<string>());
-        Assert.Equal("UBND-PHULUONG", created["agencyCode"]!.GetValue<string>());
-        Assert.Null(created["lockedOutUntil"]);
-        // No secrets in the answers.
-        var text = created.ToJsonString() + (await admin.GetJson("/api/v1/users")).ToJsonString();
+        var userName = data.Name("cb-phuluong");
+        var raw = await data.CreateRaw(admin, userName);
+        var created = raw.As<UserDto>();
+        Assert.Equal(userName, created.UserName);
+        Assert.Equal("CommuneOfficer", created.Role);
+        Assert.Equal("Phường Phú Lương", created.OrgUnitName);
+        Assert.Equal("09568", created.OrgUnitCode);
+        Assert.Equal("UBND-PHULUONG", created.AgencyCode);
+        Assert.Null(created.LockedOutUntil);
+        // No secrets in the answers: the raw JSON.
+        var text = raw.ToJsonString() + (await admin.GetJson("/api/v1/users")).ToJsonString();
         Assert.DoesNotContain("passwordHash", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("securityStamp", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(StrongPassword, text);
@@ -72,55 +35,54 @@ public abstract class UserAdminTests(PcmdApp app)
         var haDongKey = $"users-ha-dong-{app.Provider}".ToLowerInvariant();
         await (await admin.PostRaw("/api/v1/plans/import", SamplePlan.Create(haDongKey, unit: "09556").ToJsonString())).Json(HttpStatusCode.Created);
 
-        var officer = Anonymous();
-        Assert.Equal(HttpStatusCode.OK, (await Login(officer, userName)).StatusCode);
-        var me = await officer.GetJson("/api/v1/auth/me");
-        Assert.Equal(["CommuneOfficer"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal(created["orgUnitId"]!.GetValue<int>(), me["orgUnitId"]!.GetValue<int>());
-        var keys = (await officer.GetJson("/api/v1/plans")).AsArray().Select(p => p!["key"]!.GetValue<string>()).ToList();
+        var officer = data.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await data.Login(officer, userName)).StatusCode);
+        var me = await officer.GetJson<MeResponse>("/api/v1/auth/me");
+        Assert.Equal(["CommuneOfficer"], me.Roles);
+        Assert.Equal(created.OrgUnitId, me.OrgUnitId);
+        var keys = (await officer.GetJson<List<Keyed>>("/api/v1/plans")).Select(p => p.Key).ToList();
         Assert.Contains("phu-lam-2024", keys);
         Assert.DoesNotContain(haDongKey, keys);
 
-        var listed = (await admin.GetJson($"/api/v1/users?search={userName}")).AsArray().Single()!;
-        Assert.Equal(["CommuneOfficer"], listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal("Phường Phú Lương", listed["orgUnitName"]!.GetValue<string>());
-        Assert.Equal("Ủy ban nhân dân phường Phú Lương", listed["agencyName"]!.GetValue<string>());
-        var audit = await admin.GetJson($"/api/v1/audit?entityType=PcmdUser&entityId={created["id"]}");
-        var entry = audit["items"]!.AsArray().Single()!;
-        Assert.Equal("created", entry["action"]!.GetValue<string>());
-        Assert.DoesNotContain("AQAAAA", entry["changes"]!.GetValue<string>()); // an Identity v3 hash starts so
+        var listed = (await data.Users(admin, userName)).Single();
+        Assert.Equal(["CommuneOfficer"], listed.Roles);
+        Assert.Equal("Phường Phú Lương", listed.OrgUnitName);
+        Assert.Equal("Ủy ban nhân dân phường Phú Lương", listed.AgencyName);
+        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=PcmdUser&entityId={created.Id}")).Items.Single();
+        Assert.Equal("created", entry.Action);
+        Assert.DoesNotContain("AQAAAA", entry.Changes); // an Identity v3 hash starts so
     }
 
     [Fact]
     public async Task A_weak_password_is_refused_with_Vietnamese_errors_on_password()
     {
         var admin = await app.SignIn("admin");
-        var res = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("weak"), password: "abc")).ToJsonString());
-        var errors = await FieldErrors(res, "password");
+        var res = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, data.Name("weak"), password: "abc")).ToJsonString());
+        var errors = await data.FieldErrors(res, "password");
         Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", errors);
         Assert.Contains("Mật khẩu phải có ít nhất một chữ hoa.", errors);
         Assert.Contains("Mật khẩu phải có ít nhất một chữ số.", errors);
         Assert.Contains("Mật khẩu phải có ít nhất một ký tự đặc biệt.", errors);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), Name("weak"), "abc")).StatusCode);
-        Assert.Empty((await admin.GetJson($"/api/v1/users?search={Name("weak")}")).AsArray());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await data.Login(data.Anonymous(), data.Name("weak"), "abc")).StatusCode);
+        Assert.Empty(await data.Users(admin, data.Name("weak")));
     }
 
     [Fact]
     public async Task User_names_are_checked_and_unique()
     {
         var admin = await app.SignIn("admin");
-        var duplicate = await admin.PostRaw("/api/v1/users", (await NewUser(admin, "phuluong")).ToJsonString());
-        Assert.Contains("Tên đăng nhập 'phuluong' đã được dùng.", await FieldErrors(duplicate, "userName"));
-        var upper = await admin.PostRaw("/api/v1/users", (await NewUser(admin, "PhuLuong")).ToJsonString());
-        Assert.Contains("Tên đăng nhập 'phuluong' đã được dùng.", await FieldErrors(upper, "userName"));
+        var duplicate = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, "phuluong")).ToJsonString());
+        Assert.Contains("Tên đăng nhập 'phuluong' đã được dùng.", await data.FieldErrors(duplicate, "userName"));
+        var upper = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, "PhuLuong")).ToJsonString());
+        Assert.Contains("Tên đăng nhập 'phuluong' đã được dùng.", await data.FieldErrors(upper, "userName"));
         foreach (var bad in new[] { "ab", "nguyễn", "có dấu cách", new string('a', 51), "" })
         {
-            var res = await admin.PostRaw("/api/v1/users", (await NewUser(admin, bad)).ToJsonString());
-            Assert.NotEmpty(await FieldErrors(res, "userName"));
+            var res = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, bad)).ToJsonString());
+            Assert.NotEmpty(await data.FieldErrors(res, "userName"));
         }
         var empty = await admin.PostRaw("/api/v1/users", "{\"userName\":\"\",\"fullName\":\" \",\"role\":\"Chief\",\"orgUnitId\":0,\"password\":\"\"}");
-        var problem = await empty.Json(HttpStatusCode.BadRequest);
-        var fields = problem["errors"]!.AsObject().Select(e => e.Key).ToHashSet();
+        var problem = await empty.Json<Problem>(HttpStatusCode.BadRequest);
+        var fields = problem.Errors!.Keys.ToHashSet();
         Assert.Superset(new HashSet<string> { "userName", "fullName", "role", "orgUnitId", "password" }, fields);
     }
 
@@ -128,20 +90,20 @@ public abstract class UserAdminTests(PcmdApp app)
     public async Task An_agency_of_another_ward_is_refused_and_one_above_is_accepted()
     {
         var admin = await app.SignIn("admin");
-        var foreign = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("foreign"), agency: "UBND-P-HADONG")).ToJsonString());
-        Assert.Contains(await FieldErrors(foreign, "agencyId"), m => m.Contains("không thuộc đơn vị đã chọn"));
-        var city = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("city-agency"), role: "Inspector", agency: "CA-TP")).ToJsonString());
-        Assert.Equal("CA-TP", (await city.Json(HttpStatusCode.Created))["agencyCode"]!.GetValue<string>());
-        var reporter = await admin.PostRaw("/api/v1/users", (await NewUser(admin, Name("no-agency"), role: "AgencyReporter", agency: null)).ToJsonString());
-        Assert.NotEmpty(await FieldErrors(reporter, "agencyId"));
+        var foreign = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, data.Name("foreign"), agency: "UBND-P-HADONG")).ToJsonString());
+        Assert.Contains(await data.FieldErrors(foreign, "agencyId"), m => m.Contains("không thuộc đơn vị đã chọn"));
+        var city = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, data.Name("city-agency"), role: "Inspector", agency: "CA-TP")).ToJsonString());
+        Assert.Equal("CA-TP", (await city.Json<UserDto>(HttpStatusCode.Created)).AgencyCode);
+        var reporter = await admin.PostRaw("/api/v1/users", (await data.NewUser(admin, data.Name("no-agency"), role: "AgencyReporter", agency: null)).ToJsonString());
+        Assert.NotEmpty(await data.FieldErrors(reporter, "agencyId"));
     }
 
     [Fact]
     public async Task Only_administrators_reach_the_users_endpoints()
     {
         var admin = await app.SignIn("admin");
-        var id = (await admin.GetJson("/api/v1/users?search=lanhdao")).AsArray().Single()!["id"]!.GetValue<string>();
-        var body = (await NewUser(admin, Name("by-coordinator"))).ToJsonString();
+        var id = (await data.Users(admin, "lanhdao")).Single().Id;
+        var body = (await data.NewUser(admin, data.Name("by-coordinator"))).ToJsonString();
         var coordinator = await app.SignIn("dieuphoi");
         var update = new JsonObject { ["fullName"] = "X", ["role"] = "Admin", ["orgUnitId"] = 1, ["concurrencyStamp"] = "x" }.ToJsonString();
         var calls = new (string, Func<Task<HttpResponseMessage>>)[]
@@ -158,65 +120,63 @@ public abstract class UserAdminTests(PcmdApp app)
         {
             var res = await call();
             Assert.True(res.StatusCode == HttpStatusCode.Forbidden, $"{name}: {(int)res.StatusCode}");
-            Assert.Equal("Không có quyền", (await res.Json(HttpStatusCode.Forbidden))["title"]!.GetValue<string>());
+            Assert.Equal("Không có quyền", (await res.Json<Problem>(HttpStatusCode.Forbidden)).Title);
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/users")).StatusCode);
         Assert.DoesNotContain("href=\"/users\"", await coordinator.GetStringAsync("/"));
-        Assert.Equal(HttpStatusCode.OK, (await Login(Anonymous(), "lanhdao", PcmdApp.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous().GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await data.Login(data.Anonymous(), "lanhdao", PcmdApp.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await data.Anonymous().GetAsync("/api/v1/users")).StatusCode);
     }
 
     [Fact]
     public async Task A_locked_user_cannot_sign_in_until_unlocked()
     {
         var admin = await app.SignIn("admin");
-        var userName = Name("locked");
-        var id = (await Create(admin, userName))["id"]!.GetValue<string>();
-        var locked = await (await admin.PostRaw($"/api/v1/users/{id}/lock", "{}")).Json(HttpStatusCode.OK);
-        Assert.NotNull(locked["lockedOutUntil"]);
-        var listed = (await admin.GetJson($"/api/v1/users?search={userName}")).AsArray().Single()!;
-        Assert.NotNull(listed["lockedOutUntil"]);
+        var userName = data.Name("locked");
+        var id = (await data.Create(admin, userName)).Id;
+        var locked = await (await admin.PostRaw($"/api/v1/users/{id}/lock", "{}")).Json<UserDto>(HttpStatusCode.OK);
+        Assert.NotNull(locked.LockedOutUntil);
+        var listed = (await data.Users(admin, userName)).Single();
+        Assert.NotNull(listed.LockedOutUntil);
 
-        var refused = await (await Login(Anonymous(), userName)).Json(HttpStatusCode.Unauthorized);
-        Assert.Equal("Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.", refused["detail"]!.GetValue<string>());
+        var refused = await (await data.Login(data.Anonymous(), userName)).Json<Problem>(HttpStatusCode.Unauthorized);
+        Assert.Equal("Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.", refused.Detail);
         Assert.Contains("Đang khóa", await admin.GetStringAsync("/users"));
 
-        var unlocked = await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "")).Json(HttpStatusCode.OK);
-        Assert.Null(unlocked["lockedOutUntil"]);
-        Assert.Equal(HttpStatusCode.OK, (await Login(Anonymous(), userName)).StatusCode);
+        var unlocked = await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "")).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Null(unlocked.LockedOutUntil);
+        Assert.Equal(HttpStatusCode.OK, (await data.Login(data.Anonymous(), userName)).StatusCode);
 
         // A lock with an end date; the answer is in UTC.
         var until = DateTimeOffset.UtcNow.AddDays(3);
-        var dated = await (await admin.PostRaw($"/api/v1/users/{id}/lock", new JsonObject { ["until"] = until.ToString("O") }.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.InRange(dated["lockedOutUntil"]!.GetValue<DateTimeOffset>(), until.AddSeconds(-1), until.AddSeconds(1));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), userName)).StatusCode);
+        var dated = await (await admin.PostRaw($"/api/v1/users/{id}/lock", new JsonObject { ["until"] = until.ToString("O") }.ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.InRange(dated.LockedOutUntil!.Value, until.AddSeconds(-1), until.AddSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await data.Login(data.Anonymous(), userName)).StatusCode);
         var past = await admin.PostRaw($"/api/v1/users/{id}/lock", "{\"until\":\"2020-01-01T00:00:00Z\"}");
-        Assert.NotEmpty(await FieldErrors(past, "until"));
+        Assert.NotEmpty(await data.FieldErrors(past, "until"));
         await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "{}")).Json(HttpStatusCode.OK);
 
-        var adminId = (await admin.GetJson("/api/v1/users?search=admin")).AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!["id"]!.GetValue<string>();
+        var adminId = (await data.Users(admin, "admin")).Single(u => u.UserName == "admin").Id;
         var self = await admin.PostRaw($"/api/v1/users/{adminId}/lock", "{}");
-        Assert.Contains("Bạn không thể tự khóa tài khoản của mình.", await FieldErrors(self, "id"));
+        Assert.Contains("Bạn không thể tự khóa tài khoản của mình.", await data.FieldErrors(self, "id"));
     }
 
     [Fact]
     public async Task An_update_with_a_stale_concurrency_stamp_is_a_conflict()
     {
         var admin = await app.SignIn("admin");
-        var user = await Create(admin, Name("stale"));
-        var id = user["id"]!.GetValue<string>();
-        var stamp = user["concurrencyStamp"]!.GetValue<string>();
+        var user = await data.Create(admin, data.Name("stale"));
+        var (id, stamp) = (user.Id, user.ConcurrencyStamp);
         JsonObject Update(string fullName, string s) => new()
         {
-            ["fullName"] = fullName, ["role"] = "CommuneOfficer", ["orgUnitId"] = user["orgUnitId"]!.GetValue<int>(),
-            ["agencyId"] = user["agencyId"]!.GetValue<int>(), ["concurrencyStamp"] = s,
+            ["fullName"] = fullName, ["role"] = "CommuneOfficer", ["orgUnitId"] = user.OrgUnitId, ["agencyId"] = user.AgencyId!.Value, ["concurrencyStamp"] = s,
         };
-        var first = await (await admin.PutRaw($"/api/v1/users/{id}", Update("Trần Thị Mới", stamp).ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal("Trần Thị Mới", first["fullName"]!.GetValue<string>());
-        Assert.NotEqual(stamp, first["concurrencyStamp"]!.GetValue<string>());
+        var first = await (await admin.PutRaw($"/api/v1/users/{id}", Update("Trần Thị Mới", stamp).ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Equal("Trần Thị Mới", first.FullName);
+        Assert.NotEqual(stamp, first.ConcurrencyStamp);
         var stale = await admin.PutRaw($"/api/v1/users/{id}", Update("Lê Văn Cũ", stamp).ToJsonString());
-        Assert.Equal("Xung đột dữ liệu", (await stale.Json(HttpStatusCode.Conflict))["title"]!.GetValue<string>());
-        Assert.Equal("Trần Thị Mới", (await admin.GetJson($"/api/v1/users/{id}"))["fullName"]!.GetValue<string>());
+        Assert.Equal("Xung đột dữ liệu", (await stale.Json<Problem>(HttpStatusCode.Conflict)).Title);
+        Assert.Equal("Trần Thị Mới", (await admin.GetJson<UserDto>($"/api/v1/users/{id}")).FullName);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutRaw("/api/v1/users/khong-co", Update("X", stamp).ToJsonString())).StatusCode);
     }
 
@@ -224,40 +184,39 @@ public abstract class UserAdminTests(PcmdApp app)
     public async Task A_role_change_is_in_the_audit_trail_and_an_administrator_cannot_demote_themselves()
     {
         var admin = await app.SignIn("admin");
-        var user = await Create(admin, Name("role-change"));
-        var id = user["id"]!.GetValue<string>();
-        var officer = Anonymous();
-        Assert.Equal(HttpStatusCode.OK, (await Login(officer, Name("role-change"))).StatusCode);
+        var user = await data.Create(admin, data.Name("role-change"));
+        var id = user.Id;
+        var officer = data.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await data.Login(officer, data.Name("role-change"))).StatusCode);
 
         var update = new JsonObject
         {
-            ["fullName"] = user["fullName"]!.GetValue<string>(), ["role"] = "Inspector", ["orgUnitId"] = user["orgUnitId"]!.GetValue<int>(),
-            ["agencyId"] = await AgencyId(admin, "DOI178-PHULUONG"), ["concurrencyStamp"] = user["concurrencyStamp"]!.GetValue<string>(),
+            ["fullName"] = user.FullName, ["role"] = "Inspector", ["orgUnitId"] = user.OrgUnitId,
+            ["agencyId"] = await data.AgencyId(admin, "DOI178-PHULUONG"), ["concurrencyStamp"] = user.ConcurrencyStamp,
         };
-        var changed = await (await admin.PutRaw($"/api/v1/users/{id}", update.ToJsonString())).Json(HttpStatusCode.OK);
-        Assert.Equal(["Inspector"], changed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        var entries = (await admin.GetJson($"/api/v1/audit?entityType=UserRole&entityId={id}"))["items"]!.AsArray();
-        Assert.Equal(["modified", "created"], entries.Select(e => e!["action"]!.GetValue<string>()));
-        var change = JsonNode.Parse(entries[0]!["changes"]!.GetValue<string>())!["Roles"]!.AsArray().Select(v => v!.GetValue<string>());
+        var changed = await (await admin.PutRaw($"/api/v1/users/{id}", update.ToJsonString())).Json<UserDto>(HttpStatusCode.OK);
+        Assert.Equal(["Inspector"], changed.Roles);
+        var entries = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=UserRole&entityId={id}")).Items;
+        Assert.Equal(["modified", "created"], entries.Select(e => e.Action));
+        var change = JsonNode.Parse(entries[0].Changes)!["Roles"]!.As<List<string>>();
         Assert.Equal(["CommuneOfficer", "Inspector"], change);
-        Assert.Equal("admin", entries[0]!["userName"]!.GetValue<string>());
-        Assert.Contains(entries, e => e!["action"]!.GetValue<string>() == "created");
+        Assert.Equal("admin", entries[0].UserName);
+        Assert.Contains(entries, e => e.Action == "created");
 
         // The new role comes with the next sign-in.
-        var again = Anonymous();
-        await Login(again, Name("role-change"));
-        Assert.Equal(["Inspector"], (await again.GetJson("/api/v1/auth/me"))["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await again.PostRaw("/api/v1/plans/import", SamplePlan.Create(Name("x").Replace('.', '-'), unit: "09568").ToJsonString())).StatusCode);
+        var again = data.Anonymous();
+        await data.Login(again, data.Name("role-change"));
+        Assert.Equal(["Inspector"], (await again.GetJson<MeResponse>("/api/v1/auth/me")).Roles);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.PostRaw("/api/v1/plans/import", SamplePlan.Create(data.Name("x").Replace('.', '-'), unit: "09568").ToJsonString())).StatusCode);
 
-        var me = await admin.GetJson("/api/v1/users?search=admin");
-        var adminUser = await admin.GetJson($"/api/v1/users/{me.AsArray().Single(u => u!["userName"]!.GetValue<string>() == "admin")!["id"]}");
+        var me = await data.Users(admin, "admin");
+        var adminUser = await admin.GetJson<UserDto>($"/api/v1/users/{me.Single(u => u.UserName == "admin").Id}");
         var demote = new JsonObject
         {
-            ["fullName"] = adminUser["fullName"]!.GetValue<string>(), ["role"] = "Coordinator", ["orgUnitId"] = adminUser["orgUnitId"]!.GetValue<int>(),
-            ["concurrencyStamp"] = adminUser["concurrencyStamp"]!.GetValue<string>(),
+            ["fullName"] = adminUser.FullName, ["role"] = "Coordinator", ["orgUnitId"] = adminUser.OrgUnitId, ["concurrencyStamp"] = adminUser.ConcurrencyStamp,
         };
-        var refused = await admin.PutRaw($"/api/v1/users/{adminUser["id"]}", demote.ToJsonString());
-        Assert.Contains("Bạn không thể tự bỏ vai trò quản trị hệ thống của mình.", await FieldErrors(refused, "role"));
+        var refused = await admin.PutRaw($"/api/v1/users/{adminUser.Id}", demote.ToJsonString());
+        Assert.Contains("Bạn không thể tự bỏ vai trò quản trị hệ thống của mình.", await data.FieldErrors(refused, "role"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/users")).StatusCode);
     }
 
@@ -265,16 +224,16 @@ public abstract class UserAdminTests(PcmdApp app)
     public async Task An_administrator_sets_a_new_password()
     {
         var admin = await app.SignIn("admin");
-        var userName = Name("reset");
-        var id = (await Create(admin, userName))["id"]!.GetValue<string>();
+        var userName = data.Name("reset");
+        var id = (await data.Create(admin, userName)).Id;
         var weak = await admin.PostRaw($"/api/v1/users/{id}/password", "{\"password\":\"abc\"}");
-        Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", await FieldErrors(weak, "password"));
+        Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự.", await data.FieldErrors(weak, "password"));
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostRaw($"/api/v1/users/{id}/password", "{\"password\":\"Moi@matkhau2026\"}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), userName)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Login(Anonymous(), userName, "Moi@matkhau2026")).StatusCode);
-        var audit = (await admin.GetJson($"/api/v1/audit?entityType=PcmdUser&entityId={id}"))["items"]!.AsArray();
-        Assert.Contains(audit, e => e!["changes"]!.GetValue<string>().Contains("PasswordHash"));
-        Assert.DoesNotContain(audit, e => e!["changes"]!.GetValue<string>().Contains("AQAAAA"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await data.Login(data.Anonymous(), userName)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await data.Login(data.Anonymous(), userName, "Moi@matkhau2026")).StatusCode);
+        var audit = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=PcmdUser&entityId={id}")).Items;
+        Assert.Contains(audit, e => e.Changes.Contains("PasswordHash"));
+        Assert.DoesNotContain(audit, e => e.Changes.Contains("AQAAAA"));
     }
 
     [Fact]
@@ -291,9 +250,9 @@ public abstract class UserAdminTests(PcmdApp app)
 
         var form = await admin.GetStringAsync("/users/new");
         Assert.Contains("Tạo tài khoản", form);
-        var unit = await UnitId(admin, "09568");
-        var agency = await AgencyId(admin, "UBND-PHULUONG");
-        var userName = Name("page-user");
+        var unit = await data.UnitId(admin, "09568");
+        var agency = await data.AgencyId(admin, "UBND-PHULUONG");
+        var userName = data.Name("page-user");
         List<KeyValuePair<string, string>> Fields(string password) =>
         [
             new("_handler", "new-user"), new("__RequestVerificationToken", Token(form)), new("Model.UserName", userName),
@@ -317,7 +276,7 @@ public abstract class UserAdminTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.Redirect, lockRes.StatusCode);
         var lockedHtml = await admin.GetStringAsync(lockRes.Headers.Location!.OriginalString);
         Assert.Contains("Đang khóa (đến khi được mở khóa)", lockedHtml);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(Anonymous(), userName)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await data.Login(data.Anonymous(), userName)).StatusCode);
     }
 
     static string Token(string html) =>

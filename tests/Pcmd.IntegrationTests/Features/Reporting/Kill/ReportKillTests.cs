@@ -65,14 +65,14 @@ public abstract class ReportKillTests(ITestOutputHelper output) : IAsyncLifetime
             var whole = await TimeWholeSubmission(officer, coordinator, annual, n);
             var delay = Math.Round(share * whole, 1);
             var saved = await SaveCompleteDraft(officer, semiannual, n);
-            var (killedAt, answeredAt, response) = await SubmitAndKill(officer, semiannual, saved["version"]!.GetValue<int>(), delay);
+            var (killedAt, answeredAt, response) = await SubmitAndKill(officer, semiannual, Version(saved), delay);
             await CheckStore();
             var restart = Stopwatch.StartNew();
             await _app.Start(TimeSpan.FromSeconds(120));
             officer = await _app.SignIn("phuluong");
             coordinator = await _app.SignIn("dieuphoi");
             var found = await officer.GetJson($"/api/v1/reports/{semiannual}");
-            var status = found["status"]!.GetValue<string>();
+            var status = found.As<ReportView>().Status;
             // An answer means the commit happened before the kill.
             if (answeredAt is not null) Assert.True(status == "submitted", $"attempt {n}: answered {response} but the report is {status}");
             var isSubmitted = status == "submitted";
@@ -95,7 +95,7 @@ public abstract class ReportKillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var saved = await SaveCompleteDraft(officer, annual, 100 + n);
         var clock = Stopwatch.StartNew();
-        await (await officer.PostAsJsonAsync($"/api/v1/reports/{annual}/submit", new { version = saved["version"]!.GetValue<int>() }))
+        await (await officer.PostAsJsonAsync($"/api/v1/reports/{annual}/submit", new { version = Version(saved) }))
             .Json(HttpStatusCode.OK);
         var took = clock.Elapsed.TotalMilliseconds;
         var after = await officer.GetJson($"/api/v1/reports/{annual}");
@@ -108,12 +108,12 @@ public abstract class ReportKillTests(ITestOutputHelper output) : IAsyncLifetime
     static async Task<(int Semiannual, int Annual)> Reports(HttpClient officer)
     {
         var planId = await officer.PlanId(PlanKey);
-        var periods = (await officer.GetJson($"/api/v1/plans/{planId}/report-periods")).AsArray();
-        var mine = (await officer.GetJson("/api/v1/reports/mine")).AsArray();
+        var periods = await officer.GetJson<List<PeriodView>>($"/api/v1/plans/{planId}/report-periods");
+        var mine = await officer.GetJson<List<MyReportRow>>("/api/v1/reports/mine");
         int Of(string kind)
         {
-            var period = periods.Single(p => p!["kind"]!.GetValue<string>() == kind && p["year"]!.GetValue<int>() == 2026)!["id"]!.GetValue<int>();
-            return mine.Single(r => r!["periodId"]!.GetValue<int>() == period && !r["isConsolidated"]!.GetValue<bool>())!["id"]!.GetValue<int>();
+            var period = periods.Single(p => p.Kind == kind && p.Year == 2026).Id;
+            return mine.Single(r => r.PeriodId == period && !r.IsConsolidated).Id;
         }
         return (Of("semiannual"), Of("annual"));
     }
@@ -122,7 +122,7 @@ public abstract class ReportKillTests(ITestOutputHelper output) : IAsyncLifetime
     static async Task Return(HttpClient coordinator, int id, JsonNode submitted, int n)
     {
         var res = await coordinator.PostAsJsonAsync($"/api/v1/reports/{id}/return",
-            new { version = submitted["version"]!.GetValue<int>(), comment = $"Lần {n}: đề nghị bổ sung để thử lại." });
+            new { version = Version(submitted), comment = $"Lần {n}: đề nghị bổ sung để thử lại." });
         Assert.True(res.IsSuccessStatusCode, await res.Content.ReadAsStringAsync());
     }
 
@@ -130,46 +130,50 @@ public abstract class ReportKillTests(ITestOutputHelper output) : IAsyncLifetime
     /// note, both free-text sections: texts unique to the attempt, so a stale value cannot pass for a saved one.</summary>
     static async Task<JsonNode> SaveCompleteDraft(HttpClient officer, int id, int n)
     {
-        var form = await officer.GetJson($"/api/v1/reports/{id}");
-        Assert.True(form["canEdit"]!.GetValue<bool>(), $"attempt {n}: the report is not editable: {form["status"]}");
-        var tasks = form["tasks"]!.AsArray().Select((t, i) => new
+        var form = await officer.GetJson<ReportView>($"/api/v1/reports/{id}");
+        Assert.True(form.CanEdit, $"attempt {n}: the report is not editable: {form.Status}");
+        var tasks = form.Tasks.Select((t, i) => new
         {
-            taskId = t!["taskId"]!.GetValue<int>(), progress = i % 2 == 0 ? "inProgress" : "done",
-            narrative = $"Lần {n}: kết quả thực hiện nhiệm vụ {t["number"]} — tuyên truyền tại tổ dân phố, kiểm tra cơ sở kinh doanh.",
+            taskId = t.TaskId, progress = i % 2 == 0 ? "inProgress" : "done",
+            narrative = $"Lần {n}: kết quả thực hiện nhiệm vụ {t.Number} — tuyên truyền tại tổ dân phố, kiểm tra cơ sở kinh doanh.",
         }).ToList();
-        var values = form["indicators"]!.AsArray().Select((v, i) =>
+        var values = form.Indicators.Select((v, i) =>
         {
-            var share = v!["isShare"]!.GetValue<bool>();
+            var share = v.IsShare;
             return new
             {
-                indicatorId = v["indicatorId"]!.GetValue<int>(), value = (decimal)(share ? (n + i) % 30 : n * 10 + i),
-                denominator = share ? 40m + n : (decimal?)null, note = $"Lần {n}: số liệu chỉ tiêu {v["number"]} theo sổ theo dõi của phường.",
+                indicatorId = v.IndicatorId, value = (decimal)(share ? (n + i) % 30 : n * 10 + i),
+                denominator = share ? 40m + n : (decimal?)null, note = $"Lần {n}: số liệu chỉ tiêu {v.Number} theo sổ theo dõi của phường.",
             };
         }).ToList();
         Assert.NotEmpty(tasks);
         Assert.NotEmpty(values);
         var draft = new
         {
-            version = form["version"]!.GetValue<int>(), tasks, values,
+            version = form.Version, tasks, values,
             difficulties = $"Lần {n}: cán bộ kiêm nhiệm;\nkinh phí còn hạn chế.",
             proposals = $"Lần {n}: đề nghị tập huấn nghiệp vụ cho cán bộ phường.",
         };
         var res = await officer.PutAsJsonAsync($"/api/v1/reports/{id}", draft);
         await res.Json(HttpStatusCode.OK);
+        // The form after the save, kept as raw JSON: the reference the state after the kill is compared with, field by field.
         var saved = await officer.GetJson($"/api/v1/reports/{id}");
-        // What the form shows after the save is what was typed: the reference the state after the kill is compared with.
-        Assert.Equal(draft.difficulties, saved["difficulties"]!.GetValue<string>());
+        var savedForm = saved.As<ReportView>();
+        // What the form shows after the save is what was typed.
+        Assert.Equal(draft.difficulties, savedForm.Difficulties);
         foreach (var v in values)
-            Assert.Equal(v.value, saved["indicators"]!.AsArray().Single(x => x!["indicatorId"]!.GetValue<int>() == v.indicatorId)!["value"]!.GetValue<decimal>());
-        Assert.Empty(Incomplete(saved));
+            Assert.Equal(v.value, savedForm.Indicators.Single(x => x.IndicatorId == v.indicatorId).Value);
+        Assert.Empty(Incomplete(savedForm));
         return saved;
     }
 
+    static int Version(JsonNode form) => form.As<VersionView>().Version;
+
     /// <summary>The submission's blocking problems, if any: a draft that could not be submitted would prove nothing.</summary>
-    static List<string> Incomplete(JsonNode form) =>
-        form["tasks"]!.AsArray().Where(t => t!["progress"] is null || t["narrative"] is null).Select(t => $"task {t!["number"]}")
-            .Concat(form["indicators"]!.AsArray().Where(v => v!["value"] is null || (v["isShare"]!.GetValue<bool>() && v["denominator"] is null))
-                .Select(v => $"indicator {v!["number"]}")).ToList();
+    static List<string> Incomplete(ReportView form) =>
+        form.Tasks.Where(t => t.Progress is null || t.Narrative is null).Select(t => $"task {t.Number}")
+            .Concat(form.Indicators.Where(v => v.Value is null || (v.IsShare && v.Denominator is null))
+                .Select(v => $"indicator {v.Number}")).ToList();
 
     /// <summary>Sends the submission and SIGKILLs the app <paramref name="delayMs"/> later: when the kill really came (a
     /// busy machine oversleeps) and, if the answer came first, when.</summary>
