@@ -74,5 +74,16 @@ public static class ReportCalendar
     /// the periods of the years it covers as each begins (<see cref="ReportPeriodService"/>).</summary>
     public static bool Opens(PeriodSpec p, DateOnly today) => p.DataFrom <= today;
 
-    public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", _ => n.ToString() };
+    /// <summary>Quarters and the sections of a report are numbered in Roman numerals (Nghị định 30/2020, Phụ lục I).</summary>
+    public static string Roman(int n)
+    {
+        if (n is < 1 or > 3999) return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sb = new System.Text.StringBuilder();
+        foreach (var (value, numeral) in Numerals)
+            for (; n >= value; n -= value) sb.Append(numeral);
+        return sb.ToString();
+    }
+
+    static readonly (int Value, string Numeral)[] Numerals =
+        [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
 }

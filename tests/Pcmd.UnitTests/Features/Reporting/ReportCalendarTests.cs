@@ -113,4 +113,13 @@ public class ReportCalendarTests
     [InlineData("2026-06-17T17:01:00Z", "2026-06-18")] // 00:01 in Hà Nội: the next day
     public void The_day_of_a_submission_is_the_day_in_Ha_Noi(string utc, string day) =>
         Assert.Equal(D(day), Pcmd.Web.Shared.VietnamTime.Day(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal)));
+
+    [Theory]
+    [InlineData(1, "I")]
+    [InlineData(4, "IV")]
+    [InlineData(5, "V")] // a report with questions numbers its proposals V
+    [InlineData(9, "IX")]
+    [InlineData(14, "XIV")]
+    [InlineData(40, "XL")]
+    public void Sections_and_quarters_are_numbered_in_Roman_numerals(int n, string roman) => Assert.Equal(roman, ReportCalendar.Roman(n));
 }
