@@ -1,3 +1,4 @@
+using Pcmd.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,8 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = false);
         builder.AddPcmdDatabase();
         builder.AddPcmdIdentity();
+        builder.AddPcmdSecurity();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPcmdFeatures();
         return new BenchHost(builder.Build());
     }
