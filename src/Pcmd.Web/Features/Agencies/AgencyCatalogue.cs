@@ -31,6 +31,8 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
 
     public async Task<int> Import(UserScope scope, string json, CancellationToken ct = default)
     {
+        // Refused before the file is read: a role that may not add agencies learns nothing from the file's checks.
+        if (!scope.Can(Permission.ManageAgencies)) throw new ForbiddenException();
         List<AgencyFileEntry> entries;
         try { entries = JsonSerializer.Deserialize<List<AgencyFileEntry>>(json, DataFiles.Json) ?? []; }
         catch (JsonException ex)

@@ -8,11 +8,15 @@ public sealed record AuditPage(int Total, int Page, int PageSize, List<AuditEntr
 
 public sealed class AuditQuery(PcmdDbContext db)
 {
+    public const int MaxPageSize = 200;
+
     public async Task<AuditPage> Page(UserScope scope, string? entityType, string? entityId, string? user, int page, int pageSize, CancellationToken ct = default)
     {
         if (!scope.Can(Permission.ReadAudit)) throw new ForbiddenException("Chỉ quản trị hệ thống được xem nhật ký thay đổi.");
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(page, 1);
+        var errors = new ErrorList();
+        if (page < 1) errors.Add("page", "Số trang phải từ 1 trở lên.");
+        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Số dòng mỗi trang phải từ 1 đến {MaxPageSize}.");
+        errors.ThrowIfAny();
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(a => a.EntityType == entityType);
         if (!string.IsNullOrWhiteSpace(entityId)) q = q.Where(a => a.EntityId == entityId);

@@ -191,6 +191,27 @@ public abstract class ImportTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_csv_export_neutralises_cells_that_a_spreadsheet_would_run_as_formulas()
+    {
+        var officer = await app.SignIn("phuluong");
+        var prefix = Tag("Công thức");
+        string[] formulas = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(A1)"];
+        var names = formulas.Select(f => $"{f} {prefix}").ToArray();
+        var job = await officer.Import(XlsxBuilder.Build(names.Select((n, i) => XlsxBuilder.Row(n, $"{prefix}-{i}"))));
+        Assert.Equal(4, job.Accepted);
+        var csv = await officer.GetByteArrayAsync($"/api/v1/establishments/export.csv?q={Uri.EscapeDataString(prefix)}");
+        using var reader = new CsvHelper.CsvReader(new StreamReader(new MemoryStream(csv), Encoding.UTF8),
+            new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture));
+        var exported = new List<string>();
+        await reader.ReadAsync();
+        reader.ReadHeader();
+        while (await reader.ReadAsync()) exported.Add(reader.GetField(0)!);
+        Assert.Equal(names.Select(n => "'" + n).Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+        // The stored name is as typed: only the export is neutralised.
+        Assert.Contains(await officer.Search(prefix), e => e.Name == names[0]);
+    }
+
+    [Fact]
     public async Task The_template_has_the_headers_a_guide_and_the_catalogue_of_codes_in_scope()
     {
         var officer = await app.SignIn("phuluong");

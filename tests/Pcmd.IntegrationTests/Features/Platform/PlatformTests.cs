@@ -120,6 +120,31 @@ public abstract class PlatformTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.DeleteAsync("/api/v1/audit")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("page=-1", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=201", "pageSize")]
+    public async Task A_page_of_the_trail_out_of_range_is_refused_like_the_other_lists(string query, string field)
+    {
+        var admin = await app.SignIn("admin");
+        var problem = await (await admin.GetAsync($"/api/v1/audit?{query}")).Json<Problem>(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.On(field));
+    }
+
+    [Theory]
+    [InlineData("lanhdao")]
+    [InlineData("kiemtra")]
+    [InlineData("congan")]
+    public async Task A_role_that_may_not_add_agencies_is_refused_an_agency_import_before_its_file_is_read(string user)
+    {
+        var client = await app.SignIn(user);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostRaw("/api/v1/agencies/import", "[]")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostRaw("/api/v1/agencies/import", "not json")).StatusCode);
+        var admin = await app.SignIn("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostRaw("/api/v1/agencies/import", "[]")).StatusCode);
+    }
+
     [Fact]
     public async Task The_city_has_126_communes_after_the_reform_and_30_districts_before_it()
     {

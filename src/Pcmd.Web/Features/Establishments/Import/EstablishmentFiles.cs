@@ -62,7 +62,10 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
     public async Task WriteCsv(UserScope scope, EstablishmentFilter filter, Stream output, CancellationToken ct)
     {
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
-        await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture));
+        // A cell starting with = + - @, tab or CR is a formula to Excel (OWASP "CSV injection"): a name such as
+        // =cmd|' /C calc'!A0 typed by anyone with write access would run on the reader's machine. Such cells get a
+        // leading apostrophe, which Excel and LibreOffice show as text. The .xlsx export stores text as text already.
+        await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         foreach (var c in ImportColumns.All) csv.WriteField(c.Header);
         await csv.NextRecordAsync();
         await foreach (var r in Rows(scope, filter, ct))
