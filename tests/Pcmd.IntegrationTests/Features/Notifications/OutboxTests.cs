@@ -99,6 +99,36 @@ public abstract class OutboxTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task An_address_the_server_refuses_for_good_is_given_up_at_once_and_the_next_mail_still_goes()
+    {
+        await using var smtp = new SmtpListener();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var host = WithSmtp(app, smtp, clock);
+        var data = new NotificationTestData(host.Services);
+        var unknown = $"{data.UniqueKey("khong-co")}@pcmd.test";
+        var known = $"{data.UniqueKey("co-that")}@pcmd.test";
+        smtp.UnknownRecipient = unknown;
+        var (refused, _) = await data.NewUser(email: unknown);
+        var (reached, _) = await data.NewUser(email: known);
+        await data.Notify([refused, reached], "Thư cho hai người", data.UniqueKey("permanent"));
+        var sender = host.Services.GetRequiredService<OutboxSender>();
+
+        await sender.SendDue(CancellationToken.None);
+        var givenUp = Assert.Single(await data.Outbox(unknown));
+        Assert.Null(givenUp.SentAt);
+        Assert.Equal(new SmtpOptions().MaxAttempts, givenUp.Attempts);
+        Assert.Contains("User unknown", givenUp.LastError);
+        Assert.NotNull(Assert.Single(await data.Outbox(known)).SentAt);
+        Assert.Single(smtp.Received, m => m.To.Contains(known));
+
+        // However long one waits, it is not tried again.
+        clock.Now += TimeSpan.FromDays(2);
+        await sender.SendDue(CancellationToken.None);
+        Assert.Equal(new SmtpOptions().MaxAttempts, Assert.Single(await data.Outbox(unknown)).Attempts);
+        Assert.DoesNotContain(smtp.Received, m => m.To.Contains(unknown));
+    }
+
+    [Fact]
     public async Task Without_an_SMTP_host_the_outbox_only_records()
     {
         var data = new NotificationTestData(app.Services);

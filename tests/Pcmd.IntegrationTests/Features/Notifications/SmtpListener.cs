@@ -18,6 +18,8 @@ public sealed partial class SmtpListener : IAsyncDisposable
     readonly Task _accepting;
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
     public volatile bool RefuseData;
+    /// <summary>A mailbox this server does not know: RCPT TO it answers 550, as a server refuses an address for good.</summary>
+    public volatile string? UnknownRecipient;
     public int Port { get; }
 
     public SmtpListener()
@@ -62,6 +64,7 @@ public sealed partial class SmtpListener : IAsyncDisposable
                 {
                     case "EHLO" or "HELO": await writer.WriteLineAsync("250 localhost"); break;
                     case "MAIL": from = Address(line); to.Clear(); await writer.WriteLineAsync("250 OK"); break;
+                    case "RCPT" when Address(line) == UnknownRecipient: await writer.WriteLineAsync("550 5.1.1 User unknown"); break;
                     case "RCPT": to.Add(Address(line)); await writer.WriteLineAsync("250 OK"); break;
                     case "RSET" or "NOOP": await writer.WriteLineAsync("250 OK"); break;
                     case "QUIT": await writer.WriteLineAsync("221 Bye"); return;
