@@ -9,16 +9,17 @@ public static class JsonBody
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public static async Task<string> Read(HttpRequest req, CancellationToken ct)
+    /// <param name="fileKind">What the file is, as the user calls it ("tệp kế hoạch"), for the messages.</param>
+    public static async Task<string> Read(HttpRequest req, string fileKind, CancellationToken ct)
     {
         if (req.ContentLength > MaxBytes) throw TooLarge();
         if (req.HasFormContentType)
         {
             var form = await req.ReadFormAsync(ct);
-            var file = form.Files.FirstOrDefault() ?? throw ValidationException.One("file", "Hãy chọn tệp kế hoạch (.json).");
+            var file = form.Files.FirstOrDefault() ?? throw ValidationException.One("file", $"Hãy chọn {fileKind} (.json).");
             if (file.Length > MaxBytes) throw TooLarge();
             if (!file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                throw ValidationException.One("file", "Chỉ nhận tệp kế hoạch dạng .json.");
+                throw ValidationException.One("file", $"Chỉ nhận {fileKind} dạng .json.");
             using var r = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
             return await r.ReadToEndAsync(ct);
         }

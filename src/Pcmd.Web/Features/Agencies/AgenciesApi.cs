@@ -37,6 +37,10 @@ public static class AgenciesApi
         return TypedResults.Ok(new IdVersion(a.Id, a.Version));
     }
 
-    public static async Task<Ok<CatalogueImported>> ImportAgencies(HttpRequest req, UserScope scope, AgencyCatalogue catalogue, CancellationToken ct) =>
-        TypedResults.Ok(new CatalogueImported(await catalogue.Import(scope, await JsonBody.Read(req, ct), ct)));
+    public static async Task<Ok<CatalogueImported>> ImportAgencies(HttpRequest req, UserScope scope, AgencyCatalogue catalogue, CancellationToken ct)
+    {
+        AgencyCatalogue.EnsureMayImport(scope);
+        var json = await JsonBody.Read(req, AgencyCatalogue.FileKind, ct);
+        return TypedResults.Ok(new CatalogueImported(await catalogue.Import(scope, json, ct)));
+    }
 }

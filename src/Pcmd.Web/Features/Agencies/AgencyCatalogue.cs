@@ -29,10 +29,17 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,59}$")]
     private static partial Regex CodePattern();
 
+    public const string FileKind = "tệp danh mục cơ quan";
+
+    /// <summary>Called before the file is even read: a role that may not add agencies learns nothing from the file's checks.</summary>
+    public static void EnsureMayImport(UserScope scope)
+    {
+        if (!scope.Can(Permission.ManageAgencies)) throw new ForbiddenException();
+    }
+
     public async Task<int> Import(UserScope scope, string json, CancellationToken ct = default)
     {
-        // Refused before the file is read: a role that may not add agencies learns nothing from the file's checks.
-        if (!scope.Can(Permission.ManageAgencies)) throw new ForbiddenException();
+        EnsureMayImport(scope);
         List<AgencyFileEntry> entries;
         try { entries = JsonSerializer.Deserialize<List<AgencyFileEntry>>(json, DataFiles.Json) ?? []; }
         catch (JsonException ex)

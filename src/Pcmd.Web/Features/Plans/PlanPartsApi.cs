@@ -42,7 +42,7 @@ public static class PlanPartsApi
     public static async Task<Created<SavedResponse>> AddPlanTask(int id, int version, HttpRequest req, UserScope scope, PlanPartsService svc,
         CancellationToken ct)
     {
-        var dto = PlanFileReader.ParsePart<TaskDto>(await JsonBody.Read(req, ct));
+        var dto = PlanFileReader.ParsePart<TaskDto>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var saved = await svc.AddTask(scope, id, dto, version, ct);
         return TypedResults.Created($"/api/v1/plans/{id}/tasks/{saved.Id}", new SavedResponse(saved.Id, saved.PlanVersion));
     }
@@ -50,7 +50,7 @@ public static class PlanPartsApi
     public static async Task<Ok<SavedResponse>> UpdatePlanTask(int id, int taskId, int version, HttpRequest req, UserScope scope,
         PlanPartsService svc, CancellationToken ct)
     {
-        var dto = PlanFileReader.ParsePart<TaskDto>(await JsonBody.Read(req, ct));
+        var dto = PlanFileReader.ParsePart<TaskDto>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var saved = await svc.UpdateTask(scope, id, taskId, dto, version, ct);
         return TypedResults.Ok(new SavedResponse(saved.Id, saved.PlanVersion));
     }
@@ -68,7 +68,7 @@ public static class PlanPartsApi
     public static async Task<Created<SavedResponse>> AddPlanIndicator(int id, int version, HttpRequest req, UserScope scope, PlanPartsService svc,
         CancellationToken ct)
     {
-        var dto = PlanFileReader.ParsePart<IndicatorDto>(await JsonBody.Read(req, ct));
+        var dto = PlanFileReader.ParsePart<IndicatorDto>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var saved = await svc.AddIndicator(scope, id, dto, version, ct);
         return TypedResults.Created($"/api/v1/plans/{id}/indicators/{saved.Id}", new SavedResponse(saved.Id, saved.PlanVersion));
     }
@@ -76,7 +76,7 @@ public static class PlanPartsApi
     public static async Task<Ok<SavedResponse>> UpdatePlanIndicator(int id, int indicatorId, int version, HttpRequest req, UserScope scope,
         PlanPartsService svc, CancellationToken ct)
     {
-        var dto = PlanFileReader.ParsePart<IndicatorDto>(await JsonBody.Read(req, ct));
+        var dto = PlanFileReader.ParsePart<IndicatorDto>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var saved = await svc.UpdateIndicator(scope, id, indicatorId, dto, version, ct);
         return TypedResults.Ok(new SavedResponse(saved.Id, saved.PlanVersion));
     }

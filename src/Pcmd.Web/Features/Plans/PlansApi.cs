@@ -49,14 +49,14 @@ public static class PlansApi
 
     public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
     {
-        var doc = PlanFileReader.Parse(await JsonBody.Read(req, ct));
+        var doc = PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var plan = await svc.Import(scope, doc, ct);
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", new PlanSaved(plan.Id, plan.Key, plan.Version));
     }
 
     public static async Task<Ok<PlanSaved>> ReplacePlan(int id, int version, HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
     {
-        var doc = PlanFileReader.Parse(await JsonBody.Read(req, ct));
+        var doc = PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var plan = await svc.Replace(scope, id, doc, version, ct);
         return TypedResults.Ok(new PlanSaved(plan.Id, plan.Key, plan.Version));
     }

@@ -141,6 +141,7 @@ public abstract class PlatformTests(PcmdApp app)
         var client = await app.SignIn(user);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostRaw("/api/v1/agencies/import", "[]")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostRaw("/api/v1/agencies/import", "not json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostRaw("/api/v1/agencies/import", new string(' ', 6 * 1024 * 1024))).StatusCode);
         var admin = await app.SignIn("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostRaw("/api/v1/agencies/import", "[]")).StatusCode);
     }

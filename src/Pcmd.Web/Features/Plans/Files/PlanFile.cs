@@ -15,6 +15,9 @@ public sealed class PlanFileDocument
 
     public const int CurrentFormatVersion = 1;
 
+    /// <summary>The file as users name it, in messages.</summary>
+    public const string FileKind = "tệp kế hoạch";
+
     public static readonly JsonSerializerOptions Json = Shared.DataFiles.Json;
 }
 
