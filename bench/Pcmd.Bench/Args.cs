@@ -26,5 +26,7 @@ public sealed class Args
     public string? Get(string name) => _values.GetValueOrDefault(name);
     public int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
+    public double Double(string name, double fallback) => Get(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
     public string Connection => Get("connection") ?? Environment.GetEnvironmentVariable("PCMD_BENCH_PG") ?? DefaultPostgres;
 }

@@ -10,6 +10,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
+// dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
 var options = Args.Parse(args);
@@ -23,6 +24,7 @@ try
         "reporting" => await ReportingBenchmark.Run(options),
         "readers" => await ReadersBenchmark.Run(options),
         "read" => ReadersBenchmark.Child(options),
+        "soak" => await Pcmd.Bench.Soak.SoakBenchmark.Run(options, Generate),
         _ => Usage(),
     };
 }
@@ -40,6 +42,9 @@ static int Usage()
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
+          Pcmd.Bench soak [--minutes 30] [--warmup 2] [--rate 20] [--max-in-flight 64] [--timeout 30] [--sample 5] [--data demo|city]
+                          [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset] [--environment Production] [--out <md>]
+                          (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
         """);
@@ -52,8 +57,8 @@ static async Task<int> Generate(Args o)
     var seed = o.Int("seed", 42);
     var sqlite = o.Get("sqlite");
     var postgres = sqlite is null ? o.Connection : null;
-    if (postgres is not null) await CreateDatabaseIfMissing(postgres);
-    if (o.Has("reset")) await Reset(postgres, sqlite);
+    if (postgres is not null) await BenchDatabase.CreateIfMissing(postgres);
+    if (o.Has("reset")) await BenchDatabase.Reset(postgres, sqlite);
     await using var host = BenchHost.Create(postgres, sqlite);
     Console.WriteLine($"Database: {host.Database.Provider} ({Describe(postgres, sqlite)})");
     await host.Migrate();
@@ -87,36 +92,6 @@ static async Task<int> Generate(Args o)
 
 static string Describe(string? postgres, string? sqlite) =>
     sqlite is not null ? Path.GetFullPath(sqlite) : string.Join(";", postgres!.Split(';').Where(p => !p.StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
-
-/// <summary>--reset: a benchmark database starts empty. Drops every table of the PostgreSQL database's public schema
-/// (or deletes the SQLite file): never point it at a database you keep.</summary>
-static async Task Reset(string? postgres, string? sqlite)
-{
-    if (sqlite is not null)
-    {
-        foreach (var f in new[] { sqlite, sqlite + "-wal", sqlite + "-shm" }) File.Delete(f);
-        return;
-    }
-    await using var conn = new Npgsql.NpgsqlConnection(postgres);
-    await conn.OpenAsync();
-    await using var cmd = new Npgsql.NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", conn);
-    await cmd.ExecuteNonQueryAsync();
-}
-
-/// <summary>A named benchmark database (Database=pcmd_city) is created on first use, from the server's "postgres" database.</summary>
-static async Task CreateDatabaseIfMissing(string postgres)
-{
-    var target = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-    if (string.IsNullOrEmpty(target.Database) || target.Database == "postgres") return;
-    var admin = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false };
-    await using var conn = new Npgsql.NpgsqlConnection(admin.ConnectionString);
-    await conn.OpenAsync();
-    await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", conn);
-    exists.Parameters.AddWithValue("name", target.Database);
-    if (await exists.ExecuteScalarAsync() is not null) return;
-    await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", conn);
-    await create.ExecuteNonQueryAsync();
-}
 
 /// <summary>Prints at once (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>
 sealed class SyncProgress(Action<string> report) : IProgress<string>

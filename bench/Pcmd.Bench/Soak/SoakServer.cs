@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+
+namespace Pcmd.Bench.Soak;
+
+/// <summary>The built PCMD (Release) as its own process on a loopback port, as it runs in production, so that its memory is
+/// its own (/proc/&lt;pid&gt;/status) and the load generator's allocations never show in it. Its JSON log is read line by line:
+/// Error and Critical entries are counted (a handler that throws logs one), a few kept for the report.</summary>
+public sealed class SoakServer : IAsyncDisposable
+{
+    readonly Process _process;
+    readonly List<string> _tail = [];
+    readonly List<string> _errors = [];
+    readonly List<string> _warnings = [];
+    int _errorCount, _warningCount;
+
+    public string BaseUrl { get; }
+    public int Pid => _process.Id;
+    public string Dll { get; }
+    public int ErrorCount => Volatile.Read(ref _errorCount);
+    public int WarningCount => Volatile.Read(ref _warningCount);
+    public IReadOnlyList<string> FirstErrors { get { lock (_errors) return _errors.ToList(); } }
+    public IReadOnlyList<string> FirstWarnings { get { lock (_warnings) return _warnings.ToList(); } }
+
+    SoakServer(Process process, string baseUrl, string dll) => (_process, BaseUrl, Dll) = (process, baseUrl, dll);
+
+    /// <summary>Starts src/Pcmd.Web/bin/Release/net10.0/Pcmd.Web.dll (built with the bench: `dotnet run -c Release` builds it).
+    /// Outside Development, the <c>Pcmd</c> section of appsettings.Development.json (the personal-data key the synthetic data
+    /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.</summary>
+    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings)
+    {
+        var web = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Pcmd.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c Release`, which builds it.");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--contentRoot", web])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = web, UseShellExecute = false,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        if (environment != "Development")
+            foreach (var (key, value) in DevelopmentSettings()) psi.Environment[key] = value;
+        foreach (var (key, value) in settings) psi.Environment[key] = value;
+        var server = new SoakServer(Process.Start(psi)!, url, dll);
+        server._process.OutputDataReceived += (_, e) => server.Log(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Log(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server.WaitUntilHealthy(TimeSpan.FromMinutes(10));
+        return server;
+    }
+
+    static IEnumerable<(string, string)> DevelopmentSettings()
+    {
+        var file = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.Development.json");
+        var config = new ConfigurationBuilder().AddJsonFile(file, optional: true).Build();
+        foreach (var (key, value) in config.GetSection("Pcmd").AsEnumerable())
+            if (value is not null) yield return (key.Replace(":", "__", StringComparison.Ordinal), value);
+    }
+
+    void Log(string? line)
+    {
+        if (line is null) return;
+        lock (_tail)
+        {
+            _tail.Add(line);
+            if (_tail.Count > 60) _tail.RemoveAt(0);
+        }
+        if (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
+            || line.StartsWith("Unhandled exception", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errorCount);
+            lock (_errors) if (_errors.Count < 5) _errors.Add(line.Length > 600 ? line[..600] + "…" : line);
+        }
+        else if (line.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _warningCount);
+            lock (_warnings) if (_warnings.Count < 5) _warnings.Add(line.Length > 400 ? line[..400] + "…" : line);
+        }
+    }
+
+    async Task WaitUntilHealthy(TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try { if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) return; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(500);
+        }
+        string tail;
+        lock (_tail) tail = string.Join('\n', _tail.TakeLast(30));
+        throw new InvalidOperationException($"PCMD did not start (try --environment Development, or set in the environment what the log asks for):\n{tail}");
+    }
+
+    /// <summary>The resident set, thread count and open descriptors now (a leak of any shows as growth over the run).</summary>
+    public (double RssMb, int Threads, int Fds)? Sample()
+    {
+        try
+        {
+            double rss = 0;
+            var threads = 0;
+            foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    rss = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+                else if (line.StartsWith("Threads:", StringComparison.Ordinal))
+                    threads = int.Parse(line.Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+            return (rss, threads, Directory.GetFileSystemEntries($"/proc/{Pid}/fd").Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
