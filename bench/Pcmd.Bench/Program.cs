@@ -43,7 +43,7 @@ static int Usage()
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
           Pcmd.Bench soak [--minutes 30] [--warmup 2] [--rate 20] [--max-in-flight 64] [--timeout 30] [--sample 5] [--data demo|city]
-                          [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset] [--environment Production] [--out <md>]
+                          [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset] [--keep] [--environment Production] [--out <md>]
                           (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).

@@ -27,7 +27,10 @@ public static class SoakBenchmark
         if (settings.Rate <= 0 || settings.MaxInFlight < 1) throw new ArgumentException("--rate and --max-in-flight must be positive.");
         if (settings.Data is not ("demo" or "city")) throw new ArgumentException("--data is demo or city.");
 
-        var postgres = o.Has("connection") || o.Has("postgres") ? o.Connection : null;
+        // --postgres alone: the bench cluster's own soak database (never its "postgres" database, which --reset would empty).
+        var postgres = o.Has("connection") ? o.Connection
+            : o.Has("postgres") ? System.Environment.GetEnvironmentVariable("PCMD_BENCH_PG") ?? Args.DefaultPostgres.Replace("Database=postgres", "Database=pcmd_soak", StringComparison.Ordinal)
+            : null;
         var sqlite = postgres is null ? o.Get("sqlite") : null;
         string? temporary = null;
         if (postgres is null && sqlite is null)

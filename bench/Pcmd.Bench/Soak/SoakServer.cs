@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace Pcmd.Bench.Soak;
@@ -73,13 +74,29 @@ public sealed class SoakServer : IAsyncDisposable
             || line.StartsWith("Unhandled exception", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errorCount);
-            lock (_errors) if (_errors.Count < 5) _errors.Add(line.Length > 600 ? line[..600] + "…" : line);
+            lock (_errors) if (_errors.Count < 5) _errors.Add(Short(line, 600));
         }
         else if (line.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _warningCount);
-            lock (_warnings) if (_warnings.Count < 5) _warnings.Add(line.Length > 400 ? line[..400] + "…" : line);
+            lock (_warnings) if (_warnings.Count < 5) _warnings.Add(Short(line, 300));
         }
+    }
+
+    /// <summary>"Level Category: Message | first line of the exception" of a JSON log line (the line itself if it is not JSON).</summary>
+    static string Short(string line, int max)
+    {
+        var text = line;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var e = doc.RootElement;
+            string Get(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+            text = $"{Get("Timestamp").Trim()} {Get("LogLevel")} {Get("Category")}: {Get("Message")}";
+            if (Get("Exception") is { Length: > 0 } exception) text += " | " + exception.Split('\n')[0];
+        }
+        catch (JsonException) { }
+        return text.Length > max ? text[..max] + "…" : text;
     }
 
     async Task WaitUntilHealthy(TimeSpan limit)
