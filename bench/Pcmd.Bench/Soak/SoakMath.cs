@@ -46,15 +46,17 @@ public static class SoakMath
     public static double Window(double postWarmupMinutes, double wanted) => Math.Max(0, Math.Min(wanted, postWarmupMinutes / 2));
 
     /// <summary>"Flat after warm-up": the highest RSS of the last <paramref name="windowMinutes"/> (see <see cref="Window"/>)
-    /// is at most the RSS at the end of the warm-up (the last sample at or before it) plus <paramref name="tolerance"/>.
+    /// is at most the RSS at the end of the warm-up plus <paramref name="tolerance"/>. The end of the warm-up is the highest
+    /// sample of its last minute (the first sample after it when there is none): the server collector's sawtooth spans about
+    /// 10 %, and a peak is compared with a peak, not with whatever point of the saw one sample caught.
     /// Samples are (minute since start, MB), in time order.</summary>
     public static Flatness Flatness(IReadOnlyList<(double Minute, double Mb)> samples, double warmupMinutes, double endMinute,
         double tolerance = 0.10, double windowMinutes = 10)
     {
         var after = samples.Where(s => s.Minute >= warmupMinutes).ToList();
         if (after.Count == 0) throw new ArgumentException("No memory sample after the warm-up.");
-        var before = samples.Where(s => s.Minute <= warmupMinutes).ToList();
-        var baseline = before.Count > 0 ? before[^1].Mb : after[0].Mb;
+        var end = samples.Where(s => s.Minute <= warmupMinutes && s.Minute >= warmupMinutes - 1).ToList();
+        var baseline = end.Count > 0 ? end.Max(s => s.Mb) : after[0].Mb;
         var from = endMinute - Window(endMinute - warmupMinutes, windowMinutes);
         var window = after.Where(s => s.Minute >= from).Select(s => s.Mb).DefaultIfEmpty(after[^1].Mb).ToList();
         var limit = baseline * (1 + tolerance);

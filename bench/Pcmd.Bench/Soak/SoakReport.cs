@@ -86,7 +86,7 @@ public sealed class SoakReport(SoakBenchmark.Settings settings)
             $"{httpErrors} request errors{(httpErrors > 0 ? " (" + Kinds(errorsAll) + ")" : "")}, {serverErrors} server log errors, of {requests:N0} requests | {Verdict(errorsOk)} |");
         sb.AppendLine(flat is null
             ? "| memory flat after the warm-up | no sample after the warm-up | **missed** |"
-            : $"| memory flat after the warm-up: the highest RSS of the last {Num(minutes - flat.WindowFromMinute)} min ≤ the RSS at the end of the warm-up + {Tolerance:0 %} | " +
+            : $"| memory flat after the warm-up: the highest RSS of the last {Num(minutes - flat.WindowFromMinute)} min ≤ the highest RSS of the warm-up's last minute + {Tolerance:0 %} | " +
               $"{F(flat.BaselineMb)} MB at the end of the warm-up, limit {F(flat.LimitMb)} MB; highest of the window {F(flat.WindowMaxMb)} MB | {Verdict(flat.Flat)} |");
         sb.AppendLine();
         sb.AppendLine($"- schedule: {slots:N0} slots, {late:N0} started late (> 50 ms after their time), {dropped:N0} dropped (bound reached), {SkippedCycles} sign-in cycles skipped (previous one still running); " +
