@@ -100,7 +100,7 @@ public abstract class TextSafetyTests(PcmdApp app)
         ];
         var res = await admin.PostAsync($"/plans/{created.Id}/tasks/{taskId}/edit", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-        var page = await res.Content.ReadAsStringAsync();
+        var page = WebUtility.HtmlDecode(await res.Content.ReadAsStringAsync());
         Assert.Contains("ký tự đảo chiều văn bản (U+202E)", page);
         Assert.Equal("Tuyên truyền", (await PlanTestData.Plan(admin, created.Id)).Task("1.a").Text);
         Assert.Equal(created.Version, (await PlanTestData.Plan(admin, created.Id)).Version);
