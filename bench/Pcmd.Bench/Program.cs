@@ -10,6 +10,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
+// dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
 var options = Args.Parse(args);
@@ -23,6 +24,8 @@ try
         "reporting" => await ReportingBenchmark.Run(options),
         "readers" => await ReadersBenchmark.Run(options),
         "read" => ReadersBenchmark.Child(options),
+        "bombs" => await BombsBenchmark.Run(options),
+        "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
 }
@@ -40,6 +43,7 @@ static int Usage()
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
+          Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
         """);

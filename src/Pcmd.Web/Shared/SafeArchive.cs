@@ -195,6 +195,8 @@ public static class SafeArchive
     static void ScanSpreadsheetXml(Stream part, ArchiveLimits l, SharedStringCount shared)
     {
         using var r = XmlReader.Create(part, Xml);
+        // Values are counted in chunks through one buffer, never made into strings: a sheet has millions of them.
+        var buffer = new char[4096];
         long rows = 0, column = 0, chars = 0;
         // The cell or shared string whose text is being counted (its depth), or -1: text elsewhere counts per node.
         int container = -1;
@@ -214,12 +216,15 @@ public static class SafeArchive
                             case "row":
                                 rows++;
                                 column = 0;
-                                Grid(l, 0, long.TryParse(r.GetAttribute("r"), out var index) ? Math.Max(index, rows) : rows);
+                                Grid(l, 0, r.MoveToAttribute("r") && long.TryParse(Attribute(r, buffer), out var index) ? Math.Max(index, rows) : rows);
+                                r.MoveToElement();
                                 break;
                             case "c":
-                                column = r.GetAttribute("r") is { } reference && Cell(reference) is { Column: > 0 } at ? at.Column : column + 1;
+                                var empty = r.IsEmptyElement;
+                                column = r.MoveToAttribute("r") && Cell(Attribute(r, buffer)) is { Column: > 0 } cell ? cell.Column : column + 1;
+                                r.MoveToElement();
                                 Grid(l, column, 0);
-                                (chars, container, inSharedString) = (0, r.IsEmptyElement ? -1 : r.Depth, false);
+                                (chars, container, inSharedString) = (0, empty ? -1 : r.Depth, false);
                                 break;
                             case "si":
                                 (chars, container, inSharedString) = (0, r.IsEmptyElement ? -1 : r.Depth, true);
@@ -232,7 +237,8 @@ public static class SafeArchive
                         (container, inSharedString) = (-1, false);
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                        var n = r.Value.Length;
+                        long n = 0;
+                        for (int read; (read = r.ReadValueChunk(buffer, 0, buffer.Length)) > 0;) n += read;
                         chars = container < 0 ? n : chars + n;
                         if (chars > l.MaxCellChars) throw CellTooLong(l);
                         if (inSharedString && (shared.Chars += n) > l.MaxSharedStringChars)
@@ -247,6 +253,15 @@ public static class SafeArchive
         }
     }
 
+    /// <summary>The attribute the reader is on, read through <paramref name="buffer"/> (a cell reference or a row number:
+    /// a longer value is none of these).</summary>
+    static ReadOnlySpan<char> Attribute(XmlReader r, char[] buffer)
+    {
+        var n = 0;
+        for (int read; n < 64 && (read = r.ReadValueChunk(buffer, n, 64)) > 0;) n += read;
+        return n < 32 ? buffer.AsSpan(0, n) : "";
+    }
+
     static void Grid(ArchiveLimits l, long column, long row)
     {
         if (column > l.MaxColumns) throw new ArchiveRefusedException($"Trang tính có dữ liệu ở quá {ViFormat.Number(l.MaxColumns)} cột, vượt giới hạn cho phép.");
@@ -254,7 +269,7 @@ public static class SafeArchive
     }
 
     /// <summary>"AB12" → (28, 12), one-based; null when it is not a cell reference.</summary>
-    public static (long Column, long Row)? Cell(string reference)
+    public static (long Column, long Row)? Cell(ReadOnlySpan<char> reference)
     {
         long c = 0, row = 0;
         var i = 0;

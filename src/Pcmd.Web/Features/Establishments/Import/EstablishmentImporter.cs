@@ -27,8 +27,9 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
     /// <summary>The report keeps the first 10,000 problems; the count says how many there were.</summary>
     public const int MaxIssues = 10_000;
 
+    /// <param name="archiveChecked">The upload has passed the archive limits already (<see cref="ImportJobs.Start"/>).</param>
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, ImportMode mode, UserScope scope,
-        IProgress<ImportStatus>? progress, CancellationToken ct)
+        IProgress<ImportStatus>? progress, CancellationToken ct, bool archiveChecked = false)
     {
         if (!EstablishmentAccess.CanWrite(scope)) throw new ForbiddenException();
         var today = EstablishmentRules.Today(clock);
@@ -41,7 +42,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
         }
         try
         {
-            using var sheet = XlsxSheetReader.Open(stream, ImportColumns.DataSheet, limits.Value);
+            using var sheet = XlsxSheetReader.Open(stream, ImportColumns.DataSheet, limits.Value, archiveChecked);
             return await Run(sheet, fileName, mode, scope, today, progress, ct);
         }
         finally

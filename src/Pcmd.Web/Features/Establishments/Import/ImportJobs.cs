@@ -142,7 +142,8 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
             using var scope = scopes.CreateScope();
             var importer = scope.ServiceProvider.GetRequiredService<EstablishmentImporter>();
             await using var file = new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
-            var result = await importer.ImportAsync(file, job.FileName, job.Mode, job.Scope, new JobProgress(job), stop);
+            // Start checked the file against the archive limits: the temporary file is the server's own since.
+            var result = await importer.ImportAsync(file, job.FileName, job.Mode, job.Scope, new JobProgress(job), stop, archiveChecked: true);
             job.Finish(result, jobs.Now);
             log.LogInformation("Establishment import {Job} by {User}: {Rows} rows, {Accepted} accepted, {Rejected} rejected",
                 job.Id, job.UserName, result.Total, result.Accepted, result.Rejected);

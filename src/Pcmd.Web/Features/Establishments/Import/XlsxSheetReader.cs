@@ -45,11 +45,12 @@ public sealed class XlsxSheetReader : IDisposable
 
     /// <summary>Opens the sheet named <paramref name="sheetName"/>, or the first sheet, once the file is within
     /// <paramref name="limits"/> (defaults when null). The stream must be seekable; it stays open (the caller's).</summary>
-    public static XlsxSheetReader Open(Stream stream, string sheetName, ArchiveLimits? limits = null)
+    /// <param name="archiveChecked">The file has passed <see cref="Check"/> already (at upload): its archive is not checked again.</param>
+    public static XlsxSheetReader Open(Stream stream, string sheetName, ArchiveLimits? limits = null, bool archiveChecked = false)
     {
         limits ??= new ArchiveLimits();
         string name;
-        using (var doc = OpenPackage(stream, limits)) name = FindSheet(doc, sheetName).Name!.Value!;
+        using (var doc = OpenPackage(stream, limits, archiveChecked)) name = FindSheet(doc, sheetName).Name!.Value!;
         stream.Position = 0;
         return new XlsxSheetReader(stream, name, limits);
     }
@@ -61,7 +62,7 @@ public sealed class XlsxSheetReader : IDisposable
         FindSheet(doc, sheetName);
     }
 
-    static SpreadsheetDocument OpenPackage(Stream stream, ArchiveLimits limits)
+    static SpreadsheetDocument OpenPackage(Stream stream, ArchiveLimits limits, bool archiveChecked = false)
     {
         Span<byte> head = stackalloc byte[4];
         stream.Position = 0;
@@ -71,7 +72,7 @@ public sealed class XlsxSheetReader : IDisposable
             throw new NotASpreadsheetException("Tệp là bảng tính Excel 97–2003 (.xls), chưa được hỗ trợ. Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx.");
         if (n < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4) throw new NotASpreadsheetException(NotXlsx);
         // Before any parser: the Open XML SDK below loads the workbook part whole, ExcelDataReader every shared string.
-        try { SafeArchive.Check(stream, limits, spreadsheet: true); }
+        try { if (!archiveChecked) SafeArchive.Check(stream, limits, spreadsheet: true); }
         catch (ArchiveRefusedException e) { throw new NotASpreadsheetException(e.Message + " Không dòng nào được nhập."); }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException) { throw new NotASpreadsheetException(NotXlsx); }
         try { return SpreadsheetDocument.Open(stream, false); }
