@@ -11,6 +11,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
 // dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
+// dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
 var options = Args.Parse(args);
@@ -25,6 +26,8 @@ try
         "readers" => await ReadersBenchmark.Run(options),
         "read" => ReadersBenchmark.Child(options),
         "soak" => await Pcmd.Bench.Soak.SoakBenchmark.Run(options, Generate),
+        "bombs" => await BombsBenchmark.Run(options),
+        "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
 }
@@ -45,6 +48,7 @@ static int Usage()
           Pcmd.Bench soak [--minutes 30] [--warmup 2] [--rate 20] [--max-in-flight 64] [--timeout 30] [--sample 5] [--data demo|city]
                           [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset] [--keep] [--environment Production] [--out <md>]
                           (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
+          Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
         """);

@@ -87,10 +87,12 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Bumps concurrency versions and writes the audit trail in the same transaction as the change.</summary>
+    /// <summary>Checks and normalises the text being written (<see cref="TextCheck"/>), bumps concurrency versions and
+    /// writes the audit trail in the same transaction as the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         ChangeTracker.DetectChanges();
+        TextCheck.Apply(this);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
         var pending = AuditRecorder.Capture(this, currentUser?.UserName, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);

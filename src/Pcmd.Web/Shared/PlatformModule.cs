@@ -53,6 +53,7 @@ public static class PlatformModule
         });
         builder.Services.AddPcmdOpenApi();
         builder.Services.AddSingleton(TimeProvider.System); // the one clock of every feature; tests swap it
+        builder.Services.AddArchiveLimits();
         builder.Services.AddAntiforgery();
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         return builder;

@@ -1,5 +1,6 @@
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments;
 
@@ -53,6 +54,6 @@ public class Establishment : IVersioned
     public DateOnly? ManagedTo { get; set; }
     public bool CommitmentSigned { get; set; }
     public DateOnly? CommitmentDate { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
     public int Version { get; set; }
 }

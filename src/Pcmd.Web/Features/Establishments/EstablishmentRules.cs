@@ -27,7 +27,13 @@ public sealed class EstablishmentValues
     public DateOnly? CommitmentDate { get; set; }
     public string? Note { get; set; }
 
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    /// <summary>Trimmed and in NFC (text <see cref="SafeText"/> refuses is left for the rules to report).</summary>
+    public static string? Clean(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        s = s.Trim();
+        return SafeText.Problem(s, multiLine: true) is null ? SafeText.Normalize(s) : s;
+    }
 
     public void CopyTo(Establishment e)
     {
@@ -58,6 +64,13 @@ public static class EstablishmentRules
 
     public static void Check(EstablishmentValues v, DateOnly today, Action<string, string> add)
     {
+        // The same rule the database applies to every save; here too because the import writes in bulk around it.
+        void Text(string field, string? s, bool multiLine = false)
+        {
+            if (s is not null && SafeText.Problem(s, multiLine) is { } problem) add(field, problem);
+        }
+        Text("name", v.Name); Text("address", v.Address); Text("ownerName", v.OwnerName); Text("ownerPhone", v.OwnerPhone);
+        Text("licenceNumber", v.LicenceNumber); Text("note", v.Note, multiLine: true);
         if (v.Name is null) add("name", "Thiếu tên cơ sở.");
         else if (v.Name.Length > NameMax) add("name", $"Tên cơ sở dài quá {NameMax} ký tự.");
         if (v.Address is null) add("address", "Thiếu địa chỉ.");

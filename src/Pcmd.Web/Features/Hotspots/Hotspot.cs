@@ -1,6 +1,7 @@
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Hotspots;
 
@@ -13,7 +14,7 @@ public class Hotspot : IVersioned
     public HotspotKind Kind { get; set; }
     public int? EstablishmentId { get; set; }
     public string Name { get; set; } = "";
-    public string? Description { get; set; }
+    [MultiLine] public string? Description { get; set; }
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
     public double? Latitude { get; set; }
@@ -39,5 +40,5 @@ public class HotspotEvent
     public ComplexityLevel? ComplexityObserved { get; set; }
     /// <summary>The plan appendix row that targets the hotspot (Phụ lục II/III of the 2024 plan).</summary>
     public int? AppendixItemId { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }

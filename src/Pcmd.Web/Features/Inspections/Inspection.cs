@@ -1,5 +1,6 @@
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Inspections;
 
@@ -22,9 +23,9 @@ public class Inspection : IVersioned
     public DateOnly Date { get; set; }
     public InspectionKind Kind { get; set; }
     public UnannouncedReason? Reason { get; set; }
-    public string? ReasonNote { get; set; }
+    [MultiLine] public string? ReasonNote { get; set; }
     public int? InspectionPlanItemId { get; set; }
-    public string? Findings { get; set; }
+    [MultiLine] public string? Findings { get; set; }
     /// <summary>Owners and workers informed about the law during the visit (counts of people).</summary>
     public int OwnersInformed { get; set; }
     public int WorkersInformed { get; set; }
@@ -49,7 +50,7 @@ public class InspectionViolation
     public int InspectionId { get; set; }
     public int ViolationTypeId { get; set; }
     public ViolationType? ViolationType { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }
 
 public enum SanctionKind { Warning, Fine, Other }
@@ -65,6 +66,6 @@ public class Sanction
     public int? DecreeId { get; set; }
     public Decree? Decree { get; set; }
     /// <summary>Article and clause as written in the decision ("Điều 25, khoản 1").</summary>
-    public string? LegalBasis { get; set; }
-    public string? Measures { get; set; }
+    [MultiLine] public string? LegalBasis { get; set; }
+    [MultiLine] public string? Measures { get; set; }
 }

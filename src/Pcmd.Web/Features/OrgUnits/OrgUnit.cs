@@ -1,4 +1,5 @@
 using Pcmd.Web.Data;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.OrgUnits;
 
@@ -44,5 +45,5 @@ public class OrgUnitSuccession
     public int NewUnitId { get; set; }
     public OrgUnit? NewUnit { get; set; }
     public DateOnly EffectiveOn { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }

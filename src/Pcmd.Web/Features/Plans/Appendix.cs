@@ -1,5 +1,6 @@
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans;
 
@@ -32,7 +33,7 @@ public class AppendixItem
     public ComplexityLevel? Complexity { get; set; }
     /// <summary>"maintain" (duy trì), "new" (áp dụng mới) or another code the plan uses.</summary>
     public string? Status { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }
 
 public enum ReportKind { Semiannual, Annual, Quarterly, Monthly, Adhoc, Final }
@@ -50,5 +51,5 @@ public class ReportScheduleEntry
     public int? ConsolidationDueMonth { get; set; }
     public int? RecipientAgencyId { get; set; }
     public Agency? RecipientAgency { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }

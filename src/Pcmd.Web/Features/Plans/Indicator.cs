@@ -1,5 +1,6 @@
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Targets;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans;
 
@@ -12,7 +13,7 @@ public class Indicator
     public int PlanId { get; set; }
     public int Position { get; set; }
     public string Number { get; set; } = "";
-    public string Text { get; set; } = "";
+    [MultiLine] public string Text { get; set; } = "";
     public string? UnitOfMeasure { get; set; }
     public TargetKind? TargetKind { get; set; }
     public decimal? TargetValue { get; set; }
@@ -21,7 +22,7 @@ public class Indicator
     public string? Numerator { get; set; }
     public string? Denominator { get; set; }
     public MeasurementWindow Window { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
     /// <summary>The yearly schedule and the targets split per unit (giao chỉ tiêu).</summary>
     public List<IndicatorTarget> Targets { get; set; } = [];
     public List<Assignment> Assignments { get; set; } = [];

@@ -1,6 +1,7 @@
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans;
 
@@ -27,7 +28,7 @@ public class Plan : IVersioned
     public int? ParentId { get; set; }
     public Plan? Parent { get; set; }
     /// <summary>Căn cứ: one line per document.</summary>
-    public List<string> LegalBasis { get; set; } = [];
+    [MultiLine] public List<string> LegalBasis { get; set; } = [];
     public int Version { get; set; }
 
     public List<PlanObjective> Objectives { get; set; } = [];
@@ -48,7 +49,7 @@ public class PlanObjective
     public int PlanId { get; set; }
     public int Position { get; set; }
     public ObjectiveKind Kind { get; set; }
-    public string Text { get; set; } = "";
+    [MultiLine] public string Text { get; set; } = "";
 }
 
 public enum AssignmentRole { Lead, Cooperating }

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 namespace Pcmd.Web.Features.Plans;
 
 public enum TimingKind { Unspecified, Recurring, Due, Period }
@@ -13,11 +14,11 @@ public class PlanTask
     public int Position { get; set; }
     public string Number { get; set; } = "";
     public string? Section { get; set; }
-    public string Text { get; set; } = "";
+    [MultiLine] public string Text { get; set; } = "";
     public TimingKind TimingKind { get; set; }
     public Frequency? Frequency { get; set; }
     public DateOnly? DueDate { get; set; }
     /// <summary>The plan's own wording ("Thường xuyên", "Quý III/2026").</summary>
-    public string? TimingText { get; set; }
+    [MultiLine] public string? TimingText { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
 }

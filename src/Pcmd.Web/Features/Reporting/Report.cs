@@ -1,5 +1,6 @@
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Agencies;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Reporting;
 
@@ -22,12 +23,12 @@ public class Report : IVersioned
     public bool IsConsolidated { get; set; }
     public ReportStatus Status { get; set; }
     /// <summary>Khó khăn, vướng mắc.</summary>
-    public string? Difficulties { get; set; }
+    [MultiLine] public string? Difficulties { get; set; }
     /// <summary>Đề xuất, kiến nghị.</summary>
-    public string? Proposals { get; set; }
+    [MultiLine] public string? Proposals { get; set; }
     /// <summary>Answers to an ad hoc request's questions, in their order.</summary>
-    public List<string> Answers { get; set; } = [];
-    public string? ReturnComment { get; set; }
+    [MultiLine] public List<string> Answers { get; set; } = [];
+    [MultiLine] public string? ReturnComment { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public string? SubmittedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
@@ -47,7 +48,7 @@ public class ReportTaskEntry
     public int ReportId { get; set; }
     public int TaskId { get; set; }
     public TaskProgress? Progress { get; set; }
-    public string? Narrative { get; set; }
+    [MultiLine] public string? Narrative { get; set; }
 }
 
 /// <summary>A figure for an indicator. <see cref="Value"/> is the count or, for a share, the numerator over
@@ -63,7 +64,7 @@ public class ReportIndicatorValue
     public decimal? Computed { get; set; }
     public decimal? ComputedDenominator { get; set; }
     public string? Source { get; set; }
-    public string? Note { get; set; }
+    [MultiLine] public string? Note { get; set; }
 }
 
 public class ReportAttachment
@@ -88,7 +89,7 @@ public class ReportEvent
     public ReportEventKind Kind { get; set; }
     public DateTime At { get; set; }
     public string? By { get; set; }
-    public string? Comment { get; set; }
+    [MultiLine] public string? Comment { get; set; }
     /// <summary>Days after the deadline (0 on time), for a submission.</summary>
     public int? DaysLate { get; set; }
 }

@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Reporting;
 
 /// <summary>Files attached to a draft (minutes, photos, the signed scan). Checked by extension and by their first bytes,
-/// so a renamed executable is refused; at most <see cref="MaxBytes"/> each and <see cref="MaxFiles"/> per report.</summary>
-public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms, ReportDraftService drafts, TimeProvider clock)
+/// so a renamed executable is refused; at most <see cref="MaxBytes"/> each and <see cref="MaxFiles"/> per report. The name is
+/// reduced to a safe base name (<see cref="SafeFileName"/>); Word and Excel files, which readers' machines will unzip, must
+/// be within <see cref="ArchiveLimits"/>.</summary>
+public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms, ReportDraftService drafts, TimeProvider clock,
+    IOptions<ArchiveLimits> limits)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxFiles = 10;
@@ -27,11 +32,10 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
     {
         var (report, _, plan) = await forms.Load(scope, reportId, track: true, ct);
         await drafts.CheckWritable(scope, report, plan, version, ct);
-        var name = Path.GetFileName(fileName ?? "").Trim();
+        var name = SafeFileName.Of(fileName);
         var ext = Path.GetExtension(name);
         if (name.Length == 0 || !Allowed.TryGetValue(ext, out var kind))
             throw ValidationException.One("file", "Chỉ nhận tệp PDF, Word (.doc, .docx), Excel (.xls, .xlsx) hoặc ảnh (.jpg, .png).");
-        if (name.Length > 200) throw ValidationException.One("file", "Tên tệp dài tối đa 200 ký tự.");
         if (length > MaxBytes) throw ValidationException.One("file", "Tệp lớn hơn 10 MB.");
         if (await db.ReportAttachments.CountAsync(a => a.ReportId == reportId, ct) >= MaxFiles)
             throw ValidationException.One("file", $"Mỗi báo cáo đính kèm tối đa {MaxFiles} tệp.");
@@ -47,6 +51,15 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
         if (bytes.Length == 0) throw ValidationException.One("file", "Tệp rỗng.");
         if (!kind.Magic.Any(m => bytes.AsSpan().StartsWith(m)))
             throw ValidationException.One("file", "Nội dung tệp không đúng với định dạng của tên tệp.");
+        if (ext.Equals(".docx", StringComparison.OrdinalIgnoreCase) || ext.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            try { SafeArchive.Check(ms, limits.Value, spreadsheet: false); }
+            catch (ArchiveRefusedException e) { throw ValidationException.One("file", e.Message); }
+            catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+            {
+                throw ValidationException.One("file", "Nội dung tệp không đúng với định dạng của tên tệp.");
+            }
+        }
         var a = new ReportAttachment
         {
             ReportId = reportId, FileName = name, ContentType = kind.Type, Size = bytes.Length, Content = bytes,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.OrgUnits;
@@ -20,13 +21,15 @@ public sealed record ImportResult(bool FileRejected, int Total, int Accepted, in
 /// (types, dates, codes, communes in the user's writable scope, licence numbers unique in the file and in the
 /// database), then saves the accepted rows in one transaction — or none of them when the mode is all-or-nothing
 /// and a row is bad.</summary>
-public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, EstablishmentBulkWriter writer, TimeProvider clock)
+public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, EstablishmentBulkWriter writer, TimeProvider clock,
+    IOptions<Shared.ArchiveLimits> limits)
 {
     /// <summary>The report keeps the first 10,000 problems; the count says how many there were.</summary>
     public const int MaxIssues = 10_000;
 
+    /// <param name="archiveChecked">The upload has passed the archive limits already (<see cref="ImportJobs.Start"/>).</param>
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, ImportMode mode, UserScope scope,
-        IProgress<ImportStatus>? progress, CancellationToken ct)
+        IProgress<ImportStatus>? progress, CancellationToken ct, bool archiveChecked = false)
     {
         if (!EstablishmentAccess.CanWrite(scope)) throw new ForbiddenException();
         var today = EstablishmentRules.Today(clock);
@@ -39,7 +42,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
         }
         try
         {
-            using var sheet = XlsxSheetReader.Open(stream, ImportColumns.DataSheet);
+            using var sheet = XlsxSheetReader.Open(stream, ImportColumns.DataSheet, limits.Value, archiveChecked);
             return await Run(sheet, fileName, mode, scope, today, progress, ct);
         }
         finally

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
@@ -47,7 +49,7 @@ public sealed class ImportJob
 /// <summary>The queue of imports (a channel read by <see cref="ImportJobWorker"/>, one file at a time so that one
 /// import has the memory budget to itself) and the status of recent jobs, readable by the user who started the job
 /// or an administrator.</summary>
-public sealed class ImportJobs(TimeProvider clock)
+public sealed class ImportJobs(TimeProvider clock, IOptions<ArchiveLimits> limits)
 {
     /// <summary>The upload limit: 100,000 rows of the template take about 8 MB; Kestrel accepts bodies up to 30 MB.</summary>
     public const long MaxFileBytes = 25 * 1024 * 1024;
@@ -59,7 +61,8 @@ public sealed class ImportJobs(TimeProvider clock)
 
     internal ChannelReader<ImportJob> Reader => _queue.Reader;
 
-    /// <summary>Checks the upload at once (writer, size, a real .xlsx) so that a wrong file is refused before any job,
+    /// <summary>Checks the upload at once (writer, size, a real .xlsx within <see cref="ArchiveLimits"/>) so that a wrong
+    /// file or a zip bomb is refused (400) before any job,
     /// keeps it in a temporary file and queues the job.</summary>
     public async Task<ImportJob> Start(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct)
     {
@@ -83,12 +86,12 @@ public sealed class ImportJobs(TimeProvider clock)
                     await file.WriteAsync(buffer.AsMemory(0, n), ct);
                 }
                 if (total == 0) throw ValidationException.One("file", "Tệp trống.");
-                try { XlsxSheetReader.Check(file); }
+                try { XlsxSheetReader.Check(file, limits.Value); }
                 catch (NotASpreadsheetException e) { throw ValidationException.One("file", e.Message); }
             }
             var job = new ImportJob
             {
-                UserName = scope.UserName ?? "", FileName = Path.GetFileName(fileName), Mode = mode, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                UserName = scope.UserName ?? "", FileName = SafeFileName.Of(fileName), Mode = mode, CreatedUtc = clock.GetUtcNow().UtcDateTime,
                 FilePath = path, Scope = scope,
             };
             _jobs[job.Id] = job;
@@ -139,7 +142,8 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
             using var scope = scopes.CreateScope();
             var importer = scope.ServiceProvider.GetRequiredService<EstablishmentImporter>();
             await using var file = new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
-            var result = await importer.ImportAsync(file, job.FileName, job.Mode, job.Scope, new JobProgress(job), stop);
+            // Start checked the file against the archive limits: the temporary file is the server's own since.
+            var result = await importer.ImportAsync(file, job.FileName, job.Mode, job.Scope, new JobProgress(job), stop, archiveChecked: true);
             job.Finish(result, jobs.Now);
             log.LogInformation("Establishment import {Job} by {User}: {Rows} rows, {Accepted} accepted, {Rejected} rejected",
                 job.Id, job.UserName, result.Total, result.Accepted, result.Rejected);

@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ExcelDataReader;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
@@ -31,34 +32,37 @@ public sealed class XlsxSheetReader : IDisposable
 {
     readonly Stream _stream;
     readonly string _sheetName;
+    readonly ArchiveLimits _limits;
 
     /// <summary>The last row the sheet declares (its dimension), when it declares one: the progress total.</summary>
     public int? DeclaredLastRow { get; private set; }
 
-    XlsxSheetReader(Stream stream, string sheetName) => (_stream, _sheetName) = (stream, sheetName);
+    XlsxSheetReader(Stream stream, string sheetName, ArchiveLimits limits) => (_stream, _sheetName, _limits) = (stream, sheetName, limits);
 
     public const string NotXlsx = "Tệp không phải bảng tính Excel (.xlsx). Hãy tải mẫu nhập và lưu dữ liệu theo mẫu dưới dạng .xlsx.";
 
     static XlsxSheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // ExcelDataReader asks for code page 1252
 
-    /// <summary>Opens the sheet named <paramref name="sheetName"/>, or the first sheet. The stream must be seekable; it
-    /// stays open (the caller's).</summary>
-    public static XlsxSheetReader Open(Stream stream, string sheetName)
+    /// <summary>Opens the sheet named <paramref name="sheetName"/>, or the first sheet, once the file is within
+    /// <paramref name="limits"/> (defaults when null). The stream must be seekable; it stays open (the caller's).</summary>
+    /// <param name="archiveChecked">The file has passed <see cref="Check"/> already (at upload): its archive is not checked again.</param>
+    public static XlsxSheetReader Open(Stream stream, string sheetName, ArchiveLimits? limits = null, bool archiveChecked = false)
     {
+        limits ??= new ArchiveLimits();
         string name;
-        using (var doc = OpenPackage(stream)) name = FindSheet(doc, sheetName).Name!.Value!;
+        using (var doc = OpenPackage(stream, limits, archiveChecked)) name = FindSheet(doc, sheetName).Name!.Value!;
         stream.Position = 0;
-        return new XlsxSheetReader(stream, name);
+        return new XlsxSheetReader(stream, name, limits);
     }
 
-    /// <summary>Refuses at once what is not an .xlsx with a data sheet, without reading its rows.</summary>
-    public static void Check(Stream stream, string sheetName = ImportColumns.DataSheet)
+    /// <summary>Refuses at once what is not an .xlsx with a data sheet, or passes a limit, without reading its rows.</summary>
+    public static void Check(Stream stream, ArchiveLimits limits, string sheetName = ImportColumns.DataSheet)
     {
-        using var doc = OpenPackage(stream);
+        using var doc = OpenPackage(stream, limits);
         FindSheet(doc, sheetName);
     }
 
-    static SpreadsheetDocument OpenPackage(Stream stream)
+    static SpreadsheetDocument OpenPackage(Stream stream, ArchiveLimits limits, bool archiveChecked = false)
     {
         Span<byte> head = stackalloc byte[4];
         stream.Position = 0;
@@ -67,6 +71,10 @@ public sealed class XlsxSheetReader : IDisposable
         if (n == 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
             throw new NotASpreadsheetException("Tệp là bảng tính Excel 97–2003 (.xls), chưa được hỗ trợ. Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx.");
         if (n < 4 || head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4) throw new NotASpreadsheetException(NotXlsx);
+        // Before any parser: the Open XML SDK below loads the workbook part whole, ExcelDataReader every shared string.
+        try { if (!archiveChecked) SafeArchive.Check(stream, limits, spreadsheet: true); }
+        catch (ArchiveRefusedException e) { throw new NotASpreadsheetException(e.Message + " Không dòng nào được nhập."); }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException) { throw new NotASpreadsheetException(NotXlsx); }
         try { return SpreadsheetDocument.Open(stream, false); }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or ArgumentException or InvalidOperationException)
         {
@@ -104,8 +112,13 @@ public sealed class XlsxSheetReader : IDisposable
                 if (!reader.NextResult()) throw new NotASpreadsheetException($"Trang tính '{_sheetName}' không phải bảng dữ liệu.");
             // ExcelDataReader counts the rows up to the last one (from the sheet's dimension when it has one).
             DeclaredLastRow = reader.RowCount > 0 ? reader.RowCount : null;
+            // SafeArchive has counted both already; this keeps the reader's own view (its row arrays) within them too.
+            if (reader.FieldCount > _limits.MaxColumns || reader.RowCount > _limits.MaxRows)
+                throw new NotASpreadsheetException($"Trang tính quá {Shared.ViFormat.Number(_limits.MaxColumns)} cột hoặc quá {Shared.ViFormat.Number(_limits.MaxRows)} dòng, vượt giới hạn cho phép.");
             while (reader.Read())
             {
+                if (reader.Depth >= _limits.MaxRows)
+                    throw new NotASpreadsheetException($"Trang tính có hơn {Shared.ViFormat.Number(_limits.MaxRows)} dòng, vượt giới hạn cho phép.");
                 XlsxCell[]? cells = null;
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
