@@ -1,6 +1,7 @@
 using Pcmd.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Users.Sessions;
 
 namespace Pcmd.Web.Features.Users;
 
@@ -37,9 +38,12 @@ public static class UsersModule
             .AddClaimsPrincipalFactory<PcmdClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
-        // The cookie carries role, unit and agency; an administrator's change to them (or a lock, or a new password) changes
-        // the security stamp, and a session whose stamp is stale ends when it is next validated: at most a minute later.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie carries role, unit and agency. An administrator's change to them, a lock or a new password ends the user's
+        // sessions at once (Sessions/SessionStore, checked on every request); the security-stamp check behind it is only a
+        // backstop for changes made outside UserService, so it need not query the user every minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(10));
+        builder.Services.Configure<UserSessionOptions>(builder.Configuration.GetSection("Pcmd:Sessions"));
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pcmd.auth";
@@ -50,7 +54,8 @@ public static class UsersModule
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/access-denied";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromHours(8); // the cookie's own limit; the session's idle timeout is shorter
+            SessionCookie.Attach(o.Events);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, "Chưa đăng nhập", "Hãy đăng nhập (POST /api/v1/auth/login) trước khi gọi API.", () => ctx.Response.Redirect(ctx.RedirectUri));
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
         });
