@@ -1,7 +1,9 @@
 using Pcmd.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Pcmd.Web.Data;
+using Pcmd.Web.Security;
 using Pcmd.Web.Features.Users.Sessions;
+using Pcmd.Web.Features.Users.SignIn;
 
 namespace Pcmd.Web.Features.Users;
 
@@ -15,6 +17,7 @@ public static class UsersModule
     {
         AuthApi.Map(app.MapGroup("/api/v1/auth").WithTags("Đăng nhập"));
         AuthApi.MapBrowserForms(app);
+        TwoFactorApi.Map(app.MapGroup("/api/v1/auth/2fa").WithTags("Đăng nhập").RequireAuthorization(SecurityModule.SignedInPolicy));
         UsersApi.Map(app.MapGroup("/api/v1/users").WithTags("Người dùng").RequireAuthorization());
         return app;
     }
@@ -44,6 +47,10 @@ public static class UsersModule
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(10));
         builder.Services.Configure<UserSessionOptions>(builder.Configuration.GetSection("Pcmd:Sessions"));
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<TwoFactorPolicy>();
+        builder.Services.AddScoped<SignInFlow>();
+        builder.Services.AddScoped<TwoFactorService>();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pcmd.auth";
@@ -57,7 +64,9 @@ public static class UsersModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8); // the cookie's own limit; the session's idle timeout is shorter
             SessionCookie.Attach(o.Events);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, "Chưa đăng nhập", "Hãy đăng nhập (POST /api/v1/auth/login) trước khi gọi API.", () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx => ctx.HttpContext.User.HasClaim(c => c.Type == UserScope.EnrolmentClaim)
+                ? ApiOr(ctx.HttpContext, 403, "Cần bật xác thực hai bước", SignInFlow.NeedsEnrolment, () => ctx.Response.Redirect(TwoFactorApi.EnrolPage))
+                : ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
         });
         return builder;
     }
