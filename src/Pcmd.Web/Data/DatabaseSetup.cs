@@ -27,7 +27,7 @@ public static class DatabaseSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
         builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));
-        DbXmlRepository.AddTo(builder.Services);
+        DbXmlRepository.AddTo(builder.Services, builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database");
         return builder;
     }

@@ -66,6 +66,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Users.Sessions.UserSession> UserSessions => Set<Features.Users.Sessions.UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

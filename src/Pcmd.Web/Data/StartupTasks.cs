@@ -11,6 +11,8 @@ public static class StartupTasks
         var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
         var applied = await SchemaMigrator.MigrateAsync(db, info.Provider);
         app.Logger.LogInformation("Database {Provider}: {Count} schema script(s) applied", info.Provider, applied);
+        var encrypted = await DbXmlRepository.EncryptStoredKeys(db, scope.ServiceProvider.GetRequiredService<Security.KeyEncryptionKey>());
+        if (encrypted > 0) app.Logger.LogInformation("{Count} data-protection key(s) stored in clear were encrypted", encrypted);
         await scope.ServiceProvider.GetRequiredService<Features.Reference.ReferenceData>().EnsureLoaded();
         if (app.Configuration.GetValue("Pcmd:Demo:Enabled", true))
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureLoaded();

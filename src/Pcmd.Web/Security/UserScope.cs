@@ -11,6 +11,9 @@ public sealed class UserScope
 {
     public const string OrgUnitClaim = "pcmd:org_unit";
     public const string AgencyClaim = "pcmd:agency";
+    /// <summary>Set while a user whose role requires two-factor sign-in has not enrolled: the default policy refuses them
+    /// everything but the enrolment (policy <see cref="SecurityModule.SignedInPolicy"/>).</summary>
+    public const string EnrolmentClaim = "pcmd:enrol_2fa";
 
     public bool IsAuthenticated { get; init; }
     public string? UserName { get; init; }

@@ -1,25 +1,29 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Pcmd.Web.Features.Users.SignIn;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Users;
 
 public sealed record LoginRequest(string? UserName, string? Password);
-public sealed record LoginResponse(string Message);
+/// <summary>The second step: the 6-digit code of the authenticator app, or one recovery code.</summary>
+public sealed record LoginTwoFactorRequest(string? Code, string? RecoveryCode);
+/// <summary><see cref="Next"/>: none when signed in; "two-factor" when the code is needed (POST /api/v1/auth/login/2fa);
+/// "enrol" when the role requires two-factor sign-in and it is not set up yet (only /api/v1/auth/2fa answers until it is).</summary>
+public sealed record LoginResponse(string Message, string? Next = null);
 public sealed record MeResponse(string UserName, string FullName, string[] Roles, int? OrgUnitId, int? AgencyId);
 
-/// <summary>Sign-in for the browser (form posts) and for API clients (JSON; the answer sets the same cookie).</summary>
+/// <summary>Sign-in for the browser (form posts) and for API clients (JSON; the answer sets the same cookie). What a step
+/// comes to is decided in <see cref="SignInFlow"/>; here it only becomes an answer.</summary>
 public static class AuthApi
 {
-    public const string LockedOut = "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.";
-    public const string LockedByAdministrator = "Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.";
-    public const string BadCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/login", Login).WithName(nameof(Login)).WithSummary("Đăng nhập; phản hồi đặt cookie pcmd.auth")
-            .AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
+            .AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/login/2fa", LoginTwoFactor).WithName(nameof(LoginTwoFactor)).WithSummary("Bước hai của đăng nhập: mã xác thực hoặc mã khôi phục")
+            .AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/logout", Logout).WithName(nameof(Logout)).WithSummary("Đăng xuất");
         api.MapGet("/me", Me).WithName(nameof(Me)).WithSummary("Người đang đăng nhập, vai trò, đơn vị và cơ quan").RequireAuthorization();
     }
@@ -28,17 +32,24 @@ public static class AuthApi
     public static void MapBrowserForms(IEndpointRouteBuilder app)
     {
         app.MapPost("/account/login", FormLogin).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/login/2fa", FormLoginTwoFactor).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/account/logout", FormLogout).ExcludeFromDescription();
         app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login([FromBody] LoginRequest req, SignInManager<PcmdUser> signIn)
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login([FromBody] LoginRequest req, SignInFlow flow) =>
+        Answer(await flow.Password(req.UserName, req.Password));
+
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginTwoFactor([FromBody] LoginTwoFactorRequest req, SignInFlow flow) =>
+        Answer(await flow.SecondFactor(req.Code, req.RecoveryCode));
+
+    static Results<Ok<LoginResponse>, ProblemHttpResult> Answer(SignInOutcome o) => o.Step switch
     {
-        var result = await SignIn(signIn, req.UserName, req.Password);
-        return result is null
-            ? TypedResults.Ok(new LoginResponse("Đăng nhập thành công."))
-            : TypedResults.Problem(title: "Đăng nhập không thành công", detail: result, statusCode: 401);
-    }
+        SignInStep.SignedIn => TypedResults.Ok(new LoginResponse(o.Message)),
+        SignInStep.NeedsSecondFactor => TypedResults.Ok(new LoginResponse(o.Message, "two-factor")),
+        SignInStep.NeedsEnrolment => TypedResults.Ok(new LoginResponse(o.Message, "enrol")),
+        _ => TypedResults.Problem(title: "Đăng nhập không thành công", detail: o.Message, statusCode: 401),
+    };
 
     public static async Task<NoContent> Logout(SignInManager<PcmdUser> signIn)
     {
@@ -50,12 +61,26 @@ public static class AuthApi
         TypedResults.Ok(new MeResponse(s.UserName!, ctx.User.FindFirst("pcmd:full_name")?.Value ?? "", s.Roles.ToArray(), s.OrgUnitId, s.AgencyId));
 
     static async Task<RedirectHttpResult> FormLogin([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<PcmdUser> signIn)
+        SignInFlow flow)
     {
-        var error = await SignIn(signIn, userName, password);
-        if (error is not null)
-            return TypedResults.Redirect($"/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
-        return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
+        var o = await flow.Password(userName, password);
+        var back = Uri.EscapeDataString(returnUrl ?? "/");
+        return o.Step switch
+        {
+            SignInStep.SignedIn => TypedResults.LocalRedirect(LocalOrHome(returnUrl)),
+            SignInStep.NeedsSecondFactor => TypedResults.Redirect($"/login/2fa?returnUrl={back}"),
+            SignInStep.NeedsEnrolment => TypedResults.Redirect(TwoFactorApi.EnrolPage),
+            _ => TypedResults.Redirect($"/login?error={Uri.EscapeDataString(o.Message)}&returnUrl={back}"),
+        };
+    }
+
+    static async Task<RedirectHttpResult> FormLoginTwoFactor([FromForm] string? code, [FromForm] string? recoveryCode, [FromForm] string? returnUrl,
+        SignInFlow flow)
+    {
+        var o = await flow.SecondFactor(code, recoveryCode);
+        return o.Step == SignInStep.SignedIn
+            ? TypedResults.LocalRedirect(LocalOrHome(returnUrl))
+            : TypedResults.Redirect($"/login/2fa?error={Uri.EscapeDataString(o.Message)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
     }
 
     static async Task<RedirectHttpResult> FormLogout(SignInManager<PcmdUser> signIn)
@@ -76,17 +101,4 @@ public static class AuthApi
     /// <summary>Only a path on this site: "//evil.example" is another site to a browser.</summary>
     static string LocalOrHome(string? returnUrl) =>
         string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
-
-    /// <summary>Null on success, else the Vietnamese reason.</summary>
-    static async Task<string?> SignIn(SignInManager<PcmdUser> signIn, string? userName, string? password)
-    {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return "Hãy nhập tên đăng nhập và mật khẩu.";
-        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return null;
-        if (!result.IsLockedOut) return BadCredentials;
-        // Failed sign-ins lock for the lockout time span; a longer lock is an administrator's (UserService.Lock).
-        var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
-        var span = signIn.Options.Lockout.DefaultLockoutTimeSpan;
-        return user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow + span + TimeSpan.FromMinutes(1) ? LockedByAdministrator : LockedOut;
-    }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Users.Sessions;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -34,7 +35,7 @@ public sealed record PasswordInput(string? Password);
 /// written as an explicit "UserRole" entry in the same transaction.</summary>
 public sealed partial class UserService(
     PcmdDbContext db, UserManager<PcmdUser> users, RoleManager<IdentityRole> roles, SignInManager<PcmdUser> signIn,
-    OrgUnitTree tree, TimeProvider clock, IHttpContextAccessor http)
+    OrgUnitTree tree, TimeProvider clock, IHttpContextAccessor http, SessionStore sessions)
 {
     public const string RoleAuditType = "UserRole";
 
@@ -113,8 +114,8 @@ public sealed partial class UserService(
         return await Get(scope, user.Id, ct);
     }
 
-    /// <summary>Changes name, role, unit and agency. A new role, unit or agency changes the security stamp, so the user's
-    /// existing sessions end at their next validation (within a minute) and the next sign-in carries the new claims.</summary>
+    /// <summary>Changes name, role, unit and agency. A new role, unit or agency ends the user's sessions at once (and changes
+    /// the security stamp); the next sign-in carries the new claims.</summary>
     public async Task<UserDto> Update(UserScope scope, string id, UserUpdateInput input, CancellationToken ct = default)
     {
         Require(scope);
@@ -149,7 +150,7 @@ public sealed partial class UserService(
             if (reachChanged) Check(await users.UpdateSecurityStampAsync(user));
             await tx.CommitAsync(ct);
         }
-        if (reachChanged) await RefreshIfSelf(scope, user);
+        if (reachChanged) await EndSessions(scope, user, SessionEnd.Reach);
         return await Get(scope, user.Id, ct);
     }
 
@@ -165,10 +166,10 @@ public sealed partial class UserService(
         {
             if (!await users.GetLockoutEnabledAsync(user)) Check(await users.SetLockoutEnabledAsync(user, true));
             Check(await users.SetLockoutEndDateAsync(user, end));
-            // Ends the sessions the user already has.
             Check(await users.UpdateSecurityStampAsync(user));
             await tx.CommitAsync(ct);
         }
+        await sessions.EndAll(user.Id, SessionEnd.Locked);
         return await Get(scope, user.Id, ct);
     }
 
@@ -196,7 +197,7 @@ public sealed partial class UserService(
         errors.ThrowIfAny();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password!));
-        await RefreshIfSelf(scope, user);
+        await EndSessions(scope, user, SessionEnd.Password);
     }
 
     static void Require(UserScope scope)
@@ -207,10 +208,13 @@ public sealed partial class UserService(
     static bool IsSelf(UserScope scope, PcmdUser user) =>
         scope.UserName is { } me && string.Equals(me, user.UserName, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An administrator who changed their own account keeps their session, with the new stamp and claims.</summary>
-    async Task RefreshIfSelf(UserScope scope, PcmdUser user)
+    /// <summary>Ends the user's sessions once the change is committed. An administrator who changed their own account keeps
+    /// the session they did it from, with the new stamp and claims.</summary>
+    async Task EndSessions(UserScope scope, PcmdUser user, string reason)
     {
-        if (IsSelf(scope, user) && http.HttpContext is { Response.HasStarted: false }) await signIn.RefreshSignInAsync(user);
+        var self = IsSelf(scope, user) ? http.HttpContext : null;
+        await sessions.EndAll(user.Id, reason, keep: self?.SessionId());
+        if (self is { Response.HasStarted: false }) await signIn.RefreshSignInAsync(user);
     }
 
     async Task<ILookup<string, string>> RolesOf(string? userId, CancellationToken ct)

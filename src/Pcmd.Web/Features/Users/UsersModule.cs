@@ -1,6 +1,9 @@
 using Pcmd.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Pcmd.Web.Data;
+using Pcmd.Web.Security;
+using Pcmd.Web.Features.Users.Sessions;
+using Pcmd.Web.Features.Users.SignIn;
 
 namespace Pcmd.Web.Features.Users;
 
@@ -14,6 +17,7 @@ public static class UsersModule
     {
         AuthApi.Map(app.MapGroup("/api/v1/auth").WithTags("Đăng nhập"));
         AuthApi.MapBrowserForms(app);
+        TwoFactorApi.Map(app.MapGroup("/api/v1/auth/2fa").WithTags("Đăng nhập").RequireAuthorization(SecurityModule.SignedInPolicy));
         UsersApi.Map(app.MapGroup("/api/v1/users").WithTags("Người dùng").RequireAuthorization());
         return app;
     }
@@ -37,9 +41,16 @@ public static class UsersModule
             .AddClaimsPrincipalFactory<PcmdClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
-        // The cookie carries role, unit and agency; an administrator's change to them (or a lock, or a new password) changes
-        // the security stamp, and a session whose stamp is stale ends when it is next validated: at most a minute later.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie carries role, unit and agency. An administrator's change to them, a lock or a new password ends the user's
+        // sessions at once (Sessions/SessionStore, checked on every request); the security-stamp check behind it is only a
+        // backstop for changes made outside UserService, so it need not query the user every minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(10));
+        builder.Services.Configure<UserSessionOptions>(builder.Configuration.GetSection("Pcmd:Sessions"));
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<TwoFactorPolicy>();
+        builder.Services.AddScoped<SignInFlow>();
+        builder.Services.AddScoped<TwoFactorService>();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pcmd.auth";
@@ -50,9 +61,12 @@ public static class UsersModule
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/access-denied";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromHours(8); // the cookie's own limit; the session's idle timeout is shorter
+            SessionCookie.Attach(o.Events);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, "Chưa đăng nhập", "Hãy đăng nhập (POST /api/v1/auth/login) trước khi gọi API.", () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx => ctx.HttpContext.User.HasClaim(c => c.Type == UserScope.EnrolmentClaim)
+                ? ApiOr(ctx.HttpContext, 403, "Cần bật xác thực hai bước", SignInFlow.NeedsEnrolment, () => ctx.Response.Redirect(TwoFactorApi.EnrolPage))
+                : ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
         });
         return builder;
     }

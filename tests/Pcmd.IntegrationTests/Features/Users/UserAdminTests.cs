@@ -140,7 +140,7 @@ public abstract class UserAdminTests(PcmdApp app)
         Assert.NotNull(listed.LockedOutUntil);
 
         var refused = await (await data.Login(data.Anonymous(), userName)).Json<Problem>(HttpStatusCode.Unauthorized);
-        Assert.Equal("Tài khoản đã bị quản trị hệ thống khóa. Hãy liên hệ quản trị hệ thống.", refused.Detail);
+        Assert.Equal(Pcmd.Web.Features.Users.SignIn.SignInFlow.Failed, refused.Detail);
         Assert.Contains("Đang khóa", await admin.GetStringAsync("/users"));
 
         var unlocked = await (await admin.PostRaw($"/api/v1/users/{id}/unlock", "")).Json<UserDto>(HttpStatusCode.OK);
