@@ -103,6 +103,30 @@ public abstract class SignInTests(PcmdApp app)
         Assert.Equal(SignInRateLimit.Message, problem.Detail);
     }
 
+    [Fact]
+    public async Task The_sign_in_form_signs_in_and_the_logout_form_ends_the_session()
+    {
+        var browser = data.Anonymous();
+        var token = Token(await browser.GetStringAsync("/login"));
+        var wrong = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("userName", "khongco"), new("password", "Sai@matkhau2026"), new("returnUrl", "/plans")]));
+        Assert.Contains("/login?error=", wrong.Headers.Location!.OriginalString);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng", await browser.GetStringAsync(wrong.Headers.Location!.OriginalString));
+        var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("userName", "lanhdao"), new("password", PcmdApp.Password), new("returnUrl", "/plans")]));
+        Assert.Equal("/plans", signedIn.Headers.Location!.OriginalString);
+        var cookie = SessionTests.CookieOf(signedIn);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/plans")).StatusCode);
+
+        var logout = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", Token(await browser.GetStringAsync("/plans")))]));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SessionTests.WithCookie(app, cookie).GetAsync("/api/v1/auth/me")).StatusCode);
+    }
+
+    static string Token(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } t
+            ? t : throw new InvalidOperationException("No antiforgery token on the page");
+
     sealed record TwoFactorSetupView(string SharedKey, string AuthenticatorUri);
     sealed record CodesView(List<string> Codes);
 
