@@ -92,8 +92,8 @@ public sealed class SoakReport(SoakBenchmark.Settings settings)
         sb.AppendLine($"- schedule: {slots:N0} slots, {late:N0} started late (> 50 ms after their time), {dropped:N0} dropped (bound reached), {SkippedCycles} sign-in cycles skipped (previous one still running); " +
             $"{requests:N0} HTTP requests (a write or a sign-in cycle is several)");
         sb.AppendLine($"- errors after the warm-up: {(errorsAfter.Count == 0 ? "none" : Kinds(errorsAfter))}; server log during the run: {serverErrors} errors, {ServerWarnings} warnings");
-        sb.AppendLine($"- latency, first {compare} min after the warm-up (minutes {warmup + 1}–{warmup + compare}): p50 {F(first.P50)} ms, p95 **{F(first.P95)} ms**, p99 {F(first.P99)} ms; " +
-            $"last {compare} min ({minutes - compare + 1}–{minutes}): p50 {F(lastWindow.P50)} ms, p95 **{F(lastWindow.P95)} ms**, p99 {F(lastWindow.P99)} ms");
+        sb.AppendLine($"- latency, first {compare} min after the warm-up ({Span(warmup + 1, warmup + compare)}): p50 {F(first.P50)} ms, p95 **{F(first.P95)} ms**, p99 {F(first.P99)} ms; " +
+            $"last {compare} min ({Span(minutes - compare + 1, minutes)}): p50 {F(lastWindow.P50)} ms, p95 **{F(lastWindow.P95)} ms**, p99 {F(lastWindow.P99)} ms");
         if (flat is not null)
             sb.AppendLine($"- RSS after the warm-up: min {F(flat.MinMb)} MB, max {F(flat.MaxMb)} MB, last {F(flat.LastMb)} MB; slope {flat.SlopeMbPer10Min.ToString("+0.0;-0.0;0.0", Inv)} MB per 10 min (least squares); " +
                 $"threads {memory.FirstOrDefault().Threads} → {memory.LastOrDefault().Threads}, open descriptors {memory.FirstOrDefault().Fds} → {memory.LastOrDefault().Fds}");
@@ -134,6 +134,7 @@ public sealed class SoakReport(SoakBenchmark.Settings settings)
             " of the slots; reads by every account allowed to (7 demo roles, each in its own scope), writes by kiemtra (inspections) and phuluong (establishments) on records they created";
     }
 
+    static string Span(int from, int to) => from == to ? $"minute {from}" : $"minutes {from}–{to}";
     static string Kinds(Dictionary<string, int> kinds) => string.Join(", ", kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Key}: {k.Value}"));
     static string Verdict(bool ok) => ok ? "met" : "**missed**";
     static string F(double v) => double.IsNaN(v) ? "–" : v.ToString(v >= 100 ? "0" : "0.0", Inv);
