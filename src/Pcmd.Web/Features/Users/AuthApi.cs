@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Users;
@@ -32,9 +33,10 @@ public static class AuthApi
         app.MapGet("/culture/{name}", SetCulture).AllowAnonymous().ExcludeFromDescription();
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login([FromBody] LoginRequest req, SignInManager<PcmdUser> signIn)
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login([FromBody] LoginRequest req, SignInManager<PcmdUser> signIn,
+        AuditTrail audit)
     {
-        var result = await SignIn(signIn, req.UserName, req.Password);
+        var result = await SignIn(signIn, audit, req.UserName, req.Password);
         return result is null
             ? TypedResults.Ok(new LoginResponse("Đăng nhập thành công."))
             : TypedResults.Problem(title: "Đăng nhập không thành công", detail: result, statusCode: 401);
@@ -50,9 +52,9 @@ public static class AuthApi
         TypedResults.Ok(new MeResponse(s.UserName!, ctx.User.FindFirst("pcmd:full_name")?.Value ?? "", s.Roles.ToArray(), s.OrgUnitId, s.AgencyId));
 
     static async Task<RedirectHttpResult> FormLogin([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<PcmdUser> signIn)
+        SignInManager<PcmdUser> signIn, AuditTrail audit)
     {
-        var error = await SignIn(signIn, userName, password);
+        var error = await SignIn(signIn, audit, userName, password);
         if (error is not null)
             return TypedResults.Redirect($"/login?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
         return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
@@ -78,10 +80,11 @@ public static class AuthApi
         string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
 
     /// <summary>Null on success, else the Vietnamese reason.</summary>
-    static async Task<string?> SignIn(SignInManager<PcmdUser> signIn, string? userName, string? password)
+    static async Task<string?> SignIn(SignInManager<PcmdUser> signIn, AuditTrail audit, string? userName, string? password)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return "Hãy nhập tên đăng nhập và mật khẩu.";
         var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        audit.RecordSignIn(userName.Trim(), result.Succeeded ? SignInOutcome.Succeeded : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed);
         if (result.Succeeded) return null;
         if (!result.IsLockedOut) return BadCredentials;
         // Failed sign-ins lock for the lockout time span; a longer lock is an administrator's (UserService.Lock).

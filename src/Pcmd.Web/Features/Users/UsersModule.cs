@@ -52,7 +52,11 @@ public static class UsersModule
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, "Chưa đăng nhập", "Hãy đăng nhập (POST /api/v1/auth/login) trước khi gọi API.", () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.HttpContext.RequestServices.GetRequiredService<Audit.AuditTrail>().RecordDeniedPath(403);
+                return ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            };
         });
         return builder;
     }
