@@ -30,8 +30,10 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IO
     long _queued, _written;
     TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Vietnamese stays readable in the column (the page escapes it as HTML when it shows it).
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
