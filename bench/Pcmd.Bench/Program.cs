@@ -9,6 +9,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- generate --scale city|country [--seed 42] [--connection "<postgres>"|--sqlite <file>] [--append] [--reset]
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
+// dotnet run -c Release --project bench/Pcmd.Bench -- audit-reads [--connection "<postgres>"|--sqlite <file>] [--reads 500] [--blocks 10]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -22,6 +23,7 @@ try
         "import" => await ImportBenchmark.Child(options),
         "reporting" => await ReportingBenchmark.Run(options),
         "readers" => await ReadersBenchmark.Run(options),
+        "audit-reads" => await AuditReadsBenchmark.Run(options),
         "read" => ReadersBenchmark.Child(options),
         _ => Usage(),
     };
@@ -39,6 +41,7 @@ static int Usage()
           Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
+          Pcmd.Bench audit-reads [--connection "<postgres>" | --sqlite <file>] [--reads 500] [--blocks 10]   (what the read audit costs)
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
