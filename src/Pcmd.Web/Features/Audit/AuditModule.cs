@@ -7,7 +7,8 @@ public static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddOptions<AuditOptions>().BindConfiguration("Pcmd:Audit");
+        // Not bound to configuration: an installation cannot turn the read audit off; only the benchmark flips it in code.
+        services.AddOptions<AuditOptions>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService<AuditWriter>();
         return services.AddScoped<AuditQuery>();

@@ -48,5 +48,8 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
     /// <summary>The kinds of record the audit trail covers (every entity of the features), for the filter's suggestions.</summary>
     public List<string> EntityTypes() => db.Model.GetEntityTypes()
         .Where(t => t.ClrType.Namespace?.StartsWith("Pcmd.Web.Features", StringComparison.Ordinal) == true && t.ClrType != typeof(AuditEntry))
-        .Select(t => t.ClrType.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        .Select(t => t.ClrType.Name).Concat(EventSubjects).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>What events name that is not an entity: the files of the imports.</summary>
+    static readonly string[] EventSubjects = ["EstablishmentImport", "PlanFile", "AgencyCatalogue"];
 }
