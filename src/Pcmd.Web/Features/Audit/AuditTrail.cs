@@ -29,6 +29,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IO
         { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     long _queued, _written;
     TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    TaskCompletionSource _flushRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Vietnamese stays readable in the column (the page escapes it as HTML when it shows it).
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -92,6 +93,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IO
     public async Task Flush(CancellationToken ct = default)
     {
         var target = Interlocked.Read(ref _queued);
+        // The writer gathers rows before it writes; a reader of the trail does not wait for that.
+        Volatile.Read(ref _flushRequest).TrySetResult();
         while (true)
         {
             var next = Volatile.Read(ref _progress).Task;
@@ -101,6 +104,13 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IO
     }
 
     internal ChannelReader<AuditEntry> Reader => _queue.Reader;
+
+    internal Task FlushRequested => Volatile.Read(ref _flushRequest).Task;
+
+    internal void FlushStarted()
+    {
+        if (_flushRequest.Task.IsCompleted) Interlocked.Exchange(ref _flushRequest, new(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
 
     internal void Written(int count)
     {
