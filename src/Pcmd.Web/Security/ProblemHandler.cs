@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Features.Audit;
 
 namespace Pcmd.Web.Security;
 
 /// <summary>The one place where exceptions become problem details (RFC 7807).</summary>
-public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> log) : IExceptionHandler
+public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> log, AuditTrail audit) : IExceptionHandler
 {
     public const string StaleForm = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.";
 
@@ -29,6 +30,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             _ => new ProblemDetails { Title = "Lỗi hệ thống", Detail = "Đã có lỗi xảy ra; thao tác chưa được lưu. Vui lòng thử lại hoặc báo quản trị viên.", Status = 500 },
         };
         if (details.Status == 500) log.LogError(ex, "Unhandled error");
+        // A refusal by role names no record; one of a record out of reach was recorded where it was raised.
+        if (ex is ForbiddenException { Audited: false }) audit.RecordDeniedPath(403);
         ctx.Response.StatusCode = details.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = ex });
     }

@@ -7,6 +7,9 @@ public abstract class AppProblemException(string title, string? detail) : Except
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
     public abstract int Status { get; }
+    /// <summary>Already written to the audit trail where it was raised (an existing record out of scope), so the
+    /// handler does not record the refusal a second time.</summary>
+    public bool Audited { get; set; }
 }
 
 public sealed class NotFoundException(string? detail = null)

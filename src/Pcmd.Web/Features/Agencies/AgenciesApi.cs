@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Security;
@@ -37,10 +38,12 @@ public static class AgenciesApi
         return TypedResults.Ok(new IdVersion(a.Id, a.Version));
     }
 
-    public static async Task<Ok<CatalogueImported>> ImportAgencies(HttpRequest req, UserScope scope, AgencyCatalogue catalogue, CancellationToken ct)
+    public static async Task<Ok<CatalogueImported>> ImportAgencies(HttpRequest req, UserScope scope, AgencyCatalogue catalogue, AuditTrail audit,
+        CancellationToken ct)
     {
         AgencyCatalogue.EnsureMayImport(scope);
-        var json = await JsonBody.Read(req, AgencyCatalogue.FileKind, ct);
-        return TypedResults.Ok(new CatalogueImported(await catalogue.Import(scope, json, ct)));
+        var added = await audit.Importing("AgencyCatalogue", null, async () =>
+            await catalogue.Import(scope, await JsonBody.Read(req, AgencyCatalogue.FileKind, ct), ct));
+        return TypedResults.Ok(new CatalogueImported(added));
     }
 }

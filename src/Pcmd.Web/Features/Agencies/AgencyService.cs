@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
@@ -14,7 +15,7 @@ public sealed record AgencyInput(string? Code, string? Name, string? ShortName, 
     DateOnly? ValidFrom, DateOnly? ValidTo, List<int>? MemberIds, int Version = 0);
 
 /// <summary>Agencies and interagency bodies within the user's scope.</summary>
-public sealed class AgencyService(PcmdDbContext db)
+public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
 {
     public async Task<List<AgencyDto>> List(UserScope scope, string? search = null, AgencyKind? kind = null, int? orgUnitId = null, CancellationToken ct = default)
     {
@@ -34,7 +35,8 @@ public sealed class AgencyService(PcmdDbContext db)
     public async Task<AgencyDto> Get(UserScope scope, int id, CancellationToken ct = default)
     {
         var dto = await Project(db.Agencies.AsNoTracking().Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
-        if (dto is null || !scope.CanReadUnit(dto.OrgUnitId)) throw new NotFoundException();
+        if (dto is null) throw new NotFoundException();
+        if (!scope.CanReadUnit(dto.OrgUnitId)) throw audit.Denied(nameof(Agency), id, new NotFoundException());
         return dto with { Members = dto.Members.OrderBy(m => m.Name, VietnameseText.Comparer).ToList() };
     }
 
@@ -67,8 +69,8 @@ public sealed class AgencyService(PcmdDbContext db)
         if (id is { } existingId)
         {
             agency = await db.Agencies.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == existingId, ct) ?? throw new NotFoundException();
-            if (!scope.CanReadUnit(agency.OrgUnitId)) throw new NotFoundException();
-            if (!scope.CanWriteUnit(agency.OrgUnitId)) throw new ForbiddenException();
+            if (!scope.CanReadUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new NotFoundException());
+            if (!scope.CanWriteUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new ForbiddenException());
             if (agency.Version != input.Version) throw new ConflictException();
             db.Entry(agency).Property(a => a.Version).OriginalValue = input.Version;
             db.Entry(agency).State = EntityState.Modified;

@@ -6,9 +6,10 @@ namespace Pcmd.Web.Features.Audit;
 public static class AuditApi
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("", ListAuditEntries).WithName(nameof(ListAuditEntries)).WithSummary("Nhật ký thay đổi (quản trị hệ thống)");
+        api.MapGet("", ListAuditEntries).WithName(nameof(ListAuditEntries))
+            .WithSummary("Nhật ký thay đổi và sự kiện (quản trị hệ thống); kind: created, modified, deleted, read, exported, signedIn, signInFailed, lockedOut, accessDenied, importFailed");
 
-    public static async Task<Ok<AuditPage>> ListAuditEntries(string? entityType, string? entityId, string? user, int? page, int? pageSize,
+    public static async Task<Ok<AuditPage>> ListAuditEntries(string? entityType, string? entityId, string? user, string? kind, int? page, int? pageSize,
         UserScope scope, AuditQuery q, CancellationToken ct) =>
-        TypedResults.Ok(await q.Page(scope, entityType, entityId, user, page ?? 1, pageSize ?? 50, ct));
+        TypedResults.Ok(await q.Page(scope, new AuditFilter(entityType, entityId, user, kind), page ?? 1, pageSize ?? 50, ct));
 }

@@ -1,9 +1,18 @@
 namespace Pcmd.Web.Features.Audit;
 
-/// <summary>The audit trail is written by the DbContext on every save (AuditRecorder); this feature only reads it.</summary>
+/// <summary>Changes are written by the DbContext on every save (AuditRecorder); events (reads, exports, sign-ins, refusals,
+/// failed imports) by any feature through <see cref="AuditTrail"/>, inserted by <see cref="AuditWriter"/>. This feature
+/// also reads the trail (query, API, page).</summary>
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditQuery>();
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        // Not bound to configuration: an installation cannot turn the read audit off; only the benchmark flips it in code.
+        services.AddOptions<AuditOptions>();
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService<AuditWriter>();
+        return services.AddScoped<AuditQuery>();
+    }
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {

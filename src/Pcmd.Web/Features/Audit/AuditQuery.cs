@@ -6,28 +6,50 @@ namespace Pcmd.Web.Features.Audit;
 
 public sealed record AuditPage(int Total, int Page, int PageSize, List<AuditEntry> Items);
 
-public sealed class AuditQuery(PcmdDbContext db)
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? User = null, string? Kind = null);
+
+public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
 {
     public const int MaxPageSize = 200;
+    /// <summary>The queue is normally written within milliseconds; if the database is stuck, the page still shows what is there.</summary>
+    static readonly TimeSpan FlushWait = TimeSpan.FromSeconds(10);
 
-    public async Task<AuditPage> Page(UserScope scope, string? entityType, string? entityId, string? user, int page, int pageSize, CancellationToken ct = default)
+    public Task<AuditPage> Page(UserScope scope, string? entityType, string? entityId, string? user, int page, int pageSize, CancellationToken ct = default) =>
+        Page(scope, new AuditFilter(entityType, entityId, user), page, pageSize, ct);
+
+    public async Task<AuditPage> Page(UserScope scope, AuditFilter f, int page, int pageSize, CancellationToken ct = default)
     {
         if (!scope.Can(Permission.ReadAudit)) throw new ForbiddenException("Chỉ quản trị hệ thống được xem nhật ký thay đổi.");
         var errors = new ErrorList();
         if (page < 1) errors.Add("page", "Số trang phải từ 1 trở lên.");
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Số dòng mỗi trang phải từ 1 đến {MaxPageSize}.");
+        AuditAction? kind = null;
+        if (!string.IsNullOrWhiteSpace(f.Kind))
+        {
+            if (Enum.TryParse<AuditAction>(f.Kind.Trim(), ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(f.Kind, out _)) kind = k;
+            else errors.Add("kind", "Loại sự kiện không hợp lệ (" + string.Join(", ", Enum.GetNames<AuditAction>().Select(Camel)) + ").");
+        }
         errors.ThrowIfAny();
+        // Whoever reads the trail sees every event recorded before (reads and refusals are queued, not yet inserted).
+        try { await trail.Flush(ct).WaitAsync(FlushWait, ct); }
+        catch (TimeoutException) { }
         var q = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(a => a.EntityType == entityType);
-        if (!string.IsNullOrWhiteSpace(entityId)) q = q.Where(a => a.EntityId == entityId);
-        if (!string.IsNullOrWhiteSpace(user)) q = q.Where(a => a.UserName == user);
+        if (!string.IsNullOrWhiteSpace(f.EntityType)) q = q.Where(a => a.EntityType == f.EntityType);
+        if (!string.IsNullOrWhiteSpace(f.EntityId)) q = q.Where(a => a.EntityId == f.EntityId);
+        if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName == f.User);
+        if (kind is { } action) q = q.Where(a => a.Action == action);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new AuditPage(total, page, pageSize, items);
     }
 
+    static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
+
     /// <summary>The kinds of record the audit trail covers (every entity of the features), for the filter's suggestions.</summary>
     public List<string> EntityTypes() => db.Model.GetEntityTypes()
         .Where(t => t.ClrType.Namespace?.StartsWith("Pcmd.Web.Features", StringComparison.Ordinal) == true && t.ClrType != typeof(AuditEntry))
-        .Select(t => t.ClrType.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        .Select(t => t.ClrType.Name).Concat(EventSubjects).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>What events name that is not an entity: the files of the imports.</summary>
+    static readonly string[] EventSubjects = ["EstablishmentImport", "PlanFile", "AgencyCatalogue"];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 
@@ -8,7 +9,7 @@ namespace Pcmd.Web.Features.Establishments;
 /// <summary>The registry of at-risk establishments within the user's scope: paginated list, record, create,
 /// update (guarded by Version), delete (refused while inspections or hotspots refer to it).</summary>
 public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, EstablishmentQuery query, TimeProvider clock,
-    IEnumerable<IEstablishmentReferences> references)
+    IEnumerable<IEstablishmentReferences> references, AuditTrail audit)
 {
     public const int DefaultPageSize = 50, MaxPageSize = 200;
 
@@ -39,7 +40,10 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
                 e.OrgUnit!.Code, e.OrgUnit.Name, e.Latitude, e.Longitude, e.OwnerName, e.OwnerPhone, e.LicenceNumber, e.LicenceDate,
                 e.WorkerCount, e.RiskClass, e.Status, e.ManagedFrom, e.ManagedTo, e.CommitmentSigned, e.CommitmentDate, e.Note, e.Version, false))
             .FirstOrDefaultAsync(ct);
-        if (dto is null || !scope.CanReadUnit(dto.OrgUnitId)) throw new NotFoundException();
+        if (dto is null) throw new NotFoundException();
+        if (!scope.CanReadUnit(dto.OrgUnitId)) throw audit.Denied(nameof(Establishment), id, new NotFoundException());
+        // The owner's name and phone are in the answer.
+        audit.RecordRead(nameof(Establishment), id);
         return dto with { CanEdit = EstablishmentAccess.CanWrite(scope, dto.OrgUnitId) };
     }
 
@@ -55,8 +59,9 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
         {
             // Scope first: a record out of reach answers 404 whatever the input.
             existing = await db.Establishments.FirstOrDefaultAsync(e => e.Id == existingId, ct);
-            if (existing is null || !scope.CanReadUnit(existing.OrgUnitId)) throw new NotFoundException();
-            if (!scope.CanWriteUnit(existing.OrgUnitId)) throw new ForbiddenException();
+            if (existing is null) throw new NotFoundException();
+            if (!scope.CanReadUnit(existing.OrgUnitId)) throw audit.Denied(nameof(Establishment), existingId, new NotFoundException());
+            if (!scope.CanWriteUnit(existing.OrgUnitId)) throw audit.Denied(nameof(Establishment), existingId, new ForbiddenException());
             if (existing.Version != input.Version) throw new ConflictException();
         }
         var values = input.ToValues();
@@ -93,8 +98,9 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
     public async Task Delete(UserScope scope, int id, int version, CancellationToken ct = default)
     {
         var e = await db.Establishments.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null || !scope.CanReadUnit(e.OrgUnitId)) throw new NotFoundException();
-        if (!EstablishmentAccess.CanWrite(scope, e.OrgUnitId)) throw new ForbiddenException();
+        if (e is null) throw new NotFoundException();
+        if (!scope.CanReadUnit(e.OrgUnitId)) throw audit.Denied(nameof(Establishment), id, new NotFoundException());
+        if (!EstablishmentAccess.CanWrite(scope, e.OrgUnitId)) throw audit.Denied(nameof(Establishment), id, new ForbiddenException());
         if (e.Version != version) throw new ConflictException();
         var blocked = new ErrorList();
         foreach (var r in references)

@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
@@ -76,8 +77,9 @@ public sealed partial class HotspotService
         var q = db.Hotspots.AsQueryable();
         if (withEvents) q = q.Include(h => h.Events);
         var hotspot = await q.FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (hotspot is null || !scope.CanReadUnit(hotspot.OrgUnitId)) throw new NotFoundException();
-        if (!UnitArea.CanEditHotspotIn(scope, hotspot.OrgUnitId)) throw new ForbiddenException();
+        if (hotspot is null) throw new NotFoundException();
+        if (!scope.CanReadUnit(hotspot.OrgUnitId)) throw audit.Denied(nameof(Hotspot), id, new NotFoundException());
+        if (!UnitArea.CanEditHotspotIn(scope, hotspot.OrgUnitId)) throw audit.Denied(nameof(Hotspot), id, new ForbiddenException());
         return hotspot;
     }
 

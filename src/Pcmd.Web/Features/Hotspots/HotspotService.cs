@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
@@ -8,7 +9,7 @@ namespace Pcmd.Web.Features.Hotspots;
 
 /// <summary>Hotspots within the user's scope: lists, records with their events, and the links from plan appendices.
 /// The writes (and their rules) are in HotspotService.Writes.cs.</summary>
-public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock)
+public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock, AuditTrail audit)
 {
     public const int MaxPageSize = 200;
 
@@ -52,7 +53,8 @@ public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, T
     public async Task<HotspotDetail> Get(UserScope scope, int id, CancellationToken ct = default)
     {
         var h = await db.Hotspots.AsNoTracking().Include(x => x.OrgUnit).Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (h is null || !scope.CanReadUnit(h.OrgUnitId)) throw new NotFoundException();
+        if (h is null) throw new NotFoundException();
+        if (!scope.CanReadUnit(h.OrgUnitId)) throw audit.Denied(nameof(Hotspot), id, new NotFoundException());
         string? establishmentName = h.EstablishmentId is { } eid
             ? await db.Establishments.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
         var refs = await AppendixRefs(scope, h.Events.Where(e => e.AppendixItemId != null).Select(e => e.AppendixItemId!.Value), ct);

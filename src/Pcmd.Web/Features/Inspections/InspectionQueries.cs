@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
@@ -30,7 +31,7 @@ public sealed record EstablishmentOption(int Id, string Name, string Address, in
 
 /// <summary>Reading inspections within the user's scope: a paginated list that stays fast at city scale (filters hit the
 /// (OrgUnitId, Date), (EstablishmentId, Date) and Date indexes) and one record with everything on it.</summary>
-public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access)
+public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access, AuditTrail audit)
 {
     public const int MaxPageSize = 200;
 
@@ -84,7 +85,10 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access)
             FollowUpOfDate = db.Inspections.Where(p => p.Id == i.FollowUpOfId).Select(p => (DateOnly?)p.Date).FirstOrDefault(),
             i.Version,
         }).FirstOrDefaultAsync(ct);
-        if (x is null || !scope.CanReadUnit(x.OrgUnitId)) throw new NotFoundException(InspectionService.NotFoundText);
+        if (x is null) throw new NotFoundException(InspectionService.NotFoundText);
+        if (!scope.CanReadUnit(x.OrgUnitId)) throw audit.Denied(nameof(Inspection), id, new NotFoundException(InspectionService.NotFoundText));
+        // The team members present are named.
+        audit.RecordRead(nameof(Inspection), id);
         var members = await db.InspectionMembers.AsNoTracking().Where(m => m.InspectionId == id)
             .Select(m => new InspectionMemberDto(m.TeamMemberId, m.TeamMember!.FullName, m.TeamMember.Role,
                 m.TeamMember.Agency != null ? m.TeamMember.Agency.Name : null, m.TeamMember.IsActive)).ToListAsync(ct);

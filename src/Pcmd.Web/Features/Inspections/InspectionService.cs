@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Shared;
@@ -12,7 +13,7 @@ public sealed record InspectionInput(int EstablishmentId, int TeamId, DateOnly? 
 
 /// <summary>Records inspections (the biên bản): every rule is checked and reported at once, then the whole record is saved
 /// in one transaction, or nothing is.</summary>
-public sealed class InspectionService(PcmdDbContext db, InspectionAccess access)
+public sealed class InspectionService(PcmdDbContext db, InspectionAccess access, AuditTrail audit)
 {
     public const string NotFoundText = "Không tìm thấy lần kiểm tra này hoặc nó nằm ngoài phạm vi bạn được giao.";
 
@@ -36,8 +37,9 @@ public sealed class InspectionService(PcmdDbContext db, InspectionAccess access)
         if (!scope.Can(Permission.ManageRegistries)) throw new ForbiddenException();
         var inspection = await db.Inspections.Include(i => i.Members).Include(i => i.Violations).Include(i => i.Sanctions)
             .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (inspection is null || !scope.CanReadUnit(inspection.OrgUnitId)) throw new NotFoundException(NotFoundText);
-        if (!scope.CanWriteUnit(inspection.OrgUnitId)) throw new ForbiddenException("Lần kiểm tra này thuộc địa bàn bạn chỉ được xem.");
+        if (inspection is null) throw new NotFoundException(NotFoundText);
+        if (!scope.CanReadUnit(inspection.OrgUnitId)) throw audit.Denied(nameof(Inspection), id, new NotFoundException(NotFoundText));
+        if (!scope.CanWriteUnit(inspection.OrgUnitId)) throw audit.Denied(nameof(Inspection), id, new ForbiddenException("Lần kiểm tra này thuộc địa bàn bạn chỉ được xem."));
         if (inspection.Version != input.Version) throw new ConflictException();
         inspection.Sanctions.Sort((a, b) => a.Id.CompareTo(b.Id));
         var errors = new ErrorList();

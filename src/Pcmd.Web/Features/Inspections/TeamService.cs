@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
@@ -21,7 +22,7 @@ public sealed record TeamInput(string? Name, TeamKind Kind, int OrgUnitId, int? 
 public sealed record TeamMemberInput(string? FullName, TeamRole Role, int? AgencyId, string? CardNumber, bool IsActive = true, int Version = 0);
 
 /// <summary>Inspection teams and their members within the user's scope. The team's version guards its members too.</summary>
-public sealed class TeamService(PcmdDbContext db)
+public sealed class TeamService(PcmdDbContext db, AuditTrail audit)
 {
     public async Task<List<TeamSummaryDto>> List(UserScope scope, int? orgUnitId = null, bool activeOnly = false, CancellationToken ct = default)
     {
@@ -47,7 +48,10 @@ public sealed class TeamService(PcmdDbContext db)
                 x.Members.Select(m => new TeamMemberDto(m.Id, m.FullName, m.Role, m.AgencyId, m.Agency != null ? m.Agency.Name : null,
                     m.CardNumber, m.IsActive)).ToList()))
             .FirstOrDefaultAsync(ct);
-        if (t is null || !scope.CanReadUnit(t.OrgUnitId)) throw new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao.");
+        if (t is null) throw new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao.");
+        if (!scope.CanReadUnit(t.OrgUnitId)) throw audit.Denied(nameof(InspectionTeam), id, new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao."));
+        // The members' names are personal data.
+        audit.RecordRead(nameof(InspectionTeam), id);
         return t with { Members = Ordered(t.Members) };
     }
 
@@ -127,8 +131,9 @@ public sealed class TeamService(PcmdDbContext db)
     {
         if (!scope.Can(Permission.ManageRegistries)) throw new ForbiddenException();
         var team = await db.InspectionTeams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (team is null || !scope.CanReadUnit(team.OrgUnitId)) throw new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao.");
-        if (!scope.CanWriteUnit(team.OrgUnitId)) throw new ForbiddenException("Đội kiểm tra này do cấp trên quản lý; bạn chỉ được xem.");
+        if (team is null) throw new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao.");
+        if (!scope.CanReadUnit(team.OrgUnitId)) throw audit.Denied(nameof(InspectionTeam), id, new NotFoundException("Không tìm thấy đội kiểm tra này hoặc đội nằm ngoài phạm vi bạn được giao."));
+        if (!scope.CanWriteUnit(team.OrgUnitId)) throw audit.Denied(nameof(InspectionTeam), id, new ForbiddenException("Đội kiểm tra này do cấp trên quản lý; bạn chỉ được xem."));
         if (team.Version != version) throw new ConflictException();
         db.Entry(team).Property(t => t.Version).OriginalValue = version;
         return team;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.Plans.Files;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
@@ -47,17 +48,20 @@ public static class PlansApi
         return TypedResults.File(bytes, "application/json; charset=utf-8", $"{doc.Plan!.Key}.json");
     }
 
-    public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
+    public const string AuditFile = "PlanFile";
+
+    public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, AuditTrail audit, CancellationToken ct)
     {
-        var doc = PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
-        var plan = await svc.Import(scope, doc, ct);
+        var plan = await audit.Importing(AuditFile, null, async () =>
+            await svc.Import(scope, PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct)), ct));
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", new PlanSaved(plan.Id, plan.Key, plan.Version));
     }
 
-    public static async Task<Ok<PlanSaved>> ReplacePlan(int id, int version, HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
+    public static async Task<Ok<PlanSaved>> ReplacePlan(int id, int version, HttpRequest req, UserScope scope, PlanService svc, AuditTrail audit,
+        CancellationToken ct)
     {
-        var doc = PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
-        var plan = await svc.Replace(scope, id, doc, version, ct);
+        var plan = await audit.Importing(AuditFile, null, async () =>
+            await svc.Replace(scope, id, PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct)), version, ct));
         return TypedResults.Ok(new PlanSaved(plan.Id, plan.Key, plan.Version));
     }
 

@@ -64,9 +64,13 @@ public static class UsersModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8); // the cookie's own limit; the session's idle timeout is shorter
             SessionCookie.Attach(o.Events);
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, 401, "Chưa đăng nhập", "Hãy đăng nhập (POST /api/v1/auth/login) trước khi gọi API.", () => ctx.Response.Redirect(ctx.RedirectUri));
-            o.Events.OnRedirectToAccessDenied = ctx => ctx.HttpContext.User.HasClaim(c => c.Type == UserScope.EnrolmentClaim)
-                ? ApiOr(ctx.HttpContext, 403, "Cần bật xác thực hai bước", SignInFlow.NeedsEnrolment, () => ctx.Response.Redirect(TwoFactorApi.EnrolPage))
-                : ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                if (ctx.HttpContext.User.HasClaim(c => c.Type == UserScope.EnrolmentClaim))
+                    return ApiOr(ctx.HttpContext, 403, "Cần bật xác thực hai bước", SignInFlow.NeedsEnrolment, () => ctx.Response.Redirect(TwoFactorApi.EnrolPage));
+                ctx.HttpContext.RequestServices.GetRequiredService<Audit.AuditTrail>().RecordDeniedPath(403);
+                return ApiOr(ctx.HttpContext, 403, "Không có quyền", "Vai trò của bạn không được phép thực hiện thao tác này.", () => ctx.Response.Redirect(ctx.RedirectUri));
+            };
         });
         return builder;
     }

@@ -46,7 +46,7 @@ public abstract class InspectionRecordTests(PcmdApp app)
         Assert.Equal(3, saved.WorkersInformed);
 
         var admin = await app.SignIn("admin");
-        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=Inspection&entityId={id}")).Items.Single();
+        var entry = (await admin.GetJson<Page<AuditEntryView>>($"/api/v1/audit?entityType=Inspection&entityId={id}&kind=created")).Items.Single();
         Assert.Equal("kiemtra", entry.UserName);
         Assert.Contains("\"EstablishmentId\"", entry.Changes);
         Assert.True((await admin.GetJson<Counted>("/api/v1/audit?entityType=Sanction")).Total > 0);

@@ -3,13 +3,14 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
 /// <summary>The exports (.xlsx and .csv, same filters as the list, every matching row in scope) and the import
 /// template. All use the template's Vietnamese headers, so that an export can be imported back.</summary>
-public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentService service)
+public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentService service, AuditTrail audit)
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -41,8 +42,10 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
         using var xlsx = new XlsxWriter(output);
         using var sheet = xlsx.AddSheet(ImportColumns.DataSheet, Widths);
         sheet.Row(ImportColumns.All.Select(c => c.Header), XlsxWriter.HeaderStyle);
+        var count = 0;
         await foreach (var r in Rows(scope, filter, ct))
         {
+            count++;
             sheet.BeginRow();
             foreach (var v in Cells(r))
             {
@@ -56,6 +59,8 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
             }
             sheet.EndRow();
         }
+        // Every row carries the owner's name and phone: the export is recorded with what was asked for.
+        audit.RecordExport(nameof(Establishment), "xlsx", count, filter);
     }
 
     /// <summary>UTF-8 with a byte-order mark, or Excel shows the Vietnamese letters as mojibake.</summary>
@@ -68,8 +73,10 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
         await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
         foreach (var c in ImportColumns.All) csv.WriteField(c.Header);
         await csv.NextRecordAsync();
+        var count = 0;
         await foreach (var r in Rows(scope, filter, ct))
         {
+            count++;
             foreach (var v in Cells(r))
                 csv.WriteField(v switch
                 {
@@ -81,6 +88,7 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
             await csv.NextRecordAsync();
         }
         await csv.FlushAsync();
+        audit.RecordExport(nameof(Establishment), "csv", count, filter);
     }
 
     static string Kind(ColumnKind k) => k switch

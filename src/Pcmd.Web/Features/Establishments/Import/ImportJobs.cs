@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -49,8 +50,10 @@ public sealed class ImportJob
 /// <summary>The queue of imports (a channel read by <see cref="ImportJobWorker"/>, one file at a time so that one
 /// import has the memory budget to itself) and the status of recent jobs, readable by the user who started the job
 /// or an administrator.</summary>
-public sealed class ImportJobs(TimeProvider clock, IOptions<ArchiveLimits> limits)
+public sealed class ImportJobs(TimeProvider clock, IOptions<ArchiveLimits> limits, AuditTrail audit)
 {
+    public const string AuditName = "EstablishmentImport";
+
     /// <summary>The upload limit: 100,000 rows of the template take about 8 MB; Kestrel accepts bodies up to 30 MB.</summary>
     public const long MaxFileBytes = 25 * 1024 * 1024;
     const int MaxPending = 20;
@@ -67,6 +70,16 @@ public sealed class ImportJobs(TimeProvider clock, IOptions<ArchiveLimits> limit
     public async Task<ImportJob> Start(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct)
     {
         if (!EstablishmentAccess.CanWrite(scope)) throw new ForbiddenException();
+        try { return await Queue(scope, content, fileName, mode, ct); }
+        catch (ValidationException e)
+        {
+            audit.RecordImportFailed(AuditName, Path.GetFileName(fileName), e.Message);
+            throw;
+        }
+    }
+
+    async Task<ImportJob> Queue(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct)
+    {
         if (!Enum.IsDefined(mode)) throw ValidationException.One("mode", "Chế độ nhập không hợp lệ (allOrNothing hoặc skipBadRows).");
         Forget();
         if (_jobs.Values.Count(j => !j.IsFinished) >= MaxPending)
@@ -117,6 +130,23 @@ public sealed class ImportJobs(TimeProvider clock, IOptions<ArchiveLimits> limit
     }
 
     internal DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A job that saved nothing (the file refused, every row or, all-or-nothing, one row bad) is a failed import,
+    /// recorded before the job shows as finished (whoever sees it finished finds it in the trail); one that saved rows is
+    /// already in the trail as the import's own record.</summary>
+    internal void Complete(ImportJob job, ImportResult result)
+    {
+        if (result.FileRejected || result.Accepted == 0) RecordFailed(job, result.Message);
+        job.Finish(result, Now);
+    }
+
+    internal void Fail(ImportJob job, string message)
+    {
+        RecordFailed(job, message);
+        job.Fail(message, Now);
+    }
+
+    void RecordFailed(ImportJob job, string message) => audit.RecordImportFailed(AuditName, job.FileName, message, job.UserName, job.Id.ToString("N"));
 }
 
 /// <summary>Runs the queued imports one after the other, each in its own DI scope (its own DbContext).</summary>
@@ -144,20 +174,20 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
             await using var file = new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
             // Start checked the file against the archive limits: the temporary file is the server's own since.
             var result = await importer.ImportAsync(file, job.FileName, job.Mode, job.Scope, new JobProgress(job), stop, archiveChecked: true);
-            job.Finish(result, jobs.Now);
+            jobs.Complete(job, result);
             log.LogInformation("Establishment import {Job} by {User}: {Rows} rows, {Accepted} accepted, {Rejected} rejected",
                 job.Id, job.UserName, result.Total, result.Accepted, result.Rejected);
         }
-        catch (NotASpreadsheetException e) { job.Fail(e.Message, jobs.Now); }
-        catch (AppProblemException e) { job.Fail(e.Detail ?? e.Title, jobs.Now); }
+        catch (NotASpreadsheetException e) { jobs.Fail(job, e.Message); }
+        catch (AppProblemException e) { jobs.Fail(job, e.Detail ?? e.Title); }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            job.Fail("Máy chủ dừng trong lúc nhập; không dòng nào được lưu. Hãy nhập lại tệp.", jobs.Now);
+            jobs.Fail(job, "Máy chủ dừng trong lúc nhập; không dòng nào được lưu. Hãy nhập lại tệp.");
         }
         catch (Exception e)
         {
             log.LogError(e, "Establishment import {Job} failed", job.Id);
-            job.Fail("Lỗi hệ thống trong lúc nhập; không dòng nào được lưu. Hãy thử lại hoặc báo quản trị viên.", jobs.Now);
+            jobs.Fail(job, "Lỗi hệ thống trong lúc nhập; không dòng nào được lưu. Hãy thử lại hoặc báo quản trị viên.");
         }
         finally
         {

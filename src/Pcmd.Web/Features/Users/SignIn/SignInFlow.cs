@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Pcmd.Web.Features.Audit;
 
 namespace Pcmd.Web.Features.Users.SignIn;
 
@@ -23,7 +24,8 @@ public sealed record SignInOutcome(SignInStep Step, string? UserName, SignInFail
 /// <summary>The one place where a sign-in succeeds, fails or locks an account, for the form and the API alike. An unknown
 /// user name, a wrong password and a locked account get the same answer after the same work (a password hash is checked in
 /// every case), so neither the message nor the time tells whether an account exists.</summary>
-public sealed class SignInFlow(SignInManager<PcmdUser> signIn, IPasswordHasher<PcmdUser> hasher, TwoFactorPolicy twoFactor, ILogger<SignInFlow> log)
+public sealed class SignInFlow(SignInManager<PcmdUser> signIn, IPasswordHasher<PcmdUser> hasher, TwoFactorPolicy twoFactor, AuditTrail audit,
+    ILogger<SignInFlow> log)
 {
     public const string Missing = "Hãy nhập tên đăng nhập và mật khẩu.";
     public const string Failed = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa. Nếu cần, hãy liên hệ quản trị hệ thống.";
@@ -52,7 +54,11 @@ public sealed class SignInFlow(SignInManager<PcmdUser> signIn, IPasswordHasher<P
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         // Signed in, but the cookie lets the user do nothing but enrol (TwoFactorPolicy.EnrolmentClaim).
-        if (result.Succeeded && await twoFactor.MustEnrol(signIn.UserManager, user)) return new(SignInStep.NeedsEnrolment, name);
+        if (result.Succeeded && await twoFactor.MustEnrol(signIn.UserManager, user))
+        {
+            audit.RecordSignIn(name, SignInEvent.Succeeded);
+            return new(SignInStep.NeedsEnrolment, name);
+        }
         return Decide(name, result, SignInFailure.WrongPassword);
     }
 
@@ -70,10 +76,13 @@ public sealed class SignInFlow(SignInManager<PcmdUser> signIn, IPasswordHasher<P
         return Decide(user.UserName!, result, SignInFailure.WrongCode);
     }
 
-    // Audit events (success, failure, lockout) are one line each here.
     SignInOutcome Decide(string userName, SignInResult result, SignInFailure otherwise)
     {
-        if (result.Succeeded) return new(SignInStep.SignedIn, userName);
+        if (result.Succeeded)
+        {
+            audit.RecordSignIn(userName, SignInEvent.Succeeded);
+            return new(SignInStep.SignedIn, userName);
+        }
         if (result.RequiresTwoFactor) return new(SignInStep.NeedsSecondFactor, userName);
         if (result.IsLockedOut) return Fail(userName, SignInFailure.LockedOut);
         return Fail(userName, result.IsNotAllowed ? SignInFailure.NotAllowed : otherwise);
@@ -82,6 +91,7 @@ public sealed class SignInFlow(SignInManager<PcmdUser> signIn, IPasswordHasher<P
     SignInOutcome Fail(string userName, SignInFailure why)
     {
         log.LogInformation("Sign-in refused for {UserName}: {Reason}", userName, why);
+        audit.RecordSignIn(userName, why == SignInFailure.LockedOut ? SignInEvent.LockedOut : SignInEvent.Failed);
         return new(SignInStep.Failed, userName, why);
     }
 
