@@ -40,6 +40,8 @@ public static partial class BindingProblems
         return Invalid(status, Titles.For(status), BodyKey, Titles.DefaultDetail(status));
     }
 
+    public static ProblemDetails Unreadable() => Invalid(400, "Dữ liệu không hợp lệ", BodyKey, "Nội dung gửi lên không đọc được.");
+
     /// <summary>A JSON body that does not parse or does not fit the expected shape: the error goes under the JSON path of the
     /// value at fault ("period.from", "items[2].name"), or under each missing required property.</summary>
     public static ProblemDetails FromJson(JsonException json)
