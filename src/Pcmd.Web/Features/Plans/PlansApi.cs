@@ -49,6 +49,8 @@ public static class PlansApi
 
     public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, CancellationToken ct)
     {
+        // A role that may add no plan is refused before its file is read, as the agency catalogue's import is.
+        if (!scope.Can(Permission.ManagePlans)) throw new ForbiddenException();
         var doc = PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
         var plan = await svc.Import(scope, doc, ct);
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", new PlanSaved(plan.Id, plan.Key, plan.Version));

@@ -20,6 +20,15 @@ public static class AuthorizationMatrix
     /// <summary>ManageRegistries in Phú Lương.</summary>
     const string RegistryWriters = "admin dieuphoi phuluong kiemtra";
     const string RegistryCreators = "admin dieuphoi phuluong hadong kiemtra";
+    /// <summary>Establishments and hotspots: an inspector records inspections, not the registry itself.</summary>
+    const string RecordWriters = "admin dieuphoi phuluong";
+    const string RecordCreators = "admin dieuphoi phuluong hadong";
+    /// <summary>The sample report is Phú Lương's in a period of a city plan: the city consolidates it, the ward writes it
+    /// (hotro belongs to the ward's agency but may not submit reports), leaders of the area read it.</summary>
+    const string Consolidators = "admin dieuphoi";
+    const string ConsolidationReaders = "admin dieuphoi lanhdao";
+    const string ReportReaders = "admin dieuphoi phuluong lanhdao";
+    const string ReportWriters = "admin phuluong";
 
     public static readonly Dictionary<string, string> Allowed = new()
     {
@@ -37,11 +46,11 @@ public static class AuthorizationMatrix
 
         ["GET /api/v1/org-units"] = Everyone,
         ["POST /api/v1/org-units"] = Admin,
-        ["GET /api/v1/org-units/{id}"] = Everyone,
+        ["GET /api/v1/org-units/{id}"] = SeesPhuLuong,
         ["PUT /api/v1/org-units/{id}"] = Admin,
-        ["GET /api/v1/org-units/{id}/successions"] = Everyone,
+        ["GET /api/v1/org-units/{id}/successions"] = SeesPhuLuong,
         ["POST /api/v1/org-units/successions"] = Admin,
-        ["GET /api/v1/org-units/provinces"] = Everyone,
+        ["GET /api/v1/org-units/provinces"] = Admin,
         ["POST /api/v1/org-units/import-province"] = Admin,
 
         ["GET /api/v1/agencies"] = Everyone,
@@ -69,14 +78,14 @@ public static class AuthorizationMatrix
 
         ["GET /api/v1/establishment-types"] = Everyone,
         ["GET /api/v1/establishments"] = Everyone,
-        ["POST /api/v1/establishments"] = RegistryCreators,
+        ["POST /api/v1/establishments"] = RecordCreators,
         ["GET /api/v1/establishments/{id}"] = SeesPhuLuong,
-        ["PUT /api/v1/establishments/{id}"] = RegistryWriters,
-        ["DELETE /api/v1/establishments/{id}"] = RegistryWriters,
+        ["PUT /api/v1/establishments/{id}"] = RecordWriters,
+        ["DELETE /api/v1/establishments/{id}"] = RecordWriters,
         ["GET /api/v1/establishments/export.xlsx"] = Everyone,
         ["GET /api/v1/establishments/export.csv"] = Everyone,
         ["GET /api/v1/establishments/import/template.xlsx"] = Everyone,
-        ["POST /api/v1/establishments/import"] = RegistryCreators,
+        ["POST /api/v1/establishments/import"] = RecordCreators,
         ["GET /api/v1/establishments/import/{jobId}"] = Everyone,
 
         ["GET /api/v1/inspection-teams"] = Everyone,
@@ -100,11 +109,11 @@ public static class AuthorizationMatrix
         ["GET /api/v1/violation-types"] = Everyone,
 
         ["GET /api/v1/hotspots"] = Everyone,
-        ["POST /api/v1/hotspots"] = RegistryCreators,
+        ["POST /api/v1/hotspots"] = RecordCreators,
         ["GET /api/v1/hotspots/{id}"] = SeesPhuLuong,
-        ["PUT /api/v1/hotspots/{id}"] = RegistryWriters,
+        ["PUT /api/v1/hotspots/{id}"] = RecordWriters,
         ["GET /api/v1/hotspots/by-appendix-item/{itemId}"] = Everyone,
-        ["POST /api/v1/hotspots/{id}/events"] = RegistryWriters,
+        ["POST /api/v1/hotspots/{id}/events"] = RecordWriters,
         ["GET /api/v1/map/points"] = Everyone,
 
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
@@ -116,21 +125,21 @@ public static class AuthorizationMatrix
         ["GET /api/v1/plans/{planId}/report-periods"] = SeesPhuLuong,
         ["POST /api/v1/plans/{planId}/report-periods/open"] = PlanWriters,
         ["POST /api/v1/plans/{planId}/report-periods/adhoc"] = PlanWriters,
-        ["GET /api/v1/plans/{planId}/report-matrix"] = SeesPhuLuong,
-        ["PUT /api/v1/report-periods/{id}"] = PlanWriters,
-        ["GET /api/v1/report-periods/{id}/matrix"] = SeesPhuLuong,
-        ["POST /api/v1/report-periods/{id}/reminders"] = PlanWriters,
-        ["GET /api/v1/report-periods/{id}/xlsx"] = SeesPhuLuong,
+        ["GET /api/v1/plans/{planId}/report-matrix"] = "admin dieuphoi phuluong lanhdao",
+        ["PUT /api/v1/report-periods/{id}"] = Consolidators,
+        ["GET /api/v1/report-periods/{id}/matrix"] = ConsolidationReaders,
+        ["POST /api/v1/report-periods/{id}/reminders"] = Consolidators,
+        ["GET /api/v1/report-periods/{id}/xlsx"] = ConsolidationReaders,
         ["GET /api/v1/reports/mine"] = Everyone,
-        ["GET /api/v1/reports/{id}"] = SeesPhuLuong,
-        ["PUT /api/v1/reports/{id}"] = "phuluong hotro",
-        ["POST /api/v1/reports/{id}/submit"] = "phuluong hotro",
-        ["POST /api/v1/reports/{id}/return"] = PlanWriters,
-        ["POST /api/v1/reports/{id}/accept"] = PlanWriters,
-        ["GET /api/v1/reports/{id}/docx"] = SeesPhuLuong,
-        ["POST /api/v1/reports/{id}/attachments"] = "phuluong hotro",
-        ["GET /api/v1/reports/{id}/attachments/{attachmentId}"] = SeesPhuLuong,
-        ["DELETE /api/v1/reports/{id}/attachments/{attachmentId}"] = "phuluong hotro",
+        ["GET /api/v1/reports/{id}"] = ReportReaders,
+        ["PUT /api/v1/reports/{id}"] = ReportWriters,
+        ["POST /api/v1/reports/{id}/submit"] = ReportWriters,
+        ["POST /api/v1/reports/{id}/return"] = Consolidators,
+        ["POST /api/v1/reports/{id}/accept"] = Consolidators,
+        ["GET /api/v1/reports/{id}/docx"] = ReportReaders,
+        ["POST /api/v1/reports/{id}/attachments"] = ReportWriters,
+        ["GET /api/v1/reports/{id}/attachments/{attachmentId}"] = ReportReaders,
+        ["DELETE /api/v1/reports/{id}/attachments/{attachmentId}"] = ReportWriters,
 
         ["GET /api/v1/notifications"] = Everyone,
         ["GET /api/v1/notifications/unread-count"] = Everyone,
@@ -138,5 +147,14 @@ public static class AuthorizationMatrix
         ["POST /api/v1/notifications/read-all"] = Everyone,
 
         ["GET /api/v1/audit"] = Admin,
+    };
+
+    /// <summary>Refusals that come as 400 today because the input is checked before the role or the scope: found by this
+    /// matrix, left for a later change of the services (the 400 says nothing about the record). Shrink, never grow.</summary>
+    public static readonly Dictionary<string, string> ValidatesBeforeRefusing = new()
+    {
+        ["PUT /api/v1/agencies/{id}"] = "hadong",
+        ["POST /api/v1/reports/{id}/return"] = "congan phuluong hadong kiemtra hotro lanhdao",
+        ["POST /api/v1/reports/{id}/attachments"] = "dieuphoi congan hadong kiemtra hotro lanhdao",
     };
 }
