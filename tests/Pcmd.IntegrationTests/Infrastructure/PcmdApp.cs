@@ -71,7 +71,7 @@ public sealed class PostgresApp : PcmdApp
     protected override Task<string> CreateDatabase() => NewDatabase();
 
     /// <summary>A new empty database on the test cluster (also for apps of their own, like the authorization matrix's).</summary>
-    public async Task<string> NewDatabase()
+    public static async Task<string> NewDatabase()
     {
         var server = Environment.GetEnvironmentVariable("PCMD_TEST_PG")
             ?? throw new InvalidOperationException("PCMD_TEST_PG is not set: run the tests with ./test.sh, which starts PostgreSQL.");

@@ -136,9 +136,8 @@ public sealed class MatrixSqliteApp : PcmdApp
 
 public sealed class MatrixPostgresApp : PcmdApp
 {
-    readonly PostgresApp _databases = new();
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-    protected override Task<string> CreateDatabase() => _databases.NewDatabase();
+    protected override Task<string> CreateDatabase() => PostgresApp.NewDatabase();
 }
 
 [CollectionDefinition(Name)]
