@@ -26,7 +26,10 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             AppProblemException p => new ProblemDetails { Title = p.Title, Detail = p.Detail, Status = p.Status },
             DbUpdateConcurrencyException => new ProblemDetails { Title = new ConflictException().Title, Detail = new ConflictException().Detail, Status = 409 },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = StaleForm, Status = 400 },
-            BadHttpRequestException b => new ProblemDetails { Title = "Yêu cầu không hợp lệ", Detail = "Nội dung gửi lên không đọc được: " + b.Message, Status = 400 },
+            BadHttpRequestException b => BindingProblems.From(b),
+            System.Text.Json.JsonException j => BindingProblems.FromJson(j),
+            // A multipart body that does not parse (no boundary, a section past the form limits).
+            InvalidDataException => BindingProblems.Unreadable(),
             _ => new ProblemDetails { Title = "Lỗi hệ thống", Detail = "Đã có lỗi xảy ra; thao tác chưa được lưu. Vui lòng thử lại hoặc báo quản trị viên.", Status = 500 },
         };
         if (details.Status == 500) log.LogError(ex, "Unhandled error");

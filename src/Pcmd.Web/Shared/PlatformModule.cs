@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Logging.Console;
 using Pcmd.Web.Security;
@@ -37,13 +38,19 @@ public static class PlatformModule
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
-            {
-                404 when ctx.Exception is null => "Không tìm thấy",
-                405 => "Phương thức không được hỗ trợ",
-                415 => "Kiểu nội dung không được hỗ trợ",
-                _ => ctx.ProblemDetails.Title,
-            };
+            // Whatever the framework answers by itself (unknown route, wrong method, a bare status) is said in Vietnamese too.
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (Titles.IsFrameworkDefault(ctx.ProblemDetails.Title, status)) ctx.ProblemDetails.Title = Titles.For(status);
+            ctx.ProblemDetails.Detail ??= Titles.DefaultDetail(status);
+        });
+        // Binding failures (a query value of the wrong type, unreadable JSON) reach ProblemHandler as exceptions in every
+        // environment, so they are worded there with the field at fault instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<ApiGuards>();
+        builder.WebHost.ConfigureKestrel((context, o) =>
+        {
+            o.Limits.MaxRequestLineSize = ApiGuards.KestrelMaxRequestLine;
+            o.Limits.MaxRequestBodySize = context.Configuration.GetValue("Pcmd:Http:MaxRequestBodyBytes", 30L * 1024 * 1024);
         });
         builder.Services.AddExceptionHandler<ProblemHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -61,10 +68,12 @@ public static class PlatformModule
 
     public static WebApplication UsePcmdPlatform(this WebApplication app)
     {
+        var guards = app.Services.GetRequiredService<ApiGuards>();
         app.UseExceptionHandler();
         // The API answers bare status codes as problem details; pages show the Vietnamese "not found" page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/not-found"));
+        app.Use(guards.BeforeRouting);
         app.UseRouting(); // after the status-code pages, so that a re-executed request is routed again
         app.UseRateLimiter(); // sign-in attempts (Features/Users/SignIn/SignInRateLimit), before any password is hashed
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -86,9 +95,19 @@ public static class PlatformModule
         });
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.Use(guards.Writes);
+        // Outside Development the API's description is for signed-in users only (Pcmd:OpenApi:RequireSignIn).
+        var openApiSignedIn = app.Configuration.GetValue("Pcmd:OpenApi:RequireSignIn", !app.Environment.IsDevelopment());
+        if (openApiSignedIn)
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/swagger"), a => a.Use(async (c, next) =>
+            {
+                if (c.User.Identity?.IsAuthenticated == true) await next(c);
+                else await c.ChallengeAsync();
+            }));
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        if (openApiSignedIn) openApi.RequireAuthorization();
         app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "PCMD API v1"); o.RoutePrefix = "swagger"; });
         app.MapHealthChecks("/health");
         return app;

@@ -68,7 +68,10 @@ public sealed class PostgresApp : PcmdApp
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     /// <summary>The test command starts a throw-away cluster and sets PCMD_TEST_PG; each run gets its own database.</summary>
-    protected override async Task<string> CreateDatabase()
+    protected override Task<string> CreateDatabase() => NewDatabase();
+
+    /// <summary>A new empty database on the test cluster (also for apps of their own, like the authorization matrix's).</summary>
+    public static async Task<string> NewDatabase()
     {
         var server = Environment.GetEnvironmentVariable("PCMD_TEST_PG")
             ?? throw new InvalidOperationException("PCMD_TEST_PG is not set: run the tests with ./test.sh, which starts PostgreSQL.");

@@ -52,6 +52,8 @@ public static class PlansApi
 
     public static async Task<Created<PlanSaved>> ImportPlan(HttpRequest req, UserScope scope, PlanService svc, AuditTrail audit, CancellationToken ct)
     {
+        // A role that may add no plan is refused before its file is read, as the agency catalogue's import is.
+        if (!scope.Can(Permission.ManagePlans)) throw new ForbiddenException();
         var plan = await audit.Importing(AuditFile, null, async () =>
             await svc.Import(scope, PlanFileReader.Parse(await JsonBody.Read(req, PlanFileDocument.FileKind, ct)), ct));
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", new PlanSaved(plan.Id, plan.Key, plan.Version));

@@ -58,7 +58,7 @@ public abstract class PlanPartsTests(PcmdApp app)
     [InlineData("no-text", "text", "Thiếu nội dung nhiệm vụ.")]
     [InlineData("bad-frequency", "timing.frequency", "không hợp lệ cho tần suất")]
     [InlineData("bad-date", "timing.dueDate", "cần dạng YYYY-MM-DD")]
-    [InlineData("unknown-property", "$.colour", "Thuộc tính không có")]
+    [InlineData("unknown-property", "colour", "Thuộc tính không có")]
     public async Task A_bad_task_is_refused_with_its_path_and_nothing_changes(string fault, string path, string message)
     {
         var (c, id, version, plan) = await NewPlan($"bad-task-{fault}");

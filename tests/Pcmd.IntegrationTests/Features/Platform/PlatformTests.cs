@@ -19,9 +19,12 @@ public abstract class PlatformTests(PcmdApp app)
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_and_Swagger_UI_are_served()
+    public async Task The_OpenAPI_document_and_Swagger_UI_are_served_to_signed_in_users_only()
     {
-        var client = app.CreateClient();
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/swagger/index.html")).StatusCode);
+        var client = await app.SignIn("lanhdao");
         var doc = await client.GetJson("/openapi/v1.json");
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/plans/import", paths);

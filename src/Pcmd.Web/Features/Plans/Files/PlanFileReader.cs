@@ -22,9 +22,11 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
     public static PlanFileDocument Parse(string json) => Deserialize<PlanFileDocument>(json, InvalidFileTitle);
 
     /// <summary>Reads one part of a plan (a <see cref="TaskDto"/>, an <see cref="IndicatorDto"/>) with the file's JSON rules.</summary>
-    public static T ParsePart<T>(string json) where T : class => Deserialize<T>(json, "Dữ liệu không hợp lệ");
+    /// <summary>A part sent to the API (a task, an indicator) is keyed like every API body ("lead", not "$.lead"); a plan
+    /// file keeps the JSON paths of docs/plan-file.md.</summary>
+    public static T ParsePart<T>(string json) where T : class => Deserialize<T>(json, "Dữ liệu không hợp lệ", BindingProblems.KeyOf);
 
-    static T Deserialize<T>(string json, string title) where T : class
+    static T Deserialize<T>(string json, string title, Func<string?, string>? key = null) where T : class
     {
         try
         {
@@ -37,7 +39,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Thuộc tính không có trong định dạng tệp kế hoạch" + where + "."
                 : "Tệp không phải JSON hợp lệ hoặc giá trị sai kiểu" + where + ".";
-            throw new ValidationException(new Dictionary<string, string[]> { [ex.Path ?? "$"] = [message] }, title);
+            throw new ValidationException(new Dictionary<string, string[]> { [key is null ? ex.Path ?? "$" : key(ex.Path)] = [message] }, title);
         }
     }
 

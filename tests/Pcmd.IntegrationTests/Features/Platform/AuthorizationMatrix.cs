@@ -1,0 +1,160 @@
+namespace Pcmd.IntegrationTests.Features.Platform;
+
+/// <summary>Who may call each operation on a record of Phường Phú Lương (see <see cref="AuthorizationMatrixTests"/>):
+/// the demo accounts allowed, separated by spaces. hadong (Phường Hà Đông) stands for every foreign unit: it may read
+/// city-wide lists and catalogues, never a Phú Lương record. A new endpoint must be added here.</summary>
+public static class AuthorizationMatrix
+{
+    public const string Everyone = "*";
+    public const string Public = "public";
+
+    const string Admin = "admin";
+    /// <summary>Whoever can see Phú Lương: all but the other ward.</summary>
+    const string SeesPhuLuong = "admin dieuphoi congan phuluong kiemtra hotro lanhdao";
+    /// <summary>ManagePlans on a plan Phú Lương issued (congan edits only its own agency's plans).</summary>
+    const string PlanWriters = "admin dieuphoi phuluong";
+    /// <summary>ManagePlans anywhere: may send a new plan (its unit is in the body).</summary>
+    const string PlanCreators = "admin dieuphoi congan phuluong hadong";
+    const string AgencyWriters = "admin dieuphoi phuluong";
+    const string AgencyCreators = "admin dieuphoi phuluong hadong";
+    /// <summary>ManageRegistries in Phú Lương.</summary>
+    const string RegistryWriters = "admin dieuphoi phuluong kiemtra";
+    const string RegistryCreators = "admin dieuphoi phuluong hadong kiemtra";
+    /// <summary>Establishments and hotspots: an inspector records inspections, not the registry itself.</summary>
+    const string RecordWriters = "admin dieuphoi phuluong";
+    const string RecordCreators = "admin dieuphoi phuluong hadong";
+    /// <summary>The sample report is Phú Lương's in a period of a city plan: the city consolidates it, the ward writes it
+    /// (hotro belongs to the ward's agency but may not submit reports), leaders of the area read it.</summary>
+    const string Consolidators = "admin dieuphoi";
+    const string ConsolidationReaders = "admin dieuphoi lanhdao";
+    const string ReportReaders = "admin dieuphoi phuluong lanhdao";
+    const string ReportWriters = "admin phuluong";
+
+    public static readonly Dictionary<string, string> Allowed = new()
+    {
+        ["POST /api/v1/auth/login"] = Public,
+        ["POST /api/v1/auth/logout"] = Public,
+        ["GET /api/v1/auth/me"] = Everyone,
+
+        ["GET /api/v1/users"] = Admin,
+        ["POST /api/v1/users"] = Admin,
+        ["GET /api/v1/users/{id}"] = Admin,
+        ["PUT /api/v1/users/{id}"] = Admin,
+        ["POST /api/v1/users/{id}/lock"] = Admin,
+        ["POST /api/v1/users/{id}/unlock"] = Admin,
+        ["POST /api/v1/users/{id}/password"] = Admin,
+
+        ["GET /api/v1/org-units"] = Everyone,
+        ["POST /api/v1/org-units"] = Admin,
+        ["GET /api/v1/org-units/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/org-units/{id}"] = Admin,
+        ["GET /api/v1/org-units/{id}/successions"] = SeesPhuLuong,
+        ["POST /api/v1/org-units/successions"] = Admin,
+        ["GET /api/v1/org-units/provinces"] = Admin,
+        ["POST /api/v1/org-units/import-province"] = Admin,
+
+        ["GET /api/v1/agencies"] = Everyone,
+        ["POST /api/v1/agencies"] = AgencyCreators,
+        ["GET /api/v1/agencies/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/agencies/{id}"] = AgencyWriters,
+        ["POST /api/v1/agencies/import"] = AgencyCreators,
+
+        ["GET /api/v1/plans"] = Everyone,
+        ["GET /api/v1/plans/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/plans/{id}"] = PlanWriters,
+        ["DELETE /api/v1/plans/{id}"] = PlanWriters,
+        ["GET /api/v1/plans/{id}/export"] = SeesPhuLuong,
+        ["POST /api/v1/plans/import"] = PlanCreators,
+        ["PUT /api/v1/plans/{id}/file"] = PlanWriters,
+        ["GET /api/v1/plans/{id}/tasks/{taskId}"] = SeesPhuLuong,
+        ["PUT /api/v1/plans/{id}/tasks/{taskId}"] = PlanWriters,
+        ["DELETE /api/v1/plans/{id}/tasks/{taskId}"] = PlanWriters,
+        ["POST /api/v1/plans/{id}/tasks"] = PlanWriters,
+        ["GET /api/v1/plans/{id}/indicators/{indicatorId}"] = SeesPhuLuong,
+        ["PUT /api/v1/plans/{id}/indicators/{indicatorId}"] = PlanWriters,
+        ["DELETE /api/v1/plans/{id}/indicators/{indicatorId}"] = PlanWriters,
+        ["POST /api/v1/plans/{id}/indicators"] = PlanWriters,
+        ["GET /api/v1/my-tasks"] = Everyone,
+
+        ["GET /api/v1/establishment-types"] = Everyone,
+        ["GET /api/v1/establishments"] = Everyone,
+        ["POST /api/v1/establishments"] = RecordCreators,
+        ["GET /api/v1/establishments/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/establishments/{id}"] = RecordWriters,
+        ["DELETE /api/v1/establishments/{id}"] = RecordWriters,
+        ["GET /api/v1/establishments/export.xlsx"] = Everyone,
+        ["GET /api/v1/establishments/export.csv"] = Everyone,
+        ["GET /api/v1/establishments/import/template.xlsx"] = Everyone,
+        ["POST /api/v1/establishments/import"] = RecordCreators,
+        ["GET /api/v1/establishments/import/{jobId}"] = Everyone,
+
+        ["GET /api/v1/inspection-teams"] = Everyone,
+        ["POST /api/v1/inspection-teams"] = RegistryCreators,
+        ["GET /api/v1/inspection-teams/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/inspection-teams/{id}"] = RegistryWriters,
+        ["POST /api/v1/inspection-teams/{id}/members"] = RegistryWriters,
+        ["PUT /api/v1/inspection-teams/{id}/members/{memberId}"] = RegistryWriters,
+        ["POST /api/v1/inspection-teams/{id}/members/{memberId}/deactivate"] = RegistryWriters,
+        ["GET /api/v1/inspection-plans"] = Everyone,
+        ["POST /api/v1/inspection-plans"] = RegistryCreators,
+        ["GET /api/v1/inspection-plans/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/inspection-plans/{id}"] = RegistryWriters,
+        ["POST /api/v1/inspection-plans/{id}/items"] = RegistryWriters,
+        ["DELETE /api/v1/inspection-plans/{id}/items/{itemId}"] = RegistryWriters,
+        ["GET /api/v1/inspections"] = Everyone,
+        ["POST /api/v1/inspections"] = RegistryCreators,
+        ["GET /api/v1/inspections/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/inspections/{id}"] = RegistryWriters,
+        ["GET /api/v1/decrees"] = Everyone,
+        ["GET /api/v1/violation-types"] = Everyone,
+
+        ["GET /api/v1/hotspots"] = Everyone,
+        ["POST /api/v1/hotspots"] = RecordCreators,
+        ["GET /api/v1/hotspots/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/hotspots/{id}"] = RecordWriters,
+        ["GET /api/v1/hotspots/by-appendix-item/{itemId}"] = Everyone,
+        ["POST /api/v1/hotspots/{id}/events"] = RecordWriters,
+        ["GET /api/v1/map/points"] = Everyone,
+
+        ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
+        ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,
+        ["PUT /api/v1/indicators/{indicatorId}/binding"] = PlanWriters,
+        ["DELETE /api/v1/indicators/{indicatorId}/binding"] = PlanWriters,
+        ["GET /api/v1/indicators/computations"] = Everyone,
+
+        ["GET /api/v1/plans/{planId}/report-periods"] = SeesPhuLuong,
+        ["POST /api/v1/plans/{planId}/report-periods/open"] = PlanWriters,
+        ["POST /api/v1/plans/{planId}/report-periods/adhoc"] = PlanWriters,
+        ["GET /api/v1/plans/{planId}/report-matrix"] = "admin dieuphoi phuluong lanhdao",
+        ["PUT /api/v1/report-periods/{id}"] = Consolidators,
+        ["GET /api/v1/report-periods/{id}/matrix"] = ConsolidationReaders,
+        ["POST /api/v1/report-periods/{id}/reminders"] = Consolidators,
+        ["GET /api/v1/report-periods/{id}/xlsx"] = ConsolidationReaders,
+        ["GET /api/v1/reports/mine"] = Everyone,
+        ["GET /api/v1/reports/{id}"] = ReportReaders,
+        ["PUT /api/v1/reports/{id}"] = ReportWriters,
+        ["POST /api/v1/reports/{id}/submit"] = ReportWriters,
+        ["POST /api/v1/reports/{id}/return"] = Consolidators,
+        ["POST /api/v1/reports/{id}/accept"] = Consolidators,
+        ["GET /api/v1/reports/{id}/docx"] = ReportReaders,
+        ["POST /api/v1/reports/{id}/attachments"] = ReportWriters,
+        ["GET /api/v1/reports/{id}/attachments/{attachmentId}"] = ReportReaders,
+        ["DELETE /api/v1/reports/{id}/attachments/{attachmentId}"] = ReportWriters,
+
+        ["GET /api/v1/notifications"] = Everyone,
+        ["GET /api/v1/notifications/unread-count"] = Everyone,
+        ["POST /api/v1/notifications/{id}/read"] = Everyone,
+        ["POST /api/v1/notifications/read-all"] = Everyone,
+
+        ["GET /api/v1/audit"] = Admin,
+    };
+
+    /// <summary>Refusals that come as 400 today because the input is checked before the role or the scope: found by this
+    /// matrix, left for a later change of the services (the 400 says nothing about the record). Shrink, never grow.</summary>
+    public static readonly Dictionary<string, string> ValidatesBeforeRefusing = new()
+    {
+        ["PUT /api/v1/agencies/{id}"] = "hadong",
+        ["POST /api/v1/reports/{id}/return"] = "congan phuluong hadong kiemtra hotro lanhdao",
+        ["POST /api/v1/reports/{id}/attachments"] = "dieuphoi congan hadong kiemtra hotro lanhdao",
+    };
+}
