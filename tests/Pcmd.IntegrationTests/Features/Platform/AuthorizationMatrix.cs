@@ -35,6 +35,12 @@ public static class AuthorizationMatrix
         ["POST /api/v1/auth/login"] = Public,
         ["POST /api/v1/auth/logout"] = Public,
         ["GET /api/v1/auth/me"] = Everyone,
+        ["POST /api/v1/auth/login/2fa"] = Public,
+        // Each signed-in user's own second factor: nothing of another's to reach.
+        ["GET /api/v1/auth/2fa"] = Everyone,
+        ["POST /api/v1/auth/2fa/enrol"] = Everyone,
+        ["POST /api/v1/auth/2fa/confirm"] = Everyone,
+        ["POST /api/v1/auth/2fa/recovery-codes"] = Everyone,
 
         ["GET /api/v1/users"] = Admin,
         ["POST /api/v1/users"] = Admin,
