@@ -55,7 +55,7 @@ public class PlanJourneyTests(PcmdServer server)
         await page.GetByLabel("Tên đăng nhập").FillAsync("lanhdao");
         await page.GetByLabel("Mật khẩu").FillAsync("sai");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa. Nếu cần, hãy liên hệ quản trị hệ thống.");
     }
 }
 

@@ -7,7 +7,7 @@ namespace Pcmd.Bench.Soak;
 public sealed record SoakOp(string Name, string Kind, double Weight, Func<SoakSession, Random, string?>? Url = null,
     Func<SoakActions, int, Random, Task>? Run = null, string? Owner = null);
 
-/// <summary>The request mix of the soak (docs/decisions-soak.md says why these and these weights): what the demo's people
+/// <summary>The request mix of the soak (docs/decisions.md, "The soak benchmark", says why these and these weights): what the demo's people
 /// do in a working day — mostly pages and lists in their own scope, single records, the map, plan and indicator results,
 /// report forms; now and then an export; a few writes with their version; a sign-in and sign-out cycle.</summary>
 public static class SoakMix

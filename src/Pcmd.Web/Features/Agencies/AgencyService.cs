@@ -47,6 +47,14 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
     public async Task<Agency> Save(UserScope scope, int? id, AgencyInput input, CancellationToken ct = default)
     {
         if (!scope.Can(Permission.ManageAgencies)) throw new ForbiddenException();
+        // Out of reach is answered before the input is judged: a refusal must not depend on what was sent.
+        Agency? agency = null;
+        if (id is { } existingId)
+        {
+            agency = await db.Agencies.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == existingId, ct) ?? throw new NotFoundException();
+            if (!scope.CanReadUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new NotFoundException());
+            if (!scope.CanWriteUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new ForbiddenException());
+        }
         var errors = new ErrorList();
         if (string.IsNullOrWhiteSpace(input.Code)) errors.Add("code", "Thiếu mã cơ quan.");
         else if (input.Code.Length > 60) errors.Add("code", "Mã cơ quan dài quá 60 ký tự.");
@@ -65,12 +73,8 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
             errors.Add("code", $"Đã có cơ quan mã '{input.Code}'.");
         errors.ThrowIfAny();
 
-        Agency agency;
-        if (id is { } existingId)
+        if (agency is not null)
         {
-            agency = await db.Agencies.Include(a => a.Members).FirstOrDefaultAsync(a => a.Id == existingId, ct) ?? throw new NotFoundException();
-            if (!scope.CanReadUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new NotFoundException());
-            if (!scope.CanWriteUnit(agency.OrgUnitId)) throw audit.Denied(nameof(Agency), existingId, new ForbiddenException());
             if (agency.Version != input.Version) throw new ConflictException();
             db.Entry(agency).Property(a => a.Version).OriginalValue = input.Version;
             db.Entry(agency).State = EntityState.Modified;

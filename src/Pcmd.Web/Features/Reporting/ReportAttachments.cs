@@ -28,6 +28,14 @@ public sealed class ReportAttachments(PcmdDbContext db, ReportFormService forms,
         [".png"] = ("image/png", [[0x89, 0x50, 0x4E, 0x47]]),
     };
 
+    /// <summary>Whether the user may write the report at all, asked before the upload is read: a refusal must not depend
+    /// on what was sent.</summary>
+    public async Task CheckWriter(UserScope scope, int reportId, CancellationToken ct)
+    {
+        var (report, _, plan) = await forms.Load(scope, reportId, track: false, ct);
+        await drafts.CheckWriter(scope, report, plan, ct);
+    }
+
     public async Task<AttachmentRow> Add(UserScope scope, int reportId, int version, string fileName, Stream content, long? length, CancellationToken ct)
     {
         var (report, _, plan) = await forms.Load(scope, reportId, track: true, ct);

@@ -68,14 +68,19 @@ public sealed class ReportDraftService(PcmdDbContext db, ReportFormService forms
     /// <summary>Locked (submitted or accepted) → 409; not the user's agency → 403; another version → 409.</summary>
     public async Task CheckWritable(UserScope scope, Report report, Plans.Plan plan, int version, CancellationToken ct)
     {
-        var writes = report.IsConsolidated ? ReportAccess.CanConsolidate(scope, plan)
-            : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
-        if (!writes) throw new ForbiddenException("Bạn chỉ được lập và nộp báo cáo của đơn vị mình.");
+        await CheckWriter(scope, report, plan, ct);
         if (report.Status is ReportStatus.Submitted or ReportStatus.Accepted)
             throw new ConflictException(report.Status == ReportStatus.Accepted
                 ? "Báo cáo đã được chấp nhận và đã khóa, không sửa được."
                 : "Báo cáo đã nộp, đang chờ duyệt: không sửa được cho đến khi được trả lại.");
         if (report.Version != version) throw new ConflictException();
+    }
+
+    public async Task CheckWriter(UserScope scope, Report report, Plans.Plan plan, CancellationToken ct)
+    {
+        var writes = report.IsConsolidated ? ReportAccess.CanConsolidate(scope, plan)
+            : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
+        if (!writes) throw new ForbiddenException("Bạn chỉ được lập và nộp báo cáo của đơn vị mình.");
     }
 
     /// <summary>Saves with the version the user saw as the original, so a concurrent save between our read and our write

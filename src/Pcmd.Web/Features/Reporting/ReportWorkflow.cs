@@ -63,11 +63,13 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         Review(scope, id, input, ReportStatus.Accepted, ct);
 
     public Task<ReportForm> Return(UserScope scope, int id, ReviewInput input, CancellationToken ct)
+        => Review(scope, id, input, ReportStatus.Returned, ct);
+
+    static void CheckReturnComment(ReviewInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Comment))
             throw ValidationException.One("comment", "Nhập ý kiến khi trả lại báo cáo, để đơn vị biết cần bổ sung gì.");
         if (input.Comment.Length > 4000) throw ValidationException.One("comment", "Ý kiến dài tối đa 4.000 ký tự.");
-        return Review(scope, id, input, ReportStatus.Returned, ct);
     }
 
     async Task<ReportForm> Review(UserScope scope, int id, ReviewInput input, ReportStatus to, CancellationToken ct)
@@ -75,6 +77,8 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         var (report, period, plan) = await forms.Load(scope, id, track: true, ct);
         if (!ReportAccess.CanConsolidate(scope, plan))
             throw new ForbiddenException("Chỉ cơ quan thường trực tổng hợp được duyệt báo cáo của đơn vị.");
+        // The comment is judged only for those who may return: a refusal must not depend on what was sent.
+        if (to == ReportStatus.Returned) CheckReturnComment(input);
         // The consolidated report goes to the level above, outside this plan: its authors may take it back (return it
         // to themselves) to correct it, but nobody here accepts it.
         if (report.IsConsolidated && to == ReportStatus.Accepted)

@@ -59,6 +59,7 @@ public static class ReportsApi
     public static async Task<Created<AttachmentRow>> AddReportAttachment(int id, HttpRequest req, UserScope scope, ReportAttachments svc,
         CancellationToken ct)
     {
+        await svc.CheckWriter(scope, id, ct);
         if (!req.HasFormContentType) throw ValidationException.One("file", "Hãy gửi tệp dạng multipart/form-data (trường 'file' và 'version').");
         var form = await req.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? throw ValidationException.One("file", "Hãy chọn tệp để đính kèm.");

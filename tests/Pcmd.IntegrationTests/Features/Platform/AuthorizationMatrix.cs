@@ -154,13 +154,4 @@ public static class AuthorizationMatrix
 
         ["GET /api/v1/audit"] = Admin,
     };
-
-    /// <summary>Refusals that come as 400 today because the input is checked before the role or the scope: found by this
-    /// matrix, left for a later change of the services (the 400 says nothing about the record). Shrink, never grow.</summary>
-    public static readonly Dictionary<string, string> ValidatesBeforeRefusing = new()
-    {
-        ["PUT /api/v1/agencies/{id}"] = "hadong",
-        ["POST /api/v1/reports/{id}/return"] = "congan phuluong hadong kiemtra hotro lanhdao",
-        ["POST /api/v1/reports/{id}/attachments"] = "dieuphoi congan hadong kiemtra hotro lanhdao",
-    };
 }
