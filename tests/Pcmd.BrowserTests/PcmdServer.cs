@@ -1,53 +1,27 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
+using Pcmd.Testing;
 
 namespace Pcmd.BrowserTests;
 
-/// <summary>The built PCMD started as a real Kestrel process on a free loopback port with a fresh SQLite
+/// <summary>The built PCMD started as a real Kestrel process (<see cref="WebAppProcess"/>) on a free loopback port with a fresh SQLite
 /// database and the demo data, and Debian's Chromium driven by Playwright (no browser download).</summary>
 public sealed class PcmdServer : IAsyncLifetime
 {
     public const string Password = "Pcmd@2026demo";
-    Process? _process;
+    WebAppProcess? _app;
     IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _app?.BaseUrl ?? "";
     readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pcmd-browser-{Guid.NewGuid():N}");
-    readonly List<string> _log = [];
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "package.json")) && Directory.Exists(Path.Combine(d.FullName, "src"))) return d.FullName;
-            throw new InvalidOperationException("Repository root not found");
-        }
-    }
+    public static string RepoRoot => WebAppProcess.RepoRoot;
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var web = Path.Combine(RepoRoot, "src", "Pcmd.Web");
-        var dll = new[] { "Debug", "Release" }.Select(c => Path.Combine(web, "bin", c, "net10.0", "Pcmd.Web.dll"))
-            .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            ?? throw new InvalidOperationException("Build src/Pcmd.Web first (the test command does).");
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", web])
+        _app = await WebAppProcess.Start(WebAppProcess.Dll(), new Dictionary<string, string>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = web,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["Pcmd__DataDirectory"] = _dataDir;
-        psi.Environment["ConnectionStrings__Postgres"] = "";
-        _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
-        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.Add(e.Data ?? ""); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilHealthy();
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Pcmd__DataDirectory"] = _dataDir, ["ConnectionStrings__Postgres"] = "",
+        }, TimeSpan.FromSeconds(120));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,30 +30,6 @@ public sealed class PcmdServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-    }
-
-    async Task WaitUntilHealthy()
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited) break;
-            try { if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
-            await Task.Delay(500);
-        }
-        string log;
-        lock (_log) log = string.Join('\n', _log.TakeLast(40));
-        throw new InvalidOperationException("PCMD did not start:\n" + log);
-    }
-
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     /// <summary>A new browser context (own cookies) signed in as a demo account, at the given viewport width.</summary>
@@ -102,7 +52,7 @@ public sealed class PcmdServer : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
+        if (_app is not null) await _app.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 }

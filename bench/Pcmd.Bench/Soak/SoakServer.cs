@@ -1,75 +1,60 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Pcmd.Testing;
 
 namespace Pcmd.Bench.Soak;
 
 /// <summary>The built PCMD (Release) as its own process on a loopback port, as it runs in production, so that its memory is
-/// its own (/proc/&lt;pid&gt;/status) and the load generator's allocations never show in it. Its JSON log is read line by line:
+/// its own (/proc/&lt;pid&gt;/status) and the load generator's allocations never show in it. Started by the shared <see cref="WebAppProcess"/>; its JSON log is read line by line:
 /// Error and Critical entries are counted (a handler that throws logs one), a few kept for the report.</summary>
 public sealed class SoakServer : IAsyncDisposable
 {
-    readonly Process _process;
-    readonly List<string> _tail = [];
     readonly List<string> _errors = [];
     readonly List<string> _warnings = [];
     int _errorCount, _warningCount;
+    WebAppProcess _app = default!;
 
-    public string BaseUrl { get; }
-    public int Pid => _process.Id;
+    public string BaseUrl => _app.BaseUrl;
+    public int Pid => _app.Pid;
     public string Dll { get; }
     public int ErrorCount => Volatile.Read(ref _errorCount);
     public int WarningCount => Volatile.Read(ref _warningCount);
     public IReadOnlyList<string> FirstErrors { get { lock (_errors) return _errors.ToList(); } }
     public IReadOnlyList<string> FirstWarnings { get { lock (_warnings) return _warnings.ToList(); } }
 
-    SoakServer(Process process, string baseUrl, string dll) => (_process, BaseUrl, Dll) = (process, baseUrl, dll);
+    SoakServer(string dll) => Dll = dll;
 
     /// <summary>Starts src/Pcmd.Web/bin/Release/net10.0/Pcmd.Web.dll (built with the bench: `dotnet run -c Release` builds it).
     /// Outside Development, the <c>Pcmd</c> section of appsettings.Development.json (the personal-data key the synthetic data
     /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.</summary>
     public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings)
     {
-        var web = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
-        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Pcmd.Web.dll");
+        var dll = Path.Combine(WebAppProcess.WebFolder, "bin", "Release", "net10.0", "Pcmd.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c Release`, which builds it.");
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--contentRoot", web])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = web, UseShellExecute = false,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        var variables = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment };
         if (environment != "Development")
-            foreach (var (key, value) in DevelopmentSettings()) psi.Environment[key] = value;
-        foreach (var (key, value) in settings) psi.Environment[key] = value;
-        var server = new SoakServer(Process.Start(psi)!, url, dll);
-        server._process.OutputDataReceived += (_, e) => server.Log(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Log(e.Data);
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-        await server.WaitUntilHealthy(TimeSpan.FromMinutes(10));
+            foreach (var (key, value) in DevelopmentSettings()) variables[key] = value;
+        foreach (var (key, value) in settings) variables[key] = value;
+        var server = new SoakServer(dll);
+        try { server._app = await WebAppProcess.Start(dll, variables, TimeSpan.FromMinutes(10), server.Log); }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException("(try --environment Development, or set in the environment what the log asks for) " + e.Message, e);
+        }
         return server;
     }
 
     static IEnumerable<(string, string)> DevelopmentSettings()
     {
-        var file = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.Development.json");
+        var file = Path.Combine(WebAppProcess.WebFolder, "appsettings.Development.json");
         var config = new ConfigurationBuilder().AddJsonFile(file, optional: true).Build();
         foreach (var (key, value) in config.GetSection("Pcmd").AsEnumerable())
             if (value is not null) yield return (key.Replace(":", "__", StringComparison.Ordinal), value);
     }
 
-    void Log(string? line)
+    void Log(string line)
     {
-        if (line is null) return;
-        lock (_tail)
-        {
-            _tail.Add(line);
-            if (_tail.Count > 60) _tail.RemoveAt(0);
-        }
         if (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
             || line.StartsWith("Unhandled exception", StringComparison.Ordinal))
         {
@@ -99,21 +84,6 @@ public sealed class SoakServer : IAsyncDisposable
         return text.Length > max ? text[..max] + "…" : text;
     }
 
-    async Task WaitUntilHealthy(TimeSpan limit)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            try { if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) return; }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(500);
-        }
-        string tail;
-        lock (_tail) tail = string.Join('\n', _tail.TakeLast(30));
-        throw new InvalidOperationException($"PCMD did not start (try --environment Development, or set in the environment what the log asks for):\n{tail}");
-    }
-
     /// <summary>The resident set, thread count and open descriptors now (a leak of any shows as growth over the run).</summary>
     public (double RssMb, int Threads, int Fds)? Sample()
     {
@@ -133,24 +103,10 @@ public sealed class SoakServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
-    public bool HasExited => _process.HasExited;
-
-    static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
+    public bool HasExited => _app.HasExited;
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
     }
 }
