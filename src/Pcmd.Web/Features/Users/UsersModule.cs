@@ -42,9 +42,8 @@ public static class UsersModule
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
         // The cookie carries role, unit and agency. An administrator's change to them, a lock or a new password ends the user's
-        // sessions at once (Sessions/SessionStore, checked on every request); the security-stamp check behind it is only a
-        // backstop for changes made outside UserService, so it need not query the user every minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(10));
+        // sessions at once (Sessions/SessionStore, checked on every request, which also compares the cookie's security stamp
+        // with the user's, held in memory: Identity's own validator is replaced, see SessionCookie).
         builder.Services.Configure<UserSessionOptions>(builder.Configuration.GetSection("Pcmd:Sessions"));
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<TwoFactorPolicy>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Pcmd.Web.Features.Users.Sessions;
 
@@ -15,6 +16,9 @@ public static class SessionCookie
     /// <summary>The current request's session id, once its cookie has been checked.</summary>
     public static string? SessionId(this HttpContext ctx) => ctx.Items[SessionKey] as string;
 
+    static string? Stamp(HttpContext http, ClaimsPrincipal? principal) =>
+        principal?.FindFirstValue(http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType);
+
     public static void Attach(CookieAuthenticationEvents events)
     {
         events.OnSigningIn = async ctx =>
@@ -23,26 +27,24 @@ public static class SessionCookie
             if (ctx.Properties.Items.TryGetValue(SessionKey, out var existing) && !string.IsNullOrEmpty(existing)) return;
             var userId = ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier)
                 ?? throw new InvalidOperationException("A sign-in without a user id.");
-            var id = await ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>().Start(userId);
+            var id = await ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>().Start(userId, Stamp(ctx.HttpContext, ctx.Principal));
             ctx.Properties.Items[SessionKey] = id;
             ctx.HttpContext.Items[SessionKey] = id;
         };
-        var stampCheck = events.OnValidatePrincipal;
+        // Identity's security-stamp validator is replaced, not chained: SessionStore checks the stamp from memory.
         events.OnValidatePrincipal = async ctx =>
         {
             var store = ctx.HttpContext.RequestServices.GetRequiredService<SessionStore>();
             ctx.Properties.Items.TryGetValue(SessionKey, out var id);
             var userId = ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
             // A cookie from before sessions existed has no session: it is refused like an ended one.
-            if (id is null || userId is null || !await store.Use(id, userId))
+            if (id is null || userId is null || !await store.Use(id, userId, Stamp(ctx.HttpContext, ctx.Principal)))
             {
                 ctx.RejectPrincipal();
                 await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                 return;
             }
             ctx.HttpContext.Items[SessionKey] = id;
-            // Identity's security-stamp check stays behind this one, for changes made outside UserService.
-            await stampCheck(ctx);
         };
         events.OnSigningOut = async ctx =>
         {

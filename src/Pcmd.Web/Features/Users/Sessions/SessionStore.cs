@@ -23,10 +23,12 @@ public sealed class UserSessionOptions
 /// (loaded under the old epoch) is read again from the database on its next use.</summary>
 public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<UserSessionOptions> options)
 {
-    sealed class Entry(string userId, long epoch, DateTime lastSeen)
+    sealed class Entry(string userId, long epoch, DateTime lastSeen, string? stamp)
     {
         public string UserId { get; } = userId;
         public long Epoch { get; } = epoch;
+        /// <summary>The user's security stamp when the entry was read: a cookie carrying another one is stale.</summary>
+        public string? Stamp { get; } = stamp;
         public DateTime LastSeen = lastSeen, Persisted = lastSeen;
     }
 
@@ -40,7 +42,7 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
     long Epoch(string userId) => _epochs.GetValueOrDefault(userId);
 
     /// <summary>A new session for a user who has just signed in; its id goes into the cookie.</summary>
-    public async Task<string> Start(string userId)
+    public async Task<string> Start(string userId, string? stamp)
     {
         var id = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = Now;
@@ -55,25 +57,26 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
             var before = now.AddDays(-30);
             await db.UserSessions.Where(s => s.EndedAt < before || (s.EndedAt == null && s.LastSeenAt < before)).ExecuteDeleteAsync();
         }
-        _cache.Set(id, new Entry(userId, Epoch(userId), now), Cached);
+        _cache.Set(id, new Entry(userId, Epoch(userId), now, stamp), Cached);
         return id;
     }
 
-    /// <summary>True if the session is open and belongs to the user; it is then marked as used now. A session idle longer
-    /// than the timeout is ended here.</summary>
-    public async Task<bool> Use(string sessionId, string userId)
+    /// <summary>True if the session is open, belongs to the user and the cookie carries the user's current security stamp
+    /// (<paramref name="stamp"/>); it is then marked as used now. A session idle longer than the timeout is ended here; a cookie
+    /// carrying a stamp the user no longer has is refused. This replaces Identity's security-stamp validator, which
+    /// re-read the user and re-issued the cookie on every request of a client that does not keep renewed cookies once the
+    /// cookie was older than its interval: the stamp is held with the session in memory and re-read with it (a change
+    /// through UserService moves the user's epoch on; a change made elsewhere is seen at the next touch).</summary>
+    public async Task<bool> Use(string sessionId, string userId, string? stamp)
     {
         var now = Now;
         var epoch = Epoch(userId); // read before the database, so an ending that lands meanwhile is noticed next time
-        if (!_cache.TryGetValue(sessionId, out Entry? e) || e!.Epoch != epoch)
+        if (!_cache.TryGetValue(sessionId, out Entry? e) || e!.Epoch != epoch || e.Stamp != stamp)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-            var row = await db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId)
-                .Select(s => new { s.UserId, s.LastSeenAt, s.EndedAt }).FirstOrDefaultAsync();
-            if (row is null || row.EndedAt is not null || row.UserId != userId) { _cache.Remove(sessionId); return false; }
-            e = new Entry(row.UserId, epoch, row.LastSeenAt);
-            _cache.Set(sessionId, e, Cached);
+            // A stamp that differs from the cached one may be newer (a refresh after one's own change): the database decides.
+            e = await Load(sessionId, userId, epoch);
+            // An older cookie of a session whose user refreshed theirs (same session, new stamp) is refused, not the session.
+            if (e is null || e.Stamp != stamp) return false;
         }
         if (e.UserId != userId) return false;
         if (now - e.LastSeen > Idle)
@@ -87,12 +90,34 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
             e.Persisted = now;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-            // Ended by another node (or by hand in the database): this write finds no open row.
-            var open = await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            // Ended by another node (or by hand in the database), or the stamp changed outside UserService: no row is updated.
+            var open = await db.UserSessions
+                .Where(s => s.Id == sessionId && s.EndedAt == null && db.Users.Any(u => u.Id == userId && u.SecurityStamp == stamp))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now));
-            if (open == 0) { _cache.Remove(sessionId); return false; }
+            if (open == 0)
+            {
+                _cache.Remove(sessionId);
+                return false;
+            }
         }
         return true;
+    }
+
+    async Task<Entry?> Load(string sessionId, string userId, long epoch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        var row = await db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.UserId, s.LastSeenAt, s.EndedAt, Stamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault() })
+            .FirstOrDefaultAsync();
+        if (row is null || row.EndedAt is not null || row.UserId != userId)
+        {
+            _cache.Remove(sessionId);
+            return null;
+        }
+        var e = new Entry(row.UserId, epoch, row.LastSeenAt, row.Stamp);
+        _cache.Set(sessionId, e, Cached);
+        return e;
     }
 
     /// <summary>Ends one session (logout).</summary>
