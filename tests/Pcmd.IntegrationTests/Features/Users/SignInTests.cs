@@ -182,6 +182,54 @@ public abstract class SignInTests(PcmdApp app)
         var status = await fourth.GetJson("/api/v1/auth/2fa");
         Assert.Equal(8, status["recoveryCodesLeft"]!.GetValue<int>());
     }
+
+    static string SharedKeyOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"shared-key\">([^<]+)<").Groups[1].Value is { Length: > 0 } k
+            ? System.Net.WebUtility.HtmlDecode(k) : throw new InvalidOperationException("No shared key on the page");
+
+    static List<string> RecoveryCodesOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"recovery-codes\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Groups[1].Value.Split("<li>").Skip(1).Select(li => li[..li.IndexOf("</li>", StringComparison.Ordinal)].Trim()).ToList();
+
+    static Task<HttpResponseMessage> PostForm(HttpClient c, string path, string form, string html, params KeyValuePair<string, string>[] fields) =>
+        c.PostAsync(path, new FormUrlEncodedContent([new("_handler", form), new("__RequestVerificationToken", Token(html)), .. fields]));
+
+    [Fact]
+    public async Task A_coordinator_enrols_through_the_page_forms_and_gets_new_recovery_codes_there()
+    {
+        var admin = await app.SignIn("admin");
+        var userName = data.Name("totp-page-" + Guid.NewGuid().ToString("N")[..6]);
+        await data.Create(admin, userName, role: "Coordinator");
+        await using var host = app.WithWebHostBuilder(b => b.UseSetting("Pcmd:TwoFactor:RequiredFor", "Admin,Coordinator"));
+        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal("enrol", (await (await Login(browser, userName, UserTestData.StrongPassword)).Json<LoginResponse>(HttpStatusCode.OK)).Next);
+
+        var page = await browser.GetStringAsync("/account/two-factor");
+        var key = SharedKeyOn(page);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var wrong = await PostForm(browser, "/account/two-factor", "confirm-2fa", page, KeyValuePair.Create("code", code == "000000" ? "111111" : "000000"));
+        var wrongPage = await wrong.Content.ReadAsStringAsync();
+        Assert.True(wrong.StatusCode == HttpStatusCode.OK, $"{(int)wrong.StatusCode} [{wrongPage}]");
+        Assert.Contains(SignInFlow.WrongCode, wrongPage);
+        Assert.Equal(key, SharedKeyOn(wrongPage)); // the same key, still to be confirmed
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/v1/plans")).StatusCode);
+
+        var confirmed = await PostForm(browser, "/account/two-factor", "confirm-2fa", wrongPage, KeyValuePair.Create("code", Totp.Code(key, DateTimeOffset.UtcNow)));
+        var codes = RecoveryCodesOn(await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(10, codes.Distinct().Count());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/plans")).StatusCode); // the same session, now enrolled
+
+        var on = await browser.GetStringAsync("/account/two-factor");
+        Assert.Contains("data-testid=\"two-factor-on\"", on);
+        var renewed = RecoveryCodesOn(await (await PostForm(browser, "/account/two-factor", "new-codes", on)).Content.ReadAsStringAsync());
+        Assert.Equal(10, renewed.Count);
+        Assert.Empty(renewed.Intersect(codes));
+        // The old codes are gone, a new one works.
+        var other = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await Login(other, userName, UserTestData.StrongPassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsJsonAsync("/api/v1/auth/login/2fa", new { recoveryCode = codes[0] })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync("/api/v1/auth/login/2fa", new { recoveryCode = renewed[0] })).StatusCode);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
