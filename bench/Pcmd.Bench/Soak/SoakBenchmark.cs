@@ -58,6 +58,7 @@ public static class SoakBenchmark
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"Starting {Path.Combine("src", "Pcmd.Web", "bin", "Release", "net10.0", "Pcmd.Web.dll")} ({settings.Environment})…");
         var report = new SoakReport(settings);
+        IReadOnlyList<string> fullErrors = [];
         try
         {
             await using var server = await SoakServer.Start(settings.Environment, new Dictionary<string, string>
@@ -83,6 +84,7 @@ public static class SoakBenchmark
             await Drive(settings, server, actions, ops, stats, report);
             report.SkippedCycles = actions.SkippedCycles;
             report.ServerErrors = server.FirstErrors;
+            fullErrors = server.FullErrors;
             report.ServerWarnings = server.WarningCount - report.ServerWarnings;
             report.ServerWarningExamples = server.FirstWarnings;
             foreach (var s in actions.Sessions.Values) s.Dispose();
@@ -99,6 +101,13 @@ public static class SoakBenchmark
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, markdown);
         Console.WriteLine($"Written to {output}");
+        if (fullErrors.Count > 0)
+        {
+            // Next to the report: the server's error lines whole (the report keeps their first line only).
+            var log = Path.ChangeExtension(output, ".errors.log");
+            await File.WriteAllLinesAsync(log, fullErrors);
+            Console.WriteLine($"Server errors, whole: {log}");
+        }
         return report.Met ? 0 : 3;
     }
 

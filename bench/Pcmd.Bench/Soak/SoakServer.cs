@@ -12,6 +12,7 @@ public sealed class SoakServer : IAsyncDisposable
 {
     readonly List<string> _errors = [];
     readonly List<string> _warnings = [];
+    readonly List<string> _fullErrors = [];
     int _errorCount, _warningCount;
     WebAppProcess _app = default!;
 
@@ -21,6 +22,8 @@ public sealed class SoakServer : IAsyncDisposable
     public int ErrorCount => Volatile.Read(ref _errorCount);
     public int WarningCount => Volatile.Read(ref _warningCount);
     public IReadOnlyList<string> FirstErrors { get { lock (_errors) return _errors.ToList(); } }
+    /// <summary>The first 50 Error/Critical lines of the server's log as written (JSON with the whole exception), for diagnosis.</summary>
+    public IReadOnlyList<string> FullErrors { get { lock (_errors) return _fullErrors.ToList(); } }
     public IReadOnlyList<string> FirstWarnings { get { lock (_warnings) return _warnings.ToList(); } }
 
     SoakServer(string dll) => Dll = dll;
@@ -59,7 +62,11 @@ public sealed class SoakServer : IAsyncDisposable
             || line.StartsWith("Unhandled exception", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errorCount);
-            lock (_errors) if (_errors.Count < 5) _errors.Add(Short(line, 600));
+            lock (_errors)
+            {
+                if (_errors.Count < 5) _errors.Add(Short(line, 600));
+                if (_fullErrors.Count < 50) _fullErrors.Add(line);
+            }
         }
         else if (line.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal))
         {
