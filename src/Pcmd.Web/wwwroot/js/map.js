@@ -88,6 +88,7 @@
     });
     el.setAttribute('data-points', String(points));
     el.setAttribute('data-clusters', String(clusters));
+    el.setAttribute('data-zoom', String(map.getZoom()));
     if (status) status.textContent = text(el.getAttribute('data-summary-label'), [total, clusters]);
   }
 
