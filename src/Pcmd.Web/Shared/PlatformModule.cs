@@ -53,17 +53,21 @@ public static class PlatformModule
             o.Limits.MaxRequestBodySize = context.Configuration.GetValue("Pcmd:Http:MaxRequestBodyBytes", 30L * 1024 * 1024);
         });
         builder.Services.AddExceptionHandler<ProblemHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson(o.SerializerOptions));
         builder.Services.AddPcmdOpenApi();
         builder.Services.AddSingleton(TimeProvider.System); // the one clock of every feature; tests swap it
         builder.Services.AddArchiveLimits();
         builder.Services.AddAntiforgery();
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         return builder;
+    }
+
+    /// <summary>How the API writes JSON (enums as camelCase codes, Vietnamese unescaped); the benchmarks count bytes with it.</summary>
+    public static System.Text.Json.JsonSerializerOptions ApiJson(System.Text.Json.JsonSerializerOptions o)
+    {
+        o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        return o;
     }
 
     public static WebApplication UsePcmdPlatform(this WebApplication app)

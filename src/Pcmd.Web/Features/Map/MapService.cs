@@ -85,33 +85,36 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
         public ManagementStatus? Status { get; init; }
     }
 
+    /// <summary>The cells first (one aggregate, and all that a dense view needs); the points only when there are few.</summary>
     async Task<MapLayerView> Layer(IQueryable<Located> q, double cell, Dictionary<int, string> units, CancellationToken ct)
     {
-        var rows = await q.OrderBy(p => p.Id).Take(MaxPoints + 1).ToListAsync(ct);
-        if (rows.Count <= MaxPoints)
+        // Cells are counted from −180°/−90° so that every index is positive on both databases.
+        var cells = await q.GroupBy(p => new { X = Math.Floor((p.Lng + 180) / cell), Y = Math.Floor((p.Lat + 90) / cell) })
+            .Select(g => new { g.Key.X, g.Key.Y, Count = g.Count(), Lat = g.Average(p => p.Lat), Lng = g.Average(p => p.Lng),
+                South = g.Min(p => p.Lat), West = g.Min(p => p.Lng), North = g.Max(p => p.Lat), East = g.Max(p => p.Lng) })
+            .ToListAsync(ct);
+        var total = cells.Sum(c => c.Count);
+        if (total <= MaxPoints)
         {
+            var rows = await q.OrderBy(p => p.Id).Take(MaxPoints + 1).ToListAsync(ct);
             // Unit names come from the in-memory tree, once per unit: the query needs no join.
             var names = new Dictionary<int, string>();
             foreach (var id in rows.Select(r => r.UnitId).Distinct().Where(id => !units.ContainsKey(id)))
                 names[id] = (await tree.Find(id))?.Name ?? "";
             var bytes = rows.Sum(r => PointOverhead + Encoding.UTF8.GetByteCount(r.Name)) + names.Values.Sum(n => UnitOverhead + Encoding.UTF8.GetByteCount(n));
-            if (bytes <= PointBytes)
+            // Long names cluster sooner; so do points written since the cells were counted, if they pass the threshold.
+            if (bytes <= PointBytes && rows.Count <= MaxPoints)
             {
                 foreach (var (id, name) in names) units[id] = name;
                 return new MapLayerView(rows.Count, rows.Select(r => new MapPoint(r.Id, r.Name, Math.Round(r.Lat, 6), Math.Round(r.Lng, 6),
                     r.Level, r.State, r.Status, r.UnitId)).ToList(), null);
             }
         }
-        // Cells are counted from −180°/−90° so that every index is positive on both databases.
-        var cells = await q.GroupBy(p => new { X = Math.Floor((p.Lng + 180) / cell), Y = Math.Floor((p.Lat + 90) / cell) })
-            .Select(g => new { g.Key.X, g.Key.Y, Count = g.Count(), Lat = g.Average(p => p.Lat), Lng = g.Average(p => p.Lng),
-                South = g.Min(p => p.Lat), West = g.Min(p => p.Lng), North = g.Max(p => p.Lat), East = g.Max(p => p.Lng) })
-            .ToListAsync(ct);
         var clusters = cells.OrderBy(c => c.Y).ThenBy(c => c.X)
             .Select(c => new MapCluster(c.Count, Math.Round(c.Lat, 5), Math.Round(c.Lng, 5),
                 [Math.Round(c.South, 5), Math.Round(c.West, 5), Math.Round(c.North, 5), Math.Round(c.East, 5)]))
             .ToList();
-        return new MapLayerView(clusters.Sum(c => c.Count), null, clusters);
+        return new MapLayerView(total, null, clusters);
     }
 
     static async Task<MapBox?> Extent(IQueryable<Located> q, CancellationToken ct)
