@@ -42,6 +42,7 @@ public static class MapBenchmark
         var city = await Extent(host, scope, new MapFilter());
         var cityZoom = FitZoom(city);
         var wardZoom = FitZoom(wardBox);
+        var street = View((wardBox.South + wardBox.North) / 2, (wardBox.West + wardBox.East) / 2, 17);
         Console.WriteLine($"Data: {counts}; as a coordinator of the city ({scope.ReadableUnits.Count} readable units); ward {wardName}");
         var scenarios = new Scenario[]
         {
@@ -50,6 +51,7 @@ public static class MapBenchmark
             new($"city, after: the city's box at zoom {cityZoom} (after the page fits it)", sp => New(sp, scope, new MapFilter(), city, cityZoom)),
             new($"ward, before: `unit=` {wardName}, every point with its label", sp => Old(sp, scope, new MapFilter(ward))),
             new($"ward, after: the ward's box at zoom {wardZoom}", sp => New(sp, scope, new MapFilter(), wardBox, wardZoom)),
+            new("street, after: 1280 × 640 px at zoom 17 around the ward's centre", sp => New(sp, scope, new MapFilter(), street, 17)),
         };
         var bytes = new int[scenarios.Length];
         var shapes = new string[scenarios.Length];
@@ -130,6 +132,13 @@ public static class MapBenchmark
     {
         var z = Math.Min(Math.Log2(1280 * 360 / (256 * (b.East - b.West))), Math.Log2(640 * 360 / (256 * (b.North - b.South))));
         return (int)Math.Clamp(Math.Floor(z), 0, 15);
+    }
+
+    /// <summary>The box a 1280 × 640 px map shows around a centre at a zoom (degrees per pixel: 360 / (256 · 2^zoom)).</summary>
+    static MapBox View(double lat, double lng, int zoom)
+    {
+        var perPixel = 360 / (256 * Math.Pow(2, zoom));
+        return new MapBox(lng - 640 * perPixel, lat - 320 * perPixel, lng + 640 * perPixel, lat + 320 * perPixel);
     }
 
     static async Task<MapBox> Extent(BenchHost host, UserScope scope, MapFilter f)

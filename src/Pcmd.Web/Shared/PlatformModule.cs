@@ -66,9 +66,12 @@ public static class PlatformModule
     public static System.Text.Json.JsonSerializerOptions ApiJson(System.Text.Json.JsonSerializerOptions o)
     {
         o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        o.Encoder = ApiJsonEncoder;
         return o;
     }
+
+    public static readonly System.Text.Encodings.Web.JavaScriptEncoder ApiJsonEncoder =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static WebApplication UsePcmdPlatform(this WebApplication app)
     {

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pcmd.Web.Data;
@@ -7,6 +7,7 @@ using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Map;
 
@@ -101,7 +102,7 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
             var names = new Dictionary<int, string>();
             foreach (var id in rows.Select(r => r.UnitId).Distinct().Where(id => !units.ContainsKey(id)))
                 names[id] = (await tree.Find(id))?.Name ?? "";
-            var bytes = rows.Sum(r => PointOverhead + Encoding.UTF8.GetByteCount(r.Name)) + names.Values.Sum(n => UnitOverhead + Encoding.UTF8.GetByteCount(n));
+            var bytes = rows.Sum(r => PointOverhead + JsonBytes(r.Name)) + names.Values.Sum(n => UnitOverhead + JsonBytes(n));
             // Long names cluster sooner; so do points written since the cells were counted, if they pass the threshold.
             if (bytes <= PointBytes && rows.Count <= MaxPoints)
             {
@@ -116,6 +117,9 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
             .ToList();
         return new MapLayerView(total, null, clusters);
     }
+
+    /// <summary>A text as the API writes it (escapes included: a name of quotes takes six bytes a character).</summary>
+    static int JsonBytes(string text) => JsonEncodedText.Encode(text, PlatformModule.ApiJsonEncoder).EncodedUtf8Bytes.Length;
 
     static async Task<MapBox?> Extent(IQueryable<Located> q, CancellationToken ct)
     {

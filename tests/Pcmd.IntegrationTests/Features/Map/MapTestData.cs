@@ -49,6 +49,26 @@ public sealed class MapTestData(PcmdApp app) : TestData(app)
         return ward.Id;
     }
 
+    /// <summary>30 establishments of the ward north of the grid whose 290-character names are mostly quotes (six bytes
+    /// each in JSON): few, but too heavy to list; in the box <see cref="HeavyBox"/>.</summary>
+    public async Task HeavyNames()
+    {
+        var ward = await Ward();
+        using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        if (await db.Establishments.AnyAsync(e => e.OrgUnitId == ward && e.Latitude > 22.15)) return;
+        var type = await db.EstablishmentTypes.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        for (var i = 0; i < 30; i++)
+            db.Establishments.Add(new Establishment
+            {
+                Name = $"Cơ sở {i:00} " + new string('"', 280), Address = "Số 2 phố Bản Đồ", TypeId = type, OrgUnitId = ward,
+                Status = ManagementStatus.Closed, RiskClass = RiskClass.High, Latitude = 22.2, Longitude = 104.1 + i * 0.0001,
+            });
+        await db.SaveChangesAsync();
+    }
+
+    public const string HeavyBox = "104.09,22.19,104.11,22.21";
+
     /// <summary>The ward's commune officer, created through the API by the administrator, signed in.</summary>
     public async Task<HttpClient> Officer()
     {

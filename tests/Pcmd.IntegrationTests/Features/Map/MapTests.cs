@@ -141,6 +141,21 @@ public abstract class MapTests(PcmdApp app)
         Assert.Equal(hotspots, n);
     }
 
+    [Fact]
+    public async Task Few_points_whose_names_are_too_heavy_to_list_come_as_clusters()
+    {
+        await data.HeavyNames();
+        var officer = await data.Officer();
+        var (answer, raw) = await Get(officer, $"layer=establishments&bbox={HeavyBox}&zoom=19");
+        Assert.Equal(30, answer.Establishments!.Total);
+        Assert.Null(answer.Establishments.Points);
+        Assert.Equal(30, answer.Establishments.Clusters!.Sum(c => c.Count));
+        Assert.True(raw.Length < 10_000, $"{raw.Length} characters");
+        // Only six of them in the box: listed.
+        var (six, _) = await Get(officer, "layer=establishments&bbox=104.09,22.19,104.10055,22.21&zoom=19");
+        Assert.Equal(6, six.Establishments!.Points!.Count);
+    }
+
     [Theory]
     [InlineData("bbox=abc", "bbox")]
     [InlineData("bbox=105,20,106", "bbox")]
