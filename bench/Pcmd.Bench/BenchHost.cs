@@ -52,6 +52,7 @@ public sealed class BenchHost : IAsyncDisposable
         builder.AddPcmdIdentity();
         builder.AddPcmdSecurity();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources"); // texts some services resolve (the map's labels)
         builder.Services.AddPcmdFeatures();
         return new BenchHost(builder.Build());
     }

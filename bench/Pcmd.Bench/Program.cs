@@ -13,6 +13,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
 // dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
 // dotnet run -c Release --project bench/Pcmd.Bench -- throughput --connection "<postgres>" [--seconds 20] [--connections 8] [--rounds 2]
+// dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -31,6 +32,7 @@ try
         "soak" => await Pcmd.Bench.Soak.SoakBenchmark.Run(options, Generate),
         "bombs" => await BombsBenchmark.Run(options),
         "throughput" => await Pcmd.Bench.Throughput.ThroughputBenchmark.Run(options),
+        "map" => await MapBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
@@ -55,6 +57,7 @@ static int Usage()
                           (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
           Pcmd.Bench throughput (--connection "<postgres>" | --sqlite <file>) [--seconds 20] [--connections 8] [--rounds 2] [--plan 2026] [--map <path>]
                           (requests/s of the issue's reads side by side with /health, the built app as a process)
+          Pcmd.Bench map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]   (the map's answers, old and new: bytes and answers/s; city data set)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).

@@ -45,6 +45,38 @@ public class MapTests(PcmdServer server)
     }
 
     [Fact]
+    public async Task The_coordinators_city_map_shows_server_clusters_that_zoom_in_on_click()
+    {
+        var page = await server.SignIn("dieuphoi");
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add(e);
+        var asked = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("/api/v1/map/points")) asked.Add(r.Url); };
+
+        // The demo's ≈ 3,000 establishments are far more than one answer lists: the whole city comes as clusters.
+        await page.GotoAsync("/map?layer=establishments");
+        var map = page.GetByTestId("map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-clusters", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
+        var clusters = map.Locator(".map-cluster");
+        Assert.True(await clusters.CountAsync() >= 1);
+        await Assertions.Expect(page.GetByTestId("map-status")).ToContainTextAsync("Trong khung nhìn:");
+        Assert.Matches("^[1-9][0-9.]*$", (await clusters.First.InnerTextAsync()).Trim());
+        await Assertions.Expect(page.GetByTestId("map-count")).ToContainTextAsync("điểm có tọa độ");
+
+        // After the map fitted the city it asked for its visible box; a click on a cluster zooms in and asks again.
+        for (var i = 0; i < 100 && !asked.Any(u => u.Contains("bbox=") && u.Contains("zoom=")); i++) await Task.Delay(100);
+        Assert.Contains(asked, u => u.Contains("bbox=") && u.Contains("zoom="));
+        var zoom = int.Parse((await map.GetAttributeAsync("data-zoom"))!);
+        var before = asked.Count;
+        var biggest = await clusters.EvaluateAllAsync<int>("els => els.reduce((b, e, i, a) => +e.innerText.replace(/\\D/g, '') > +a[b].innerText.replace(/\\D/g, '') ? i : b, 0)");
+        await clusters.Nth(biggest).ClickAsync(new() { Force = true });
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-zoom", zoom.ToString());
+        Assert.True(int.Parse((await map.GetAttributeAsync("data-zoom"))!) > zoom);
+        Assert.True(asked.Count > before);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task A_ward_officer_follows_a_hotspot_from_the_list_to_its_timeline_and_records_a_check_at_390_px()
     {
         var page = await server.SignIn("hadong", width: 390);

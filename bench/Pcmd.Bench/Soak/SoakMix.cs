@@ -42,7 +42,9 @@ public static class SoakMix
         new("inspection", Api, 4, (s, r) => Pick(s.Inspections, r) is { } i ? $"/api/v1/inspections/{i}" : null),
         new("hotspots list", Api, 3, (_, r) => "/api/v1/hotspots" + (r.Next(2) == 0 ? "" : "?state=" + (r.Next(2) == 0 ? "identified" : "targeted"))),
         new("hotspot", Api, 1, (s, r) => Pick(s.Hotspots, r) is { } h ? $"/api/v1/hotspots/{h}" : null),
-        new("map points", Api, 4, (_, r) => "/api/v1/map/points?layer=" + (r.Next(3) switch { 0 => "hotspots", 1 => "establishments", _ => "both" })),
+        // As the page asks: the whole area once, then the visible box after each move (here a box of Hà Nội's centre).
+        new("map points", Api, 4, (_, r) => "/api/v1/map/points?layer=" + (r.Next(3) switch { 0 => "hotspots", 1 => "establishments", _ => "both" })
+            + (r.Next(3) == 0 ? "" : $"&bbox=105.78,20.98,105.88,21.06&zoom={12 + r.Next(5)}")),
         new("plan results", Api, 3, (s, r) => Pick(s.Plans, r) is { } p ? $"/api/v1/plans/{p}/results" : null),
         new("indicator results", Api, 3, (s, r) => Pick(s.Indicators, r) is var (p, i) && p > 0 ? $"/api/v1/indicators/{i}/results" : null),
         new("my reports", Api, 2, (_, _) => "/api/v1/reports/mine"),

@@ -53,11 +53,7 @@ public static class PlatformModule
             o.Limits.MaxRequestBodySize = context.Configuration.GetValue("Pcmd:Http:MaxRequestBodyBytes", 30L * 1024 * 1024);
         });
         builder.Services.AddExceptionHandler<ProblemHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson(o.SerializerOptions));
         builder.Services.AddPcmdOpenApi();
         builder.Services.AddSingleton(TimeProvider.System); // the one clock of every feature; tests swap it
         builder.Services.AddArchiveLimits();
@@ -65,6 +61,17 @@ public static class PlatformModule
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         return builder;
     }
+
+    /// <summary>How the API writes JSON (enums as camelCase codes, Vietnamese unescaped); the benchmarks count bytes with it.</summary>
+    public static System.Text.Json.JsonSerializerOptions ApiJson(System.Text.Json.JsonSerializerOptions o)
+    {
+        o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        o.Encoder = ApiJsonEncoder;
+        return o;
+    }
+
+    public static readonly System.Text.Encodings.Web.JavaScriptEncoder ApiJsonEncoder =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static WebApplication UsePcmdPlatform(this WebApplication app)
     {

@@ -21,6 +21,7 @@ public class EstablishmentConfiguration : IEntityTypeConfiguration<Establishment
         b.HasIndex(x => x.LicenceNumber).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.Status });
         b.HasIndex(x => x.TypeId);
+        b.HasIndex(x => new { x.Latitude, x.Longitude }); // the map's visible box (Features/Map)
         b.HasOne(x => x.Type).WithMany().HasForeignKey(x => x.TypeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }

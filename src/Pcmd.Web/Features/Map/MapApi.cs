@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Security;
@@ -9,36 +8,39 @@ namespace Pcmd.Web.Features.Map;
 
 public static class MapApi
 {
-    public const string TruncatedHeader = "X-Pcmd-Truncated";
-
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/points", ListMapPoints).WithName(nameof(ListMapPoints)).WithSummary("Các điểm trên bản đồ trong phạm vi")
-            .WithDescription($"Điểm phức tạp và cơ sở kinh doanh có tọa độ trong phạm vi của người dùng, tối đa {MapService.MaxPoints} điểm; " +
-                             $"khi bị cắt bớt, phản hồi có header {TruncatedHeader}: true.")
+        api.MapGet("/points", ListMapPoints).WithName(nameof(ListMapPoints)).WithSummary("Các điểm trên bản đồ trong khung nhìn, gom cụm khi nhiều")
+            .WithDescription("Điểm phức tạp và cơ sở kinh doanh có tọa độ trong phạm vi của người dùng, trong khung bbox=tây,nam,đông,bắc " +
+                             "(độ thập phân) ở mức phóng to zoom (0–22). Mỗi lớp trả về các điểm nếu có không quá " +
+                             $"{MapService.MaxPoints} điểm trong khung, nếu nhiều hơn thì trả về các cụm theo lưới (số điểm, tâm, khung bao). " +
+                             "Không có bbox: toàn bộ vùng, kèm extent (khung bao các điểm). Tên mức độ, tình trạng và tên đơn vị " +
+                             $"nằm một lần trong labels và units. Mỗi phản hồi dưới {MapService.MaxBytes / 1000} kB.")
             .ProducesInvalid();
 
-    public static async Task<Ok<List<MapPoint>>> ListMapPoints(int? unit, string? layer, string? state, string? status, HttpResponse response,
-        UserScope scope, MapService svc, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    public static async Task<Ok<MapView>> ListMapPoints(int? unit, string? layer, string? state, string? status, string? bbox, int? zoom,
+        UserScope scope, MapService svc, CancellationToken ct)
     {
-        var result = await svc.Points(scope, ParseFilter(unit, layer, state, status), ct);
-        if (result.Truncated) response.Headers[TruncatedHeader] = "true";
-        return TypedResults.Ok(WithLabels(result.Points, L));
+        var (filter, box) = Parse(unit, layer, state, status, bbox, zoom);
+        return TypedResults.Ok(await svc.View(scope, filter, box, zoom, ct));
     }
 
-    public static MapFilter ParseFilter(int? unit, string? layer, string? state, string? status)
+    public static (MapFilter Filter, MapBox? Box) Parse(int? unit, string? layer, string? state, string? status, string? bbox, int? zoom)
     {
         var errors = new ErrorList();
+        var filter = ParseFilter(unit, layer, state, status, errors);
+        var box = MapGrid.ParseBox(bbox, "bbox", errors);
+        if (zoom is < 0 or > MapGrid.MaxZoom) errors.Add("zoom", $"Mức phóng to phải là số nguyên từ 0 đến {MapGrid.MaxZoom}.");
+        errors.ThrowIfAny();
+        return (filter, box);
+    }
+
+    public static MapFilter ParseFilter(int? unit, string? layer, string? state, string? status, ErrorList? collect = null)
+    {
+        var errors = collect ?? new ErrorList();
         var l = HotspotsApi.Parse<MapLayer>(layer, "layer", "Lớp bản đồ không hợp lệ (hotspots, establishments hoặc both).", errors);
         var s = HotspotsApi.Parse<HotspotEventKind>(state, "state", "Tình trạng điểm phức tạp không hợp lệ.", errors);
         var st = HotspotsApi.Parse<ManagementStatus>(status, "status", "Tình trạng quản lý cơ sở không hợp lệ.", errors);
-        errors.ThrowIfAny();
+        if (collect is null) errors.ThrowIfAny();
         return new MapFilter(unit, l ?? MapLayer.Both, s, st);
     }
-
-    public static List<MapPoint> WithLabels(IEnumerable<MapPoint> points, IStringLocalizer L) =>
-        points.Select(p => p with { Label = Label(p, L) }).ToList();
-
-    public static string Label(MapPoint p, IStringLocalizer L) => p.Level is { } level
-        ? L["Plans.Complexity." + level] + (p.State is { } s ? " · " + L["Hotspots.Event." + s] : "")
-        : p.Status is { } status ? L["Map.Status." + status] : "";
 }

@@ -1,78 +1,167 @@
-using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Map;
 
-public enum MapLayer { Both, Hotspots, Establishments }
-
-public sealed record MapFilter(int? OrgUnitId = null, MapLayer Layer = MapLayer.Both, HotspotEventKind? State = null, ManagementStatus? Status = null);
-
-/// <summary>One marker: a hotspot (with its level and state) or an establishment (with its management status).</summary>
-public sealed record MapPoint(string Kind, int Id, string Name, double Lat, double Lng,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComplexityLevel? Level,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HotspotEventKind? State,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManagementStatus? Status,
-    string Url, string OrgUnitName)
+/// <summary>The map within the user's scope, for the area in view: hotspots and establishments that have coordinates,
+/// as points when a layer has few in the box, else as counts per grid cell computed by the database (GROUP BY cell),
+/// so that an answer stays under <see cref="MaxBytes"/> whatever the data (docs/decisions-map.md).</summary>
+public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotService hotspots, IStringLocalizer<SharedResource> L)
 {
-    public const string Hotspot = "hotspot", Establishment = "establishment";
-    /// <summary>The level or status in the reader's language, for the popup and the table.</summary>
-    public string? Label { get; init; }
-}
+    /// <summary>The size an answer must stay under; the budgets below keep it there with room to spare.</summary>
+    public const int MaxBytes = 100_000;
+    /// <summary>A layer with more points in the box than this is clustered.</summary>
+    public const int MaxPoints = 200;
+    /// <summary>A layer's points (with the names of their units) may take this much JSON; long names cluster sooner.</summary>
+    public const int PointBytes = 40_000;
+    /// <summary>What one point costs in JSON besides its name (id, rounded coordinates, codes, unit id, punctuation), and
+    /// one unit name besides its text; generous, so that the estimate errs on the side of clustering.</summary>
+    const int PointOverhead = 120, UnitOverhead = 12;
 
-public sealed record MapPoints(List<MapPoint> Points, bool Truncated);
-
-/// <summary>The points of the map within the user's scope: hotspots and establishments that have coordinates.</summary>
-public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotService hotspots)
-{
-    /// <summary>A browser draws a few thousand circle markers smoothly; beyond that the user should narrow the filter.</summary>
-    public const int MaxPoints = 5000;
-
-    public async Task<MapPoints> Points(UserScope scope, MapFilter f, CancellationToken ct = default)
+    public async Task<MapView> View(UserScope scope, MapFilter f, MapBox? box, int? zoom, CancellationToken ct = default)
     {
-        var points = new List<MapPoint>();
-        var truncated = false;
+        var h = f.Layer == MapLayer.Establishments ? null : (await Hotspots(scope, f, ct)).Select(x => new Located
+            { Id = x.Id, Name = x.Name, Lat = x.Latitude!.Value, Lng = x.Longitude!.Value, UnitId = x.OrgUnitId, Level = x.Complexity, State = x.State });
+        var e = f.Layer == MapLayer.Hotspots ? null : (await Establishments(scope, f, ct)).Select(x => new Located
+            { Id = x.Id, Name = x.Name, Lat = x.Latitude!.Value, Lng = x.Longitude!.Value, UnitId = x.OrgUnitId, Status = x.Status });
+        MapBox? extent = null;
+        if (box is { } b)
+        {
+            h = h?.Where(p => p.Lat >= b.South && p.Lat <= b.North && p.Lng >= b.West && p.Lng <= b.East);
+            e = e?.Where(p => p.Lat >= b.South && p.Lat <= b.North && p.Lng >= b.West && p.Lng <= b.East);
+        }
+        else // the whole area: the box is the points' own extent, which the page fits the map to
+            box = extent = Union(h is null ? null : await Extent(h, ct), e is null ? null : await Extent(e, ct));
+        var cell = box is { } area ? MapGrid.CellSize(area, zoom) : 0;
+        var units = new Dictionary<int, string>();
+        var hv = h is null ? null : box is null ? Empty : await Layer(h, cell, units, ct);
+        var ev = e is null ? null : box is null ? Empty : await Layer(e, cell, units, ct);
+        return new MapView(extent, cell, hv, ev, Labels(), units, Urls);
+    }
+
+    /// <summary>The text alternative of the map (the page's table): up to <paramref name="limit"/> points per layer by name,
+    /// with how many there are in all.</summary>
+    public async Task<MapListing> List(UserScope scope, MapFilter f, int limit, CancellationToken ct = default)
+    {
+        var rows = new List<MapRow>();
+        var total = 0;
         if (f.Layer != MapLayer.Establishments)
         {
-            var q = (await hotspots.Filtered(scope, f.OrgUnitId, ct)).Where(h => h.Latitude != null && h.Longitude != null);
-            if (f.State is { } state) q = q.Where(h => h.State == state);
-            var rows = await q.OrderBy(h => h.Id).Take(MaxPoints + 1)
-                .Select(h => new MapPoint(MapPoint.Hotspot, h.Id, h.Name, h.Latitude!.Value, h.Longitude!.Value, h.Complexity, h.State, null,
-                    "/hotspots/" + h.Id, h.OrgUnit!.Name))
-                .ToListAsync(ct);
-            truncated = rows.Count > MaxPoints;
-            points.AddRange(rows.Take(MaxPoints));
+            var q = await Hotspots(scope, f, ct);
+            total += await q.CountAsync(ct);
+            rows.AddRange(await q.OrderBy(x => x.Name).ThenBy(x => x.Id).Take(limit).Select(x => new MapRow(MapRow.Hotspot, x.Id, x.Name,
+                x.Latitude!.Value, x.Longitude!.Value, x.Complexity, x.State, null, x.OrgUnit!.Name)).ToListAsync(ct));
         }
-        var room = MaxPoints - points.Count;
-        if (f.Layer != MapLayer.Hotspots && room == 0) truncated = true; // hotspots alone filled the map
-        else if (f.Layer != MapLayer.Hotspots)
+        if (f.Layer != MapLayer.Hotspots)
         {
-            var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null);
-            if (!scope.IsGlobal)
-            {
-                var readable = scope.ReadableUnits.ToList();
-                q = q.Where(e => readable.Contains(e.OrgUnitId));
-            }
-            if (f.OrgUnitId is { } unit)
-            {
-                // Filtered() above already refused a unit out of reach when the hotspot layer is on.
-                if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
-                var area = (await UnitArea.Of(tree, unit)).ToList();
-                q = q.Where(e => area.Contains(e.OrgUnitId));
-            }
-            if (f.Status is { } status) q = q.Where(e => e.Status == status);
-            var rows = await q.OrderBy(e => e.Id).Take(room + 1)
-                .Select(e => new MapPoint(MapPoint.Establishment, e.Id, e.Name, e.Latitude!.Value, e.Longitude!.Value, null, null, e.Status,
-                    "/establishments/" + e.Id, e.OrgUnit!.Name))
-                .ToListAsync(ct);
-            truncated |= rows.Count > room;
-            points.AddRange(rows.Take(room));
+            var q = await Establishments(scope, f, ct);
+            total += await q.CountAsync(ct);
+            rows.AddRange(await q.OrderBy(x => x.Name).ThenBy(x => x.Id).Take(limit).Select(x => new MapRow(MapRow.Establishment, x.Id, x.Name,
+                x.Latitude!.Value, x.Longitude!.Value, null, null, x.Status, x.OrgUnit!.Name)).ToListAsync(ct));
         }
-        return new MapPoints(points, truncated);
+        return new MapListing(rows, total);
+    }
+
+    static readonly MapLayerView Empty = new(0, [], null);
+    static readonly Dictionary<string, string> Urls = new() { ["hotspot"] = "/hotspots/{id}", ["establishment"] = "/establishments/{id}" };
+
+    /// <summary>A point as the queries read it (an object initializer, so that EF Core can filter and group on it).</summary>
+    sealed class Located
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public double Lat { get; init; }
+        public double Lng { get; init; }
+        public int UnitId { get; init; }
+        public ComplexityLevel? Level { get; init; }
+        public HotspotEventKind? State { get; init; }
+        public ManagementStatus? Status { get; init; }
+    }
+
+    /// <summary>The cells first (one aggregate, and all that a dense view needs); the points only when there are few.</summary>
+    async Task<MapLayerView> Layer(IQueryable<Located> q, double cell, Dictionary<int, string> units, CancellationToken ct)
+    {
+        // Cells are counted from −180°/−90° so that every index is positive on both databases.
+        var cells = await q.GroupBy(p => new { X = Math.Floor((p.Lng + 180) / cell), Y = Math.Floor((p.Lat + 90) / cell) })
+            .Select(g => new { g.Key.X, g.Key.Y, Count = g.Count(), Lat = g.Average(p => p.Lat), Lng = g.Average(p => p.Lng),
+                South = g.Min(p => p.Lat), West = g.Min(p => p.Lng), North = g.Max(p => p.Lat), East = g.Max(p => p.Lng) })
+            .ToListAsync(ct);
+        var total = cells.Sum(c => c.Count);
+        if (total <= MaxPoints)
+        {
+            var rows = await q.OrderBy(p => p.Id).Take(MaxPoints + 1).ToListAsync(ct);
+            // Unit names come from the in-memory tree, once per unit: the query needs no join.
+            var names = new Dictionary<int, string>();
+            foreach (var id in rows.Select(r => r.UnitId).Distinct().Where(id => !units.ContainsKey(id)))
+                names[id] = (await tree.Find(id))?.Name ?? "";
+            var bytes = rows.Sum(r => PointOverhead + JsonBytes(r.Name)) + names.Values.Sum(n => UnitOverhead + JsonBytes(n));
+            // Long names cluster sooner; so do points written since the cells were counted, if they pass the threshold.
+            if (bytes <= PointBytes && rows.Count <= MaxPoints)
+            {
+                foreach (var (id, name) in names) units[id] = name;
+                return new MapLayerView(rows.Count, rows.Select(r => new MapPoint(r.Id, r.Name, Math.Round(r.Lat, 6), Math.Round(r.Lng, 6),
+                    r.Level, r.State, r.Status, r.UnitId)).ToList(), null);
+            }
+        }
+        var clusters = cells.OrderBy(c => c.Y).ThenBy(c => c.X)
+            .Select(c => new MapCluster(c.Count, Math.Round(c.Lat, 5), Math.Round(c.Lng, 5),
+                [Math.Round(c.South, 5), Math.Round(c.West, 5), Math.Round(c.North, 5), Math.Round(c.East, 5)]))
+            .ToList();
+        return new MapLayerView(total, null, clusters);
+    }
+
+    /// <summary>A text as the API writes it (escapes included: a name of quotes takes six bytes a character).</summary>
+    static int JsonBytes(string text) => JsonEncodedText.Encode(text, PlatformModule.ApiJsonEncoder).EncodedUtf8Bytes.Length;
+
+    static async Task<MapBox?> Extent(IQueryable<Located> q, CancellationToken ct)
+    {
+        var x = await q.GroupBy(_ => 1).Select(g => new { South = g.Min(p => (double?)p.Lat), West = g.Min(p => (double?)p.Lng),
+            North = g.Max(p => (double?)p.Lat), East = g.Max(p => (double?)p.Lng) }).FirstOrDefaultAsync(ct);
+        return x is { South: { } s, West: { } w, North: { } n, East: { } e } ? new MapBox(w, s, e, n) : null;
+    }
+
+    static MapBox? Union(MapBox? a, MapBox? b) => (a, b) switch
+    {
+        ({ } x, { } y) => new MapBox(Math.Min(x.West, y.West), Math.Min(x.South, y.South), Math.Max(x.East, y.East), Math.Max(x.North, y.North)),
+        _ => a ?? b,
+    };
+
+    MapLabels Labels() => new(
+        Enum.GetValues<ComplexityLevel>().ToDictionary(Code, v => (string)L["Plans.Complexity." + v]),
+        Enum.GetValues<HotspotEventKind>().ToDictionary(Code, v => (string)L["Hotspots.Event." + v]),
+        Enum.GetValues<ManagementStatus>().ToDictionary(Code, v => (string)L["Map.Status." + v]),
+        new() { ["hotspot"] = L["Map.Kind.hotspot"], ["establishment"] = L["Map.Kind.establishment"] });
+
+    static string Code<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    // ── What the user may see, with the filters. The scope lines are marked so that a change of how scope reaches SQL
+    //    replaces them alone. ──
+
+    async Task<IQueryable<Hotspot>> Hotspots(UserScope scope, MapFilter f, CancellationToken ct)
+    {
+        var q = (await hotspots.Filtered(scope, f.OrgUnitId, ct)).Where(h => h.Latitude != null && h.Longitude != null); // scope: HotspotService
+        return f.State is { } state ? q.Where(h => h.State == state) : q;
+    }
+
+    async Task<IQueryable<Establishment>> Establishments(UserScope scope, MapFilter f, CancellationToken ct)
+    {
+        var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null);
+        if (!scope.IsGlobal) { var readable = scope.ReadableUnits.ToList(); q = q.Where(e => readable.Contains(e.OrgUnitId)); } // scope
+        if (f.OrgUnitId is { } unit)
+        {
+            // Hotspots() already refused a unit out of reach when the hotspot layer is on.
+            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            var area = (await UnitArea.Of(tree, unit)).ToList();
+            q = q.Where(e => area.Contains(e.OrgUnitId));
+        }
+        return f.Status is { } status ? q.Where(e => e.Status == status) : q;
     }
 }

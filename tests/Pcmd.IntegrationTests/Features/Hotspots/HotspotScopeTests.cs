@@ -1,4 +1,5 @@
 using System.Net;
+using Pcmd.IntegrationTests.Features.Map;
 using Pcmd.IntegrationTests.Infrastructure;
 using static Pcmd.IntegrationTests.Features.Hotspots.HotspotTestData;
 
@@ -29,8 +30,9 @@ public abstract class HotspotScopeTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/hotspots?unit={phuLuong}")).StatusCode);
         var linked = await other.GetJson<List<HotspotLinkView>>($"/api/v1/hotspots/by-appendix-item/{item}");
         Assert.DoesNotContain(linked, h => h.Id == id);
-        var points = await other.GetJson<List<MapPointView>>("/api/v1/map/points");
-        Assert.DoesNotContain(points, p => p.Kind == "hotspot" && p.Id == id);
+        var points = (await other.GetJson<MapAnswer>("/api/v1/map/points?layer=hotspots")).Hotspots!.Points!;
+        Assert.NotEmpty(points);
+        Assert.DoesNotContain(points, p => p.Id == id);
         Assert.DoesNotContain(points, p => p.Name == name);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/map/points?unit={phuLuong}")).StatusCode);
 
@@ -51,8 +53,8 @@ public abstract class HotspotScopeTests(PcmdApp app)
         var detail = await Hotspot(owner, id);
         Assert.Equal(name, detail.Name);
         Assert.Equal(version, detail.Version);
-        var own = await owner.GetJson<List<MapPointView>>($"/api/v1/map/points?unit={phuLuong}");
-        Assert.Contains(own, p => p.Kind == "hotspot" && p.Id == id);
+        var own = await owner.GetJson<MapAnswer>($"/api/v1/map/points?unit={phuLuong}&layer=hotspots");
+        Assert.Contains(own.Hotspots!.Points!, p => p.Id == id);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public abstract class HotspotScopeTests(PcmdApp app)
         var maintained = await data.AppendixItems("hn-2024", "III");
         Assert.Equal(3, toEliminate.Count);
         Assert.Equal(8, maintained.Count);
-        var points = (await coordinator.GetJson<List<MapPointView>>("/api/v1/map/points?layer=hotspots")).Select(p => p.Id).ToHashSet();
+        var points = (await coordinator.GetJson<MapAnswer>("/api/v1/map/points?layer=hotspots")).Hotspots!.Points!.Select(p => p.Id).ToHashSet();
 
         foreach (var item in toEliminate.Concat(maintained))
         {

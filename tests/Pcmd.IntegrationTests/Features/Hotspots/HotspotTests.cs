@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Pcmd.IntegrationTests.Features.Map;
 using Pcmd.IntegrationTests.Infrastructure;
 using static Pcmd.IntegrationTests.Features.Hotspots.HotspotTestData;
 
@@ -52,8 +53,8 @@ public abstract class HotspotTests(PcmdApp app)
         Assert.Contains(linked, h => h.Id == id && h.Url == $"/hotspots/{id}");
         var page = await officer.GetJson<Counted>($"/api/v1/hotspots?state=reEmerged&search={Uri.EscapeDataString(name)}");
         Assert.Equal(1, page.Total);
-        var points = await officer.GetJson<List<MapPointView>>($"/api/v1/map/points?layer=hotspots&unit={await data.UnitId(PhuLuong)}");
-        var point = Assert.Single(points, p => p.Id == id);
+        var map = await officer.GetJson<MapAnswer>($"/api/v1/map/points?layer=hotspots&unit={await data.UnitId(PhuLuong)}");
+        var point = Assert.Single(map.Hotspots!.Points!, p => p.Id == id);
         Assert.Equal("active", point.Level);
         Assert.Equal(20.952, point.Lat);
     }

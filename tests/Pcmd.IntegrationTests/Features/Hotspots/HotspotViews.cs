@@ -16,8 +16,5 @@ public sealed record HotspotRow(int Id, string Name);
 /// <summary>A hotspot linked to an appendix row of a plan.</summary>
 public sealed record HotspotLinkView(int Id, string Name, string Url);
 
-/// <summary>A marker of the map: a hotspot (with its level) or an establishment.</summary>
-public sealed record MapPointView(string Kind, int Id, string Name, double Lat, string? Level);
-
 /// <summary>The answer of a hotspot created or changed, or of an event recorded: where it now stands.</summary>
 public sealed record HotspotSaved(int Id, int Version, string State, string Complexity);
