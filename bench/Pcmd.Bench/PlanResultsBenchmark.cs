@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,6 @@ namespace Pcmd.Bench;
 /// here, in the benchmark's database only), as the administrator reads it, so that its area is every unit.</summary>
 public static class PlanResultsBenchmark
 {
-    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     const string CountryKey = "vn-2026-2030-bench";
     const string Heading = "## Plan results in one pass (issue 10)";
 
@@ -211,18 +209,8 @@ public static class PlanResultsBenchmark
         await File.WriteAllTextAsync(path, text.TrimEnd() + "\n\n" + section);
     }
 
-    static string Ms(double ms) => ms >= 1000 ? $"{(ms / 1000).ToString("0.00", Inv)} s" : $"{ms.ToString("0.0", Inv)} ms";
+    static string Ms(double ms) => ReportingBenchmark.Ms(ms);
     static double Median(List<double> xs) => Benchmarks.Median(xs);
-
-    static double P95(List<double> xs)
-    {
-        var s = xs.Order().ToList();
-        return s[Math.Clamp((int)Math.Ceiling(0.95 * s.Count) - 1, 0, s.Count - 1)];
-    }
-
-    static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
+    static double P95(List<double> xs) => ReportingBenchmark.P95(xs);
+    static string Load() => ReportingBenchmark.Load();
 }

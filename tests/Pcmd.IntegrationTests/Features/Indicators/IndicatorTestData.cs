@@ -24,14 +24,8 @@ public sealed class IndicatorTestData(PcmdApp app) : TestData(app)
         using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var code = $"IND-{Tag}";
-        if (await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code + "-NEW") is { } existing)
-            return (await db.OrgUnits.Where(u => u.Code == code + "-OLD").Select(u => u.Id).SingleAsync(), existing.Id);
-        var city = await db.OrgUnits.SingleAsync(u => u.Code == "01");
-        var oldUnit = new OrgUnit { Code = code + "-OLD", Name = $"Phường Thử Cũ {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidTo = new(2025, 6, 30) };
-        var newUnit = new OrgUnit { Code = code + "-NEW", Name = $"Phường Thử Mới {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidFrom = new(2025, 7, 1) };
-        db.OrgUnits.AddRange(oldUnit, newUnit);
-        await db.SaveChangesAsync();
-        db.OrgUnitSuccessions.Add(new OrgUnitSuccession { OldUnitId = oldUnit.Id, NewUnitId = newUnit.Id, EffectiveOn = new(2025, 7, 1) });
+        if (await Existing(db, code) is { } ids) return ids;
+        var (oldUnit, newUnit) = await NewPair(db, code, "Thử");
         var type = await db.EstablishmentTypes.OrderBy(t => t.Id).FirstAsync();
         var team = new InspectionTeam { Name = $"Đội thử {Tag}", Kind = TeamKind.Interagency178, OrgUnitId = newUnit.Id };
         db.InspectionTeams.Add(team);
@@ -65,14 +59,8 @@ public sealed class IndicatorTestData(PcmdApp app) : TestData(app)
         using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var code = $"ONE-{Tag}";
-        if (await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code + "-NEW") is { } existing)
-            return (await db.OrgUnits.Where(u => u.Code == code + "-OLD").Select(u => u.Id).SingleAsync(), existing.Id);
-        var city = await db.OrgUnits.SingleAsync(u => u.Code == "01");
-        var oldUnit = new OrgUnit { Code = code + "-OLD", Name = $"Phường Gộp Cũ {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidTo = new(2025, 6, 30) };
-        var newUnit = new OrgUnit { Code = code + "-NEW", Name = $"Phường Gộp Mới {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidFrom = new(2025, 7, 1) };
-        db.OrgUnits.AddRange(oldUnit, newUnit);
-        await db.SaveChangesAsync();
-        db.OrgUnitSuccessions.Add(new OrgUnitSuccession { OldUnitId = oldUnit.Id, NewUnitId = newUnit.Id, EffectiveOn = new(2025, 7, 1) });
+        if (await Existing(db, code) is { } ids) return ids;
+        var (oldUnit, newUnit) = await NewPair(db, code, "Gộp");
         var type = await db.EstablishmentTypes.OrderBy(t => t.Id).FirstAsync();
         var team = new InspectionTeam { Name = $"Đội gộp {Tag}", Kind = TeamKind.Interagency178, OrgUnitId = newUnit.Id };
         db.InspectionTeams.Add(team);
@@ -105,6 +93,23 @@ public sealed class IndicatorTestData(PcmdApp app) : TestData(app)
         await db.SaveChangesAsync();
         scope.ServiceProvider.GetRequiredService<OrgUnitTree>().Invalidate();
         return (oldUnit.Id, newUnit.Id);
+    }
+
+    static async Task<(int OldUnit, int NewUnit)?> Existing(PcmdDbContext db, string code) =>
+        await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code + "-NEW") is { } existing
+            ? (await db.OrgUnits.Where(u => u.Code == code + "-OLD").Select(u => u.Id).SingleAsync(), existing.Id)
+            : null;
+
+    /// <summary>"Phường <paramref name="word"/> Cũ" (until 30/6/2025) merged into "Phường <paramref name="word"/> Mới", under the city.</summary>
+    async Task<(OrgUnit Old, OrgUnit New)> NewPair(PcmdDbContext db, string code, string word)
+    {
+        var city = await db.OrgUnits.SingleAsync(u => u.Code == "01");
+        var oldUnit = new OrgUnit { Code = code + "-OLD", Name = $"Phường {word} Cũ {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidTo = new(2025, 6, 30) };
+        var newUnit = new OrgUnit { Code = code + "-NEW", Name = $"Phường {word} Mới {Tag}", Level = OrgUnitLevel.Commune, ParentId = city.Id, ValidFrom = new(2025, 7, 1) };
+        db.OrgUnits.AddRange(oldUnit, newUnit);
+        await db.SaveChangesAsync();
+        db.OrgUnitSuccessions.Add(new OrgUnitSuccession { OldUnitId = oldUnit.Id, NewUnitId = newUnit.Id, EffectiveOn = new(2025, 7, 1) });
+        return (oldUnit, newUnit);
     }
 
     /// <summary>A city plan for 2025–2026 (indicator 1: 90 %, 80 % in 2025), new for each test.</summary>
