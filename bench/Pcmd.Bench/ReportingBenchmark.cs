@@ -130,18 +130,18 @@ public static class ReportingBenchmark
         return ($"{establishments:N0} establishments, {inspections:N0} inspections, {hotspots:N0} hotspots", postgres);
     }
 
-    static string Ms(double ms) => ms >= 1000 ? $"{(ms / 1000).ToString("0.00", Inv)} s" : $"{ms.ToString("0.0", Inv)} ms";
+    internal static string Ms(double ms) => ms >= 1000 ? $"{(ms / 1000).ToString("0.00", Inv)} s" : $"{ms.ToString("0.0", Inv)} ms";
     static string Verdict(bool ok) => ok ? "met" : "**missed**";
     static double Median(List<double> xs) => Benchmarks.Median(xs);
 
     /// <summary>Nearest rank: the 19th of 20.</summary>
-    static double P95(List<double> xs)
+    internal static double P95(List<double> xs)
     {
         var s = xs.Order().ToList();
         return s[Math.Clamp((int)Math.Ceiling(0.95 * s.Count) - 1, 0, s.Count - 1)];
     }
 
-    static string Load()
+    internal static string Load()
     {
         try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
         catch (IOException) { return "?"; }

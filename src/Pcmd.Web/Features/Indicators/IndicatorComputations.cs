@@ -14,7 +14,12 @@ public sealed class Fact
     public int UnitId { get; set; }
     public int Num { get; set; }
     public int Den { get; set; }
+    /// <summary>Which figure of a batch the fact belongs to: its position in the keys of <see cref="IndicatorComputations.Tagged"/>.</summary>
+    public int Tag { get; set; }
 }
+
+/// <summary>What a figure counts: a computation over a window of dates (inclusive).</summary>
+public readonly record struct FigureKey(Computation Computation, DateOnly From, DateOnly To);
 
 /// <summary>The actual value of an indicator computed from the registries, in SQL (one query each, on SQLite and
 /// PostgreSQL; no rows are loaded). The area is a set of org-unit ids (see <see cref="IndicatorAreas"/>), or null for
@@ -55,6 +60,50 @@ public sealed class IndicatorComputations(PcmdDbContext db)
         foreach (var id in area)
             if (byUnit.TryGetValue(id, out var v)) { num += v.Num; den += v.Den; }
         return ToActual(c, num, den);
+    }
+
+    /// <summary>Several figures over one area in ONE SQL statement: the facts of every (computation, window) tagged with
+    /// its position, put together with UNION ALL and summed per tag. Each key gets what <see cref="Compute"/> gives it alone,
+    /// so a plan's results cost one query whatever the number of its bound indicators.</summary>
+    public async Task<Dictionary<FigureKey, Actual>> Compute(IReadOnlyCollection<FigureKey> keys, IReadOnlyCollection<int>? area,
+        CancellationToken ct = default)
+    {
+        var distinct = keys.Distinct().ToList();
+        if (distinct.Count == 0) return [];
+        var rows = (await Tagged(distinct, area)
+            .GroupBy(f => f.Tag)
+            .Select(g => new Fact { Tag = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+            .ToListAsync(ct)).ToDictionary(r => r.Tag);
+        return distinct.Select((k, tag) => (k, rows.GetValueOrDefault(tag)))
+            .ToDictionary(x => x.k, x => ToActual(x.k.Computation, x.Item2?.Num ?? 0, x.Item2?.Den ?? 0));
+    }
+
+    /// <summary>Several figures per recorded unit in ONE SQL statement (tagged facts grouped by tag and unit): for adding up
+    /// into several areas at once with <see cref="Sum"/>, as <see cref="ComputeByUnit(Computation, IReadOnlyCollection{int}?, DateOnly, DateOnly, CancellationToken)"/> does for one.</summary>
+    public async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ComputeByUnit(IReadOnlyCollection<FigureKey> keys,
+        IReadOnlyCollection<int>? area, CancellationToken ct = default)
+    {
+        var distinct = keys.Distinct().ToList();
+        if (distinct.Count == 0) return [];
+        var rows = await Tagged(distinct, area)
+            .GroupBy(f => new { f.Tag, f.UnitId })
+            .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+            .ToListAsync(ct);
+        var byTag = rows.ToLookup(r => r.Tag);
+        return distinct.Select((k, tag) => (k, tag)).ToDictionary(x => x.k, x => byTag[x.tag].ToDictionary(r => r.UnitId, r => (r.Num, r.Den)));
+    }
+
+    /// <summary>The facts of every key, each tagged with the key's position, as one UNION ALL.</summary>
+    IQueryable<Fact> Tagged(List<FigureKey> keys, IReadOnlyCollection<int>? area)
+    {
+        IQueryable<Fact>? all = null;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (tag, k) = (i, keys[i]);
+            var q = Facts(k.Computation, area, k.From, k.To).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
+            all = all is null ? q : all.Concat(q);
+        }
+        return all!;
     }
 
     static Actual ToActual(Computation c, long num, long den) => IsShare(c) ? Actual.Ratio(num, den) : new Actual(num);

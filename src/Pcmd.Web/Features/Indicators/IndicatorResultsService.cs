@@ -28,7 +28,7 @@ public sealed record IndicatorUnitResults(int PlanId, string PlanTitle, int Peri
 
 /// <summary>The plan's indicator table with actuals beside targets, for the whole area or one unit, and one indicator per
 /// unit below (the drill-down). The user reads what their scope reaches: a unit outside it is not found.</summary>
-public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas, TimeProvider clock)
+public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorFigures figures, IndicatorAreas areas, TimeProvider clock)
 {
     DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -39,22 +39,31 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputati
         var unit = await Unit(scope, plan, unitId ?? plan.IssuingUnitId);
         var bindings = await Bindings(plan.Id, ct);
         var culture = CultureInfo.CurrentCulture;
-        var rows = new List<IndicatorResult>();
-        foreach (var i in plan.Indicators.OrderBy(i => i.Position))
+
+        // What every indicator asks, then all of it in one pass.
+        var rows = plan.Indicators.OrderBy(i => i.Position).Select(i =>
         {
             var binding = bindings.GetValueOrDefault(i.Id);
             var own = binding?.OrgUnitId ?? plan.IssuingUnitId;
             var area = unitId ?? own;
-            var target = TargetFor(plan, i, y, area, area == own);
             // An indicator bound to a unit the user does not reach shows its target but not the unit's figures.
-            rows.Add(scope.CanReadUnit(area)
-                ? await Evaluate(plan, i, binding, y, area, target, culture, ct)
-                : Result(plan, i, binding, y, area, target, null, culture));
-        }
+            var (now, before) = scope.CanReadUnit(area) ? Asked(plan, i, binding, y, area) : (null, null);
+            return (Indicator: i, Binding: binding, Area: area, Target: TargetFor(plan, i, y, area, area == own), Now: now, Before: before);
+        }).ToList();
+        var asked = rows.SelectMany(r => new[] { r.Now, r.Before }).OfType<FigureRequest>().ToList();
+        var computed = await figures.Compute(asked, plan.IssuingUnitId, ct);
+        var results = rows.Select(r =>
+        {
+            var actual = r.Now is not { } now ? null
+                : r.Before is { } before ? Actual.ChangeFrom(computed[before].Value, computed[now].Value)
+                : computed[now];
+            return Result(plan, r.Indicator, r.Binding, y, r.Area, r.Target, actual, culture);
+        }).ToList();
+
         var children = await Children(scope, unit.Id, y);
         var planUnit = await areas.Find(plan.IssuingUnitId) is { } pu ? new ResultUnit(pu.Id, pu.Code, pu.Name) : unit;
         return new PlanResults(plan.Id, plan.Title, plan.Version, plan.PeriodFrom, plan.PeriodTo, y, planUnit, unit, children,
-            PlanAccess.CanWrite(scope, plan), rows);
+            PlanAccess.CanWrite(scope, plan), results);
     }
 
     public async Task<IndicatorUnitResults> ForIndicator(UserScope scope, int indicatorId, int? year, int? unitId, CancellationToken ct = default)
@@ -69,19 +78,14 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputati
         var unit = await Unit(scope, plan, unitId ?? own);
         var children = await Children(scope, unit.Id, y);
         var culture = CultureInfo.CurrentCulture;
-        var window = MeasureWindow.For(indicator.Window, plan.PeriodFrom, y);
-
-        // One grouped query over the unit's area, added up per child area (a child's area lies inside its parent's).
+        // One grouped query over the unit's area (this year's window and, for a change, last year's, together), added up
+        // per child area (a child's area lies inside its parent's).
         Dictionary<int, (int, int)>? now = null, before = null;
-        if (binding is not null && window.From <= Today)
+        if (Asked(plan, indicator, binding, y, unit.Id) is ({ } n, var b))
         {
-            var query = await areas.ForQuery(unit.Id);
-            now = await computations.ComputeByUnit(binding.Computation, query, window.From, window.To, ct);
-            if (indicator.TargetKind == TargetKind.Change)
-            {
-                var prev = MeasureWindow.For(indicator.Window, plan.PeriodFrom, y - 1);
-                before = await computations.ComputeByUnit(binding.Computation, query, prev.From, prev.To, ct);
-            }
+            var byUnit = await figures.ByUnit(b is { } bb ? [n.Key, bb.Key] : [n.Key], unit.Id, ct);
+            now = byUnit[n.Key];
+            before = b is { } b2 ? byUnit[b2.Key] : null;
         }
         async Task<Actual?> ActualOf(int u)
         {
@@ -98,23 +102,16 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorComputati
         return new IndicatorUnitResults(plan.Id, plan.Title, plan.PeriodFrom, plan.PeriodTo, y, unit, total, perUnit);
     }
 
-    async Task<IndicatorResult> Evaluate(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId, Target? target, CultureInfo culture,
-        CancellationToken ct)
+    /// <summary>The figures an indicator's actual needs in a unit's area: the year's window, and last year's for a change
+    /// target; none when it is not bound or its window has not begun.</summary>
+    (FigureRequest? Now, FigureRequest? Before) Asked(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId)
     {
         var window = MeasureWindow.For(i.Window, plan.PeriodFrom, year);
-        Actual? actual = null;
-        if (binding is not null && window.From <= Today)
-        {
-            var area = await areas.ForQuery(unitId);
-            actual = await computations.Compute(binding.Computation, area, window.From, window.To, ct);
-            if (i.TargetKind == TargetKind.Change)
-            {
-                var prev = MeasureWindow.For(i.Window, plan.PeriodFrom, year - 1);
-                var before = await computations.Compute(binding.Computation, area, prev.From, prev.To, ct);
-                actual = Actual.ChangeFrom(before.Value, actual.Value);
-            }
-        }
-        return Result(plan, i, binding, year, unitId, target, actual, culture);
+        if (binding is null || window.From > Today) return (null, null);
+        var now = new FigureRequest(new FigureKey(binding.Computation, window.From, window.To), unitId);
+        if (i.TargetKind != TargetKind.Change) return (now, null);
+        var prev = MeasureWindow.For(i.Window, plan.PeriodFrom, year - 1);
+        return (now, new FigureRequest(new FigureKey(binding.Computation, prev.From, prev.To), unitId));
     }
 
     IndicatorResult Result(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId, Target? target, Actual? actual, CultureInfo culture)

@@ -7,6 +7,7 @@ public static class IndicatorsModule
     public static IServiceCollection AddIndicators(this IServiceCollection services) => services
         .AddScoped<IndicatorAreas>()
         .AddScoped<IndicatorComputations>()
+        .AddScoped<IndicatorFigures>()
         .AddScoped<IndicatorResultsService>()
         .AddScoped<IndicatorBindingService>()
         .AddScoped<IDemoStep, IndicatorsDemoStep>()

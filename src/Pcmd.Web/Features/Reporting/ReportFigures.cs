@@ -15,7 +15,7 @@ public sealed record ComputedFigure(decimal Value, decimal? Denominator, string 
 /// old communes merged into it); the consolidated report over the plan's whole area. An agency of the plan's own level
 /// (police, a department) gets no computed figure: the registries do not say which records are its work, so it types
 /// its own figures in.</summary>
-public sealed class ReportFigures(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas)
+public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
 {
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -31,18 +31,22 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorComputations comput
         var ids = indicatorIds.ToList();
         var bindings = await db.IndicatorBindings.AsNoTracking().Where(b => ids.Contains(b.IndicatorId)).ToListAsync(ct);
         if (bindings.Count == 0) return result;
-        var area = await areas.ForQuery(unit);
-        foreach (var b in bindings)
+        // Every bound indicator's figure in one pass over the report's area.
+        var asked = bindings.Select(b => (Binding: b, Indicator: plan.Indicators.FirstOrDefault(i => i.Id == b.IndicatorId)))
+            .Where(x => x.Indicator is not null)
+            .Select(x => (x.Binding, Request: new FigureRequest(Key(x.Binding.Computation, Window(x.Indicator!, period, plan)), unit)))
+            .ToList();
+        var computed = await figures.Compute(asked.Select(x => x.Request).ToList(), unit, ct);
+        foreach (var (b, request) in asked)
         {
-            var indicator = plan.Indicators.FirstOrDefault(i => i.Id == b.IndicatorId);
-            if (indicator is null) continue;
-            var (from, to) = Window(indicator, period, plan);
-            var actual = await computations.Compute(b.Computation, area, from, to, ct);
+            var actual = computed[request];
             result[b.IndicatorId] = new ComputedFigure(actual.Value, actual.Denominator, IndicatorLabels.Source(b.Computation, actual, Vi),
-                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(from, to)));
+                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To)));
         }
         return result;
     }
+
+    static FigureKey Key(Computation c, (DateOnly From, DateOnly To) w) => new(c, w.From, w.To);
 
     /// <summary>The period's data window; an indicator measured over the whole plan ("at least once in the period")
     /// counts from the start of the plan's first data window to the period's cut-off.</summary>

@@ -136,4 +136,29 @@ public sealed class IndicatorComputationsTests(RegistryFixture data) : IClassFix
         Assert.Equal((0m, (decimal?)3m), (haDong.Value, haDong.Denominator));   // E4, E6, E7
         Assert.Equal((2m, (decimal?)6m), (city.Value, city.Denominator));
     }
+
+    [Fact]
+    public async Task Every_computation_over_two_windows_in_one_statement_gives_what_each_query_gives_alone()
+    {
+        using var scope = data.Services.CreateScope();
+        var areas = scope.ServiceProvider.GetRequiredService<IndicatorAreas>();
+        var computations = scope.ServiceProvider.GetRequiredService<IndicatorComputations>();
+        var keys = Enum.GetValues<Computation>().SelectMany(c => new[]
+        {
+            new FigureKey(c, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), new FigureKey(c, new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31)),
+        }).ToList();
+        foreach (var unit in new[] { "phuLuong", "haDong", "city" })
+        {
+            var area = await areas.ForQuery(data.Units[unit]);
+            var together = await computations.Compute(keys, area);
+            var byUnit = await computations.ComputeByUnit(keys, area);
+            Assert.Equal(keys.Count, together.Count);
+            foreach (var k in keys)
+            {
+                Assert.Equal(await computations.Compute(k.Computation, area, k.From, k.To), together[k]);
+                Assert.Equal(await computations.ComputeByUnit(k.Computation, area, k.From, k.To), byUnit[k]);
+            }
+        }
+        Assert.NotEqual(0m, (await computations.Compute(keys, null)).Values.Sum(a => a.Value));   // not all empty
+    }
 }

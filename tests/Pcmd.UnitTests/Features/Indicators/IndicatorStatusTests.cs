@@ -101,7 +101,7 @@ public sealed class IndicatorStatusTests(RegistryFixture data) : IClassFixture<R
             .AddDbContext<PcmdDbContext>(o => o.UseSqlite(data.Connection))
             .AddSingleton(data.Services.GetRequiredService<OrgUnitTree>())
             .AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2025, 7, 2, 8, 0, 0, TimeSpan.Zero)))
-            .AddScoped<IndicatorAreas>().AddScoped<IndicatorComputations>().AddScoped<IndicatorResultsService>()
+            .AddScoped<IndicatorAreas>().AddScoped<IndicatorComputations>().AddScoped<IndicatorFigures>().AddScoped<IndicatorResultsService>()
             .BuildServiceProvider();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
