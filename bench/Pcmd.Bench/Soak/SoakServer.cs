@@ -54,6 +54,11 @@ public sealed class SoakServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The demo accounts' password: --password, or Pcmd:Demo:Password of src/Pcmd.Web/appsettings.json.</summary>
+    public static string DemoPassword(Args o) => o.Get("password") ?? new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.json")).Build()["Pcmd:Demo:Password"]
+        ?? throw new InvalidOperationException("Pcmd:Demo:Password is not in src/Pcmd.Web/appsettings.json; pass --password.");
+
     static IEnumerable<(string, string)> DevelopmentSettings()
     {
         var file = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.Development.json");
