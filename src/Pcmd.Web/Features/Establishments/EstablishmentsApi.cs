@@ -36,9 +36,10 @@ public static class EstablishmentsApi
     public static async Task<Ok<List<EstablishmentTypeDto>>> ListEstablishmentTypes(EstablishmentService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Types(ct));
 
+    /// <summary><c>after</c> / <c>before</c>: the <c>next</c> / <c>prev</c> (or <c>last</c>) cursor of a page of the same list.</summary>
     public static async Task<Ok<EstablishmentPage>> ListEstablishments([AsParameters] EstablishmentQueryArgs args, int? page, int? pageSize,
-        UserScope scope, EstablishmentService svc, CancellationToken ct) =>
-        TypedResults.Ok(await svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct));
+        string? after, string? before, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct, after, before));
 
     public static async Task<Ok<EstablishmentDto>> GetEstablishment(int id, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Get(scope, id, ct));
