@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Pcmd.Bench.Soak;
 
 namespace Pcmd.Bench;
@@ -37,11 +36,13 @@ public static class ExportsBenchmark
         await BenchDatabase.CreateIfMissing(connection.ConnectionString, template);
         var environment = o.Get("environment") ?? "Production";
         Console.WriteLine($"Database: PostgreSQL {connection.Host}:{connection.Port}/{connection.Database} (copy of {template}); starting PCMD ({environment})…");
+        // --web: another build of the app (an older commit's src/Pcmd.Web, built in Release) measured the same way.
+        var web = o.Get("web") is { } w ? Path.GetFullPath(w) : null;
         await using var server = await SoakServer.Start(environment, new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = connection.ConnectionString,
             ["ConnectionStrings__Sqlite"] = "",
-        });
+        }, web);
         Console.WriteLine($"PCMD pid {server.Pid} at {server.BaseUrl}");
         var password = SoakServer.DemoPassword(o);
         var user = o.Get("user") ?? "admin";
@@ -84,7 +85,8 @@ public static class ExportsBenchmark
         if (server.ErrorCount > 0) Console.WriteLine("server errors: " + string.Join(" | ", server.FirstErrors));
 
         var md = new StringBuilder();
-        md.AppendLine($"`exports` on {connection.Database} (copy of {template}), user {user}, PCMD Release as its own process ({environment}); " +
+        md.AppendLine($"`exports` on {connection.Database} (copy of {template}), user {user}, PCMD Release as its own process ({environment}" +
+            (web is null ? "" : $", the build in {web}") + "); " +
             $"load average {File.ReadAllText("/proc/loadavg").Trim()} at the end.");
         md.AppendLine();
         md.AppendLine("| case | RSS before | peak during | rise | after 5 s | after 30 s | downloads (time, size) | rows audited |");
@@ -132,7 +134,8 @@ public static class ExportsBenchmark
     /// <summary>The rows the audit trail recorded for the last <paramref name="count"/> exports (newest first).</summary>
     static async Task<List<int>> AuditedRows(HttpClient http, int count)
     {
-        var json = await http.GetStringAsync($"/api/v1/audit?kind=exported&pageSize={count}");
-        return Regex.Matches(json, @"\\""rows\\"":(\d+)|""rows"":(\d+)").Select(m => int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, Inv)).ToList();
+        using var page = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/audit?kind=exported&pageSize={count}"));
+        return page.RootElement.GetProperty("items").EnumerateArray()
+            .Select(e => JsonDocument.Parse(e.GetProperty("changes").GetString()!).RootElement.GetProperty("rows").GetInt32()).ToList();
     }
 }

@@ -12,7 +12,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- audit-reads [--connection "<postgres>"|--sqlite <file>] [--reads 500] [--blocks 10]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
 // dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
-// dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10]
+// dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -54,6 +54,7 @@ static int Usage()
                           [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset] [--keep] [--environment Production] [--out <md>]
                           (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
           Pcmd.Bench exports [--template pcmd_country] [--connection "<postgres>"] [--settle 10] [--user admin] [--environment Production]
+                          [--web <another build's src/Pcmd.Web>] [--out <md>]
                           (the establishments' .xlsx and .csv exports of the whole country, alone and two at once: the app's
                           memory before, peak and after, time and bytes; runs on a copy, pcmd_country_exports by default)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)

@@ -30,10 +30,11 @@ public sealed class SoakServer : IAsyncDisposable
 
     /// <summary>Starts src/Pcmd.Web/bin/Release/net10.0/Pcmd.Web.dll (built with the bench: `dotnet run -c Release` builds it).
     /// Outside Development, the <c>Pcmd</c> section of appsettings.Development.json (the personal-data key the synthetic data
-    /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.</summary>
-    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings)
+    /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.
+    /// <paramref name="web"/>: another build's src/Pcmd.Web folder (e.g. an older commit's, to compare), built in Release.</summary>
+    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings, string? web = null)
     {
-        var web = Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
+        web ??= Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
         var dll = Path.Combine(web, "bin", "Release", "net10.0", "Pcmd.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c Release`, which builds it.");
         var url = $"http://127.0.0.1:{FreePort()}";
