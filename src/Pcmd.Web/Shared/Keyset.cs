@@ -37,7 +37,7 @@ public sealed class Keyset<T>
         bool more;
         if (cursor is null || !cursor.Before)
         {
-            var q = cursor is null ? filtered : Seek(filtered, Values(cursor.Keys!), reverse: false);
+            var q = cursor is null ? filtered : Seek(filtered, Values(cursor), reverse: false);
             var ordered = Order(q, reverse: false);
             rows = await project(cursor is null ? ordered.Skip(offset) : ordered).Take(size + 1).ToListAsync(ct);
             more = rows.Count > size;
@@ -48,7 +48,7 @@ public sealed class Keyset<T>
             // Backwards: the rows before the cursor in reverse order, turned round. The last page holds what is left over
             // after the full pages, so its rows are those the forward walk would show on it.
             var take = cursor.Keys is null ? total - (last - 1) * size : size + 1;
-            var q = cursor.Keys is null ? filtered : Seek(filtered, Values(cursor.Keys), reverse: true);
+            var q = cursor.Keys is null ? filtered : Seek(filtered, Values(cursor), reverse: true);
             rows = await project(Order(q, reverse: true)).Take(Math.Max(take, 0)).ToListAsync(ct);
             if (cursor.Keys is null) page = last;
             else if (rows.Count > size) rows.RemoveAt(size);
@@ -122,14 +122,14 @@ public sealed class Keyset<T>
     }
 
     /// <summary>The cursor's JSON values as the keys' types; a value of the wrong kind is a cursor someone made up.</summary>
-    object[] Values(JsonElement[] keys)
+    object[] Values(PageCursor cursor)
     {
-        if (keys.Length != _keys.Count) throw Invalid();
-        try { return keys.Select((k, i) => k.Deserialize(_keys[i].Key.ReturnType) ?? throw Invalid()).ToArray(); }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException) { throw Invalid(); }
+        var invalid = ValidationException.One(cursor.Before ? "before" : "after", "Con trỏ trang không hợp lệ. Hãy mở lại trang đầu của danh sách.");
+        var keys = cursor.Keys!;
+        if (keys.Length != _keys.Count) throw invalid;
+        try { return keys.Select((k, i) => k.Deserialize(_keys[i].Key.ReturnType) ?? throw invalid).ToArray(); }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException) { throw invalid; }
     }
-
-    static ValidationException Invalid() => ValidationException.One("after", "Con trỏ trang không hợp lệ. Hãy mở lại trang đầu của danh sách.");
 
     sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
