@@ -18,8 +18,9 @@ public static class BenchDatabase
         await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A named benchmark database (Database=pcmd_city) is created on first use, from the server's "postgres" database.</summary>
-    public static async Task CreateIfMissing(string postgres)
+    /// <summary>A named benchmark database (Database=pcmd_city) is created on first use, from the server's "postgres" database;
+    /// with a <paramref name="template"/>, as a copy of that database (which must have no open connection).</summary>
+    public static async Task CreateIfMissing(string postgres, string? template = null)
     {
         var target = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
         if (string.IsNullOrEmpty(target.Database) || target.Database == "postgres") return;
@@ -29,7 +30,10 @@ public static class BenchDatabase
         await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", conn);
         exists.Parameters.AddWithValue("name", target.Database);
         if (await exists.ExecuteScalarAsync() is not null) return;
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", conn);
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {Quote(target.Database)}" + (template is null ? "" : $" TEMPLATE {Quote(template)}"), conn);
+        create.CommandTimeout = 0;
         await create.ExecuteNonQueryAsync();
     }
+
+    static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -15,6 +15,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
 // dotnet run -c Release --project bench/Pcmd.Bench -- throughput --connection "<postgres>" [--seconds 20] [--connections 8] [--rounds 2]
 // dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
+// dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -35,6 +36,7 @@ try
         "bombs" => await BombsBenchmark.Run(options),
         "throughput" => await Pcmd.Bench.Throughput.ThroughputBenchmark.Run(options),
         "map" => await MapBenchmark.Run(options),
+        "exports" => await ExportsBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
@@ -62,6 +64,10 @@ static int Usage()
           Pcmd.Bench throughput (--connection "<postgres>" | --sqlite <file>) [--seconds 20] [--connections 8] [--rounds 2] [--plan 2026] [--map <path>]
                           (requests/s of the issue's reads side by side with /health, the built app as a process)
           Pcmd.Bench map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]   (the map's answers, old and new: bytes and answers/s; city data set)
+          Pcmd.Bench exports [--template pcmd_country] [--connection "<postgres>"] [--settle 10] [--user admin] [--environment Production]
+                          [--web <another build's src/Pcmd.Web>] [--out <md>]
+                          (the establishments' .xlsx and .csv exports of the whole country, alone and two at once: the app's
+                          memory before, peak and after, time and bytes; runs on a copy, pcmd_country_exports by default)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).

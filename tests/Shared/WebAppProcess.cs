@@ -43,13 +43,15 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     /// <summary>Starts the app with <paramref name="environment"/> (ASPNETCORE_ENVIRONMENT and settings as variables) and
     /// waits until <c>/health</c> answers; every output line is kept (the last 200) and passed to <paramref name="onLine"/>.</summary>
+    /// <param name="contentRoot">The app's folder (another build's src/Pcmd.Web, to compare); this repository's by default.</param>
     public static async Task<WebAppProcess> Start(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan timeout,
-        Action<string>? onLine = null)
+        Action<string>? onLine = null, string? contentRoot = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--contentRoot", WebFolder])
+        var root = contentRoot ?? WebFolder;
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--contentRoot", root])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = WebFolder, UseShellExecute = false,
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root, UseShellExecute = false,
         };
         foreach (var (key, value) in environment) psi.Environment[key] = value;
         var app = new WebAppProcess(Process.Start(psi)!, url, onLine);

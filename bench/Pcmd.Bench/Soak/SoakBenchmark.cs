@@ -52,9 +52,7 @@ public static class SoakBenchmark
             if (await generate(Args.Parse(["generate", "--scale", "city", "--seed", o.Int("seed", 42).ToString(Inv), .. target])) != 0) return 1;
         }
 
-        var password = o.Get("password") ?? new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.json")).Build()["Pcmd:Demo:Password"]
-            ?? throw new InvalidOperationException("Pcmd:Demo:Password is not in src/Pcmd.Web/appsettings.json; pass --password.");
+        var password = SoakServer.DemoPassword(o);
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"Starting {Path.Combine("src", "Pcmd.Web", "bin", "Release", "net10.0", "Pcmd.Web.dll")} ({settings.Environment})…");
         var report = new SoakReport(settings);

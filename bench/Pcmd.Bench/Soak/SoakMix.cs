@@ -13,6 +13,8 @@ public sealed record SoakOp(string Name, string Kind, double Weight, Func<SoakSe
 public static class SoakMix
 {
     public const string Page = "page", Api = "api", Export = "export", Write = "write", SignIn = "sign-in";
+    /// <summary>The deepest page number asked for: 200 pages of 50 are the 10,000 rows a page number may reach (PageCursor.MaxOffset).</summary>
+    const int MaxPage = 200;
 
     /// <summary>Reads draw from the ids each user found in its own scope (so out-of-scope 404s are not part of the mix).</summary>
     public static IReadOnlyList<SoakOp> Ops { get; } =
@@ -22,9 +24,10 @@ public static class SoakMix
         new("plan page", Page, 5, (s, r) => Pick(s.Plans, r) is { } p ? $"/plans/{p}" : null),
         new("plan results page", Page, 3, (s, r) => Pick(s.Plans, r) is { } p ? $"/plans/{p}/results" : null),
         new("indicator results page", Page, 1, (s, r) => Pick(s.Indicators, r) is var (p, i) && p > 0 ? $"/plans/{p}/indicators/{i}/results" : null),
+        // Page numbers reach 10,000 rows at most (PageCursor.MaxOffset): deeper pages follow the cursors.
         new("establishments page", Page, 6, (s, r) => "/establishments" + EstablishmentFilter(s, r, page: true)),
         new("establishment page", Page, 5, (s, r) => Pick(s.Establishments, r) is { } e ? $"/establishments/{e}" : null),
-        new("inspections page", Page, 3, (s, r) => "/inspections" + (r.Next(2) == 0 ? "" : $"?from={Year(r)}-01-01&page={1 + r.Next(s.InspectionPages)}")),
+        new("inspections page", Page, 3, (s, r) => "/inspections" + (r.Next(2) == 0 ? "" : $"?from={Year(r)}-01-01&page={1 + r.Next(Math.Min(s.InspectionPages, MaxPage))}")),
         new("inspection page", Page, 3, (s, r) => Pick(s.Inspections, r) is { } i ? $"/inspections/{i}" : null),
         new("hotspots page", Page, 2, (_, _) => "/hotspots"),
         new("hotspot page", Page, 1, (s, r) => Pick(s.Hotspots, r) is { } h ? $"/hotspots/{h}" : null),
@@ -37,7 +40,7 @@ public static class SoakMix
 
         new("establishments list", Api, 10, (s, r) => "/api/v1/establishments" + EstablishmentFilter(s, r, page: false)),
         new("establishment", Api, 6, (s, r) => Pick(s.Establishments, r) is { } e ? $"/api/v1/establishments/{e}" : null),
-        new("inspections list", Api, 5, (s, r) => $"/api/v1/inspections?from={Year(r)}-01-01&to={Year(r)}-12-31&page={1 + r.Next(s.InspectionPages)}"
+        new("inspections list", Api, 5, (s, r) => $"/api/v1/inspections?from={Year(r)}-01-01&to={Year(r)}-12-31&page={1 + r.Next(Math.Min(s.InspectionPages, MaxPage))}"
             + (r.Next(4) == 0 ? "&hasSanction=true" : "")),
         new("inspection", Api, 4, (s, r) => Pick(s.Inspections, r) is { } i ? $"/api/v1/inspections/{i}" : null),
         new("hotspots list", Api, 3, (_, r) => "/api/v1/hotspots" + (r.Next(2) == 0 ? "" : "?state=" + (r.Next(2) == 0 ? "identified" : "targeted"))),

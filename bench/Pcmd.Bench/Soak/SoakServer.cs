@@ -30,23 +30,30 @@ public sealed class SoakServer : IAsyncDisposable
 
     /// <summary>Starts src/Pcmd.Web/bin/Release/net10.0/Pcmd.Web.dll (built with the bench: `dotnet run -c Release` builds it).
     /// Outside Development, the <c>Pcmd</c> section of appsettings.Development.json (the personal-data key the synthetic data
-    /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.</summary>
-    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings)
+    /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.
+    /// <paramref name="web"/>: another build's src/Pcmd.Web folder (e.g. an older commit's, to compare), built in Release.</summary>
+    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings, string? web = null)
     {
-        var dll = Path.Combine(WebAppProcess.WebFolder, "bin", "Release", "net10.0", "Pcmd.Web.dll");
+        web ??= Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Pcmd.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c Release`, which builds it.");
         var variables = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment };
         if (environment != "Development")
             foreach (var (key, value) in DevelopmentSettings()) variables[key] = value;
         foreach (var (key, value) in settings) variables[key] = value;
         var server = new SoakServer(dll);
-        try { server._app = await WebAppProcess.Start(dll, variables, TimeSpan.FromMinutes(10), server.Log); }
+        try { server._app = await WebAppProcess.Start(dll, variables, TimeSpan.FromMinutes(10), server.Log, web); }
         catch (InvalidOperationException e)
         {
             throw new InvalidOperationException("(try --environment Development, or set in the environment what the log asks for) " + e.Message, e);
         }
         return server;
     }
+
+    /// <summary>The demo accounts' password: --password, or Pcmd:Demo:Password of src/Pcmd.Web/appsettings.json.</summary>
+    public static string DemoPassword(Args o) => o.Get("password") ?? new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.json")).Build()["Pcmd:Demo:Password"]
+        ?? throw new InvalidOperationException("Pcmd:Demo:Password is not in src/Pcmd.Web/appsettings.json; pass --password.");
 
     static IEnumerable<(string, string)> DevelopmentSettings()
     {

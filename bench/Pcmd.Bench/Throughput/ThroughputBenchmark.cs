@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Pcmd.Bench.Soak;
 
 namespace Pcmd.Bench.Throughput;
@@ -30,8 +29,7 @@ public static class ThroughputBenchmark
         var rounds = o.Int("rounds", 2);
         var postgres = o.Has("connection") ? o.Connection : null;
         var sqlite = postgres is null ? o.Get("sqlite") ?? throw new ArgumentException("--connection \"<postgres>\" or --sqlite <file> (a database the app has started on)") : null;
-        var password = o.Get("password") ?? new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web", "appsettings.json")).Build()["Pcmd:Demo:Password"]!;
+        var password = SoakServer.DemoPassword(o);
         Console.WriteLine($"Starting the app ({o.Get("environment") ?? "Production"}) on {(postgres is null ? sqlite : "PostgreSQL")}…");
         await using var server = await SoakServer.Start(o.Get("environment") ?? "Production", new Dictionary<string, string>
         {

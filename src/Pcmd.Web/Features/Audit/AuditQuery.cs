@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Audit;
 
-public sealed record AuditPage(int Total, int Page, int PageSize, List<AuditEntry> Items);
+/// <summary>A page; <c>Next</c>, <c>Prev</c>, <c>Last</c> are cursors for <c>after</c> / <c>before</c> (null where there is no such page),
+/// <c>Total</c> is counted on the first page and carried by them.</summary>
+public sealed record AuditPage(int Total, int Page, int PageSize, List<AuditEntry> Items, string? Next = null, string? Prev = null, string? Last = null);
 
 public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? User = null, string? Kind = null);
 
@@ -17,7 +20,11 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
     public Task<AuditPage> Page(UserScope scope, string? entityType, string? entityId, string? user, int page, int pageSize, CancellationToken ct = default) =>
         Page(scope, new AuditFilter(entityType, entityId, user), page, pageSize, ct);
 
-    public async Task<AuditPage> Page(UserScope scope, AuditFilter f, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>Newest first. The trail only grows: a cursor keeps its place however many entries are written meanwhile.</summary>
+    static readonly Keyset<AuditEntry> Newest = new Keyset<AuditEntry>().By(a => a.Id, descending: true);
+
+    public async Task<AuditPage> Page(UserScope scope, AuditFilter f, int page, int pageSize, CancellationToken ct = default,
+        string? after = null, string? before = null)
     {
         if (!scope.Can(Permission.ReadAudit)) throw new ForbiddenException("Chỉ quản trị hệ thống được xem nhật ký thay đổi.");
         var errors = new ErrorList();
@@ -30,6 +37,9 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
             else errors.Add("kind", "Loại sự kiện không hợp lệ (" + string.Join(", ", Enum.GetNames<AuditAction>().Select(Camel)) + ").");
         }
         errors.ThrowIfAny();
+        var fingerprint = PageCursor.Fingerprint(string.Join("|", f.EntityType, f.EntityId, f.User, kind, pageSize));
+        var cursor = PageCursor.Parse(after, before, fingerprint);
+        var offset = cursor is null ? PageCursor.Offset(page, pageSize) : 0;
         // Whoever reads the trail sees every event recorded before (reads and refusals are queued, not yet inserted).
         try { await trail.Flush(ct).WaitAsync(FlushWait, ct); }
         catch (TimeoutException) { }
@@ -38,9 +48,8 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
         if (!string.IsNullOrWhiteSpace(f.EntityId)) q = q.Where(a => a.EntityId == f.EntityId);
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName == f.User);
         if (kind is { } action) q = q.Where(a => a.Action == action);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new AuditPage(total, page, pageSize, items);
+        var result = await Newest.Page(q, rows => rows, a => [a.Id], cursor, fingerprint, offset, pageSize, ct);
+        return new AuditPage(result.Total, result.Page, pageSize, result.Items, result.Next, result.Prev, result.Last);
     }
 
     static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];

@@ -10,7 +10,10 @@ public sealed record EstablishmentListItem(int Id, string Name, string Address, 
     int OrgUnitId, string OrgUnitName, string? LicenceNumber, int WorkerCount, RiskClass RiskClass, ManagementStatus Status,
     bool CommitmentSigned, DateOnly? CommitmentDate);
 
-public sealed record EstablishmentPage(int Total, int Page, int PageSize, List<EstablishmentListItem> Items);
+/// <summary>A page of the list. <c>Next</c>, <c>Prev</c> and <c>Last</c> are cursors for the <c>after</c> / <c>before</c> parameters
+/// (null where there is no such page); <c>Total</c> is counted on the first page and carried by them.</summary>
+public sealed record EstablishmentPage(int Total, int Page, int PageSize, List<EstablishmentListItem> Items, string? Next = null,
+    string? Prev = null, string? Last = null);
 
 public sealed record EstablishmentDto(int Id, int TypeId, string TypeCode, string TypeName, EstablishmentGroup Group, string Name,
     string Address, int OrgUnitId, string OrgUnitCode, string OrgUnitName, double? Latitude, double? Longitude, string? OwnerName,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments;
 
@@ -54,19 +55,31 @@ public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
         return q;
     }
 
-    public IOrderedQueryable<Establishment> Sort(IQueryable<Establishment> q, string? sort)
+    public IOrderedQueryable<Establishment> Sort(IQueryable<Establishment> q, string? sort) => Keys(sort).Order(q);
+
+    /// <summary>The sort's keys, ending with the id so that equal names still have one order (the pages' cursors need it).
+    /// Vietnamese order (Đ after D) on PostgreSQL through the ICU collation of the name index; SQLite sorts by code point.</summary>
+    public Keyset<Establishment> Keys(string? sort)
     {
         var npgsql = db.Database.IsNpgsql();
         return sort switch
         {
-            "newest" => q.OrderByDescending(e => e.Id),
-            // Vietnamese order (Đ after D) on PostgreSQL through the ICU collation of the name index; SQLite sorts by code point.
-            "unit" when npgsql => q.OrderBy(e => EF.Functions.Collate(e.OrgUnit!.Name, "vi-x-icu")).ThenBy(e => EF.Functions.Collate(e.Name, "vi-x-icu")).ThenBy(e => e.Id),
-            "unit" => q.OrderBy(e => e.OrgUnit!.Name).ThenBy(e => e.Name).ThenBy(e => e.Id),
-            _ when npgsql => q.OrderBy(e => EF.Functions.Collate(e.Name, "vi-x-icu")).ThenBy(e => e.Id),
-            _ => q.OrderBy(e => e.Name).ThenBy(e => e.Id),
+            "newest" => new Keyset<Establishment>().By(e => e.Id, descending: true),
+            "unit" when npgsql => new Keyset<Establishment>().By(e => EF.Functions.Collate(e.OrgUnit!.Name, "vi-x-icu"))
+                .By(e => EF.Functions.Collate(e.Name, "vi-x-icu")).By(e => e.Id),
+            "unit" => new Keyset<Establishment>().By(e => e.OrgUnit!.Name).By(e => e.Name).By(e => e.Id),
+            _ when npgsql => new Keyset<Establishment>().By(e => EF.Functions.Collate(e.Name, "vi-x-icu")).By(e => e.Id),
+            _ => new Keyset<Establishment>().By(e => e.Name).By(e => e.Id),
         };
     }
+
+    /// <summary>A list item's values of the keys of <see cref="Keys"/>.</summary>
+    public static object[] KeysOf(EstablishmentListItem e, string? sort) => sort switch
+    {
+        "newest" => [e.Id],
+        "unit" => [e.OrgUnitName, e.Name, e.Id],
+        _ => [e.Name, e.Id],
+    };
 
     /// <summary>The unit, everything below it, and the units merged into any of these (with their subtrees): the
     /// records of Phú Lãm count for Phú Lương after 1/7/2025.</summary>

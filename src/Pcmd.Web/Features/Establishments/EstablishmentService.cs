@@ -3,6 +3,7 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments;
 
@@ -17,20 +18,26 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
         await db.EstablishmentTypes.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Id)
             .Select(t => new EstablishmentTypeDto(t.Id, t.Code, t.Name, t.Group, t.IsActive, t.Position)).ToListAsync(ct);
 
-    public async Task<EstablishmentPage> List(UserScope scope, EstablishmentFilter filter, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    /// <summary>A page of the list: the first (counted), a shallow page number (counted, OFFSET up to
+    /// <see cref="PageCursor.MaxOffset"/> rows), or the page a cursor of a previous page points at (<paramref name="after"/> /
+    /// <paramref name="before"/>: found by its keys, the total carried in the cursor, not counted again).</summary>
+    public async Task<EstablishmentPage> List(UserScope scope, EstablishmentFilter filter, int page = 1, int pageSize = DefaultPageSize,
+        CancellationToken ct = default, string? after = null, string? before = null)
     {
         var errors = new ErrorList();
         if (page < 1) errors.Add("page", "Số trang phải từ 1 trở lên.");
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"Số dòng mỗi trang phải từ 1 đến {MaxPageSize}.");
         if (filter.Sort is { } s && !EstablishmentFilter.Sorts.Contains(s)) errors.Add("sort", "Cách sắp xếp không hợp lệ (name, newest, unit).");
         errors.ThrowIfAny();
+        var fingerprint = PageCursor.Fingerprint((filter with { Sort = filter.Sort ?? "name" }).ToQuery() + "&pageSize=" + pageSize);
+        var cursor = PageCursor.Parse(after, before, fingerprint);
+        var offset = cursor is null ? PageCursor.Offset(page, pageSize) : 0;
         var q = await query.Build(scope, filter, ct);
-        var total = await q.CountAsync(ct);
-        var items = await query.Sort(q, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new EstablishmentListItem(e.Id, e.Name, e.Address, e.TypeId, e.Type!.Name, e.Type.Group, e.OrgUnitId, e.OrgUnit!.Name,
-                e.LicenceNumber, e.WorkerCount, e.RiskClass, e.Status, e.CommitmentSigned, e.CommitmentDate))
-            .ToListAsync(ct);
-        return new EstablishmentPage(total, page, pageSize, items);
+        var result = await query.Keys(filter.Sort).Page(q,
+            rows => rows.Select(e => new EstablishmentListItem(e.Id, e.Name, e.Address, e.TypeId, e.Type!.Name, e.Type.Group, e.OrgUnitId,
+                e.OrgUnit!.Name, e.LicenceNumber, e.WorkerCount, e.RiskClass, e.Status, e.CommitmentSigned, e.CommitmentDate)),
+            e => EstablishmentQuery.KeysOf(e, filter.Sort), cursor, fingerprint, offset, pageSize, ct);
+        return new EstablishmentPage(result.Total, result.Page, pageSize, result.Items, result.Next, result.Prev, result.Last);
     }
 
     public async Task<EstablishmentDto> Get(UserScope scope, int id, CancellationToken ct = default)

@@ -36,9 +36,10 @@ public static class EstablishmentsApi
     public static async Task<Ok<List<EstablishmentTypeDto>>> ListEstablishmentTypes(EstablishmentService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Types(ct));
 
+    /// <summary><c>after</c> / <c>before</c>: the <c>next</c> / <c>prev</c> (or <c>last</c>) cursor of a page of the same list.</summary>
     public static async Task<Ok<EstablishmentPage>> ListEstablishments([AsParameters] EstablishmentQueryArgs args, int? page, int? pageSize,
-        UserScope scope, EstablishmentService svc, CancellationToken ct) =>
-        TypedResults.Ok(await svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct));
+        string? after, string? before, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct, after, before));
 
     public static async Task<Ok<EstablishmentDto>> GetEstablishment(int id, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Get(scope, id, ct));
@@ -63,16 +64,18 @@ public static class EstablishmentsApi
         return TypedResults.NoContent();
     }
 
-    public static Task<FileStreamHttpResult> ExportEstablishmentsXlsx([AsParameters] EstablishmentQueryArgs args, UserScope scope,
+    /// <summary>The exports stream to the client as the rows are read: the filter and the scope are checked first, so a
+    /// problem is still a 4xx; once the first bytes are out, a failure can only cut the download.</summary>
+    public static async Task<PushStreamHttpResult> ExportEstablishmentsXlsx([AsParameters] EstablishmentQueryArgs args, UserScope scope,
         EstablishmentFiles files, CancellationToken ct) =>
-        Download(t => files.WriteXlsx(scope, args.ToFilter(), t, ct), EstablishmentFiles.XlsxType, $"co-so-kinh-doanh-{Stamp}.xlsx");
+        TypedResults.Stream(await files.Xlsx(scope, args.ToFilter(), ct), EstablishmentFiles.XlsxType, $"co-so-kinh-doanh-{Stamp}.xlsx");
 
-    public static Task<FileStreamHttpResult> ExportEstablishmentsCsv([AsParameters] EstablishmentQueryArgs args, UserScope scope,
+    public static async Task<PushStreamHttpResult> ExportEstablishmentsCsv([AsParameters] EstablishmentQueryArgs args, UserScope scope,
         EstablishmentFiles files, CancellationToken ct) =>
-        Download(t => files.WriteCsv(scope, args.ToFilter(), t, ct), "text/csv; charset=utf-8", $"co-so-kinh-doanh-{Stamp}.csv");
+        TypedResults.Stream(await files.Csv(scope, args.ToFilter(), ct), "text/csv; charset=utf-8", $"co-so-kinh-doanh-{Stamp}.csv");
 
-    public static Task<FileStreamHttpResult> GetImportTemplate(UserScope scope, EstablishmentFiles files, CancellationToken ct) =>
-        Download(t => files.WriteTemplate(scope, t, ct), EstablishmentFiles.XlsxType, "mau-nhap-co-so-kinh-doanh.xlsx");
+    public static async Task<PushStreamHttpResult> GetImportTemplate(UserScope scope, EstablishmentFiles files, CancellationToken ct) =>
+        TypedResults.Stream(await files.Template(scope, ct), EstablishmentFiles.XlsxType, "mau-nhap-co-so-kinh-doanh.xlsx");
 
     public static async Task<Accepted<ImportStarted>> StartImport(HttpRequest req, UserScope scope, ImportJobs jobs, CancellationToken ct)
     {
@@ -95,18 +98,4 @@ public static class EstablishmentsApi
         "skipbadrows" => ImportMode.SkipBadRows,
         _ => throw ValidationException.One("mode", "Chế độ nhập phải là allOrNothing (tất cả hoặc không) hoặc skipBadRows (bỏ qua dòng lỗi)."),
     };
-
-    /// <summary>Writes the file to a temporary file first: the .xlsx package needs a seekable stream, and a problem
-    /// (unknown unit, bad filter) still becomes a proper 4xx instead of a cut download.</summary>
-    static async Task<FileStreamHttpResult> Download(Func<Stream, Task> write, string contentType, string name)
-    {
-        var temp = TempFile();
-        try { await write(temp); }
-        catch { await temp.DisposeAsync(); throw; }
-        temp.Position = 0;
-        return TypedResults.File(temp, contentType, name);
-    }
-
-    static FileStream TempFile() =>
-        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }

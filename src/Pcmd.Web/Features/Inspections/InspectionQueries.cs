@@ -6,14 +6,23 @@ using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Inspections;
 
+/// <summary>The list's filters and page: <c>After</c> / <c>Before</c> are the <c>next</c> / <c>prev</c> (or <c>last</c>) cursors of a
+/// page of the same list; without them <c>Page</c> is a page number (up to <see cref="PageCursor.MaxOffset"/> rows deep).</summary>
 public sealed record InspectionFilter(int? OrgUnitId = null, int? TeamId = null, DateOnly? From = null, DateOnly? To = null,
-    int? EstablishmentId = null, bool? HasSanction = null, int Page = 1, int PageSize = 50);
+    int? EstablishmentId = null, bool? HasSanction = null, int Page = 1, int PageSize = 50, string? After = null, string? Before = null)
+{
+    /// <summary>What the cursors are made for: the filters and page size, not the position.</summary>
+    public string Fingerprint() => PageCursor.Fingerprint(string.Join("|", OrgUnitId, TeamId, From, To, EstablishmentId, HasSanction, PageSize));
+}
 
 public sealed record InspectionListItem(int Id, DateOnly Date, int EstablishmentId, string EstablishmentName, int OrgUnitId, string OrgUnitName,
     int TeamId, string TeamName, InspectionKind Kind, UnannouncedReason? Reason, int MemberCount, int ViolationCount, int SanctionCount,
     decimal FineTotal, int? FollowUpOfId, int Version);
 
-public sealed record InspectionPage(int Total, int Page, int PageSize, List<InspectionListItem> Items);
+/// <summary>A page; <c>Next</c>, <c>Prev</c>, <c>Last</c> are cursors (null where there is no such page), <c>Total</c> is counted on the
+/// first page and carried by them.</summary>
+public sealed record InspectionPage(int Total, int Page, int PageSize, List<InspectionListItem> Items, string? Next = null,
+    string? Prev = null, string? Last = null);
 
 public sealed record InspectionMemberDto(int TeamMemberId, string FullName, TeamRole Role, string? AgencyName, bool IsActive);
 
@@ -35,6 +44,9 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access,
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Newest first; the id orders the inspections of one day.</summary>
+    static readonly Keyset<Inspection> Newest = new Keyset<Inspection>().By(i => i.Date, descending: true).By(i => i.Id, descending: true);
+
     public async Task<InspectionPage> List(UserScope scope, InspectionFilter f, CancellationToken ct = default)
     {
         var q = db.Inspections.AsNoTracking();
@@ -54,16 +66,17 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access,
         if (f.To is { } to) q = q.Where(i => i.Date <= to);
         if (f.HasSanction is { } has) q = has ? q.Where(i => i.Sanctions.Any()) : q.Where(i => !i.Sanctions.Any());
         var size = Math.Clamp(f.PageSize, 1, MaxPageSize);
-        var page = Math.Max(f.Page, 1);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).Skip((page - 1) * size).Take(size)
-            .Select(i => new
+        var fingerprint = (f with { PageSize = size }).Fingerprint();
+        var cursor = PageCursor.Parse(f.After, f.Before, fingerprint);
+        var offset = cursor is null ? PageCursor.Offset(Math.Max(f.Page, 1), size) : 0;
+        var page = await Newest.Page(q, rows => rows.Select(i => new
             {
                 i.Id, i.Date, i.EstablishmentId, EstablishmentName = i.Establishment!.Name, i.OrgUnitId,
                 OrgUnitName = db.OrgUnits.Where(o => o.Id == i.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
                 i.TeamId, TeamName = i.Team!.Name, i.Kind, i.Reason, Members = i.Members.Count, Violations = i.Violations.Count,
                 Sanctions = i.Sanctions.Count, i.FollowUpOfId, i.Version,
-            }).ToListAsync(ct);
+            }), r => [r.Date, r.Id], cursor, fingerprint, offset, size, ct);
+        var rows = page.Items;
         // SQLite cannot sum decimals in SQL: the fines of the page are added up here.
         var ids = rows.Select(r => r.Id).ToList();
         var fines = (await db.Sanctions.AsNoTracking().Where(s => ids.Contains(s.InspectionId) && s.Kind == SanctionKind.Fine)
@@ -71,7 +84,7 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access,
             .GroupBy(s => s.InspectionId).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount ?? 0));
         var items = rows.Select(r => new InspectionListItem(r.Id, r.Date, r.EstablishmentId, r.EstablishmentName, r.OrgUnitId, r.OrgUnitName ?? "",
             r.TeamId, r.TeamName, r.Kind, r.Reason, r.Members, r.Violations, r.Sanctions, fines.GetValueOrDefault(r.Id), r.FollowUpOfId, r.Version)).ToList();
-        return new InspectionPage(total, page, size, items);
+        return new InspectionPage(page.Total, page.Page, size, items, page.Next, page.Prev, page.Last);
     }
 
     public async Task<InspectionDto> Get(UserScope scope, int id, CancellationToken ct = default)

@@ -31,8 +31,9 @@ public static class InspectionsApi
     }
 
     public static async Task<Ok<InspectionPage>> ListInspections(int? orgUnitId, int? teamId, DateOnly? from, DateOnly? to, int? establishmentId,
-        bool? hasSanction, int? page, int? pageSize, UserScope scope, InspectionQueries q, CancellationToken ct) =>
-        TypedResults.Ok(await q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId, hasSanction, page ?? 1, pageSize ?? 50), ct));
+        bool? hasSanction, int? page, int? pageSize, string? after, string? before, UserScope scope, InspectionQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId, hasSanction, page ?? 1, pageSize ?? 50,
+            after, before), ct));
 
     public static async Task<Ok<InspectionDto>> GetInspection(int id, UserScope scope, InspectionQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.Get(scope, id, ct));

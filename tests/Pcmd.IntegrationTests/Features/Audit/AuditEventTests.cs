@@ -50,6 +50,28 @@ public abstract class AuditEventTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_trail_pages_by_cursors_newest_first_without_repeating_a_row()
+    {
+        var officer = await app.SignIn("phuluong");
+        var id = await NewEstablishment(officer, Tag("Trang nhật ký"));
+        for (var i = 0; i < 5; i++) await officer.Establishment(id);
+        var url = $"/api/v1/audit?entityType=Establishment&entityId={id}";
+        var whole = await Trail($"entityType=Establishment&entityId={id}");
+        Assert.Equal(6, whole.Count); // created, read five times
+        var admin = await app.SignIn("admin");
+        var forward = await admin.Forward(url + "&pageSize=2");
+        Assert.Equal(whole.Select(e => (int)e.Id), forward.Ids());
+        Assert.Equal(3, forward.Count);
+        Assert.All(forward, p => Assert.Equal(6, (int)p["total"]!));
+        Assert.Equal(whole.Select(e => (int)e.Id).OrderDescending(), forward.Ids());
+        var last = (await admin.GetJson(url + "&pageSize=4"))["last"]!.GetValue<string>();
+        var backward = await admin.Backward(url + "&pageSize=4", last);
+        Assert.Equal([2, 1], backward.Select(p => (int)p["page"]!));
+        Assert.Equal(2, backward[0]["items"]!.AsArray().Count); // the last page holds what is left after the full pages
+        Assert.Equal(whole.Select(e => (int)e.Id), Enumerable.Reverse(backward).Ids());
+    }
+
+    [Fact]
     public async Task An_export_leaves_one_row_with_its_format_row_count_and_filter()
     {
         var officer = await app.SignIn("phuluong");

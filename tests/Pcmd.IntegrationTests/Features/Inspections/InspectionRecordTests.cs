@@ -165,6 +165,16 @@ public abstract class InspectionRecordTests(PcmdApp app)
         Assert.Equal(3, (await List($"&orgUnitId={unit}")).Total);
         var page2 = await List("&pageSize=2&page=2");
         Assert.Equal("2026-01-20", page2.Items.Single().Date);
+
+        // Cursor pages: a second inspection on 3/2 ties on the date; the walk still meets each once, newest first.
+        await (await client.PostRaw("/api/v1/inspections", plain.ToJsonString().Replace("2026-02-04", "2026-02-03"))).Json(HttpStatusCode.Created);
+        var whole = (await List("&pageSize=200")).Items.Select(i => i.Id).ToList();
+        var forward = await client.Forward($"/api/v1/inspections?teamId={team}&pageSize=1");
+        Assert.Equal(whole, forward.Ids());
+        Assert.Equal(4, whole.Distinct().Count());
+        Assert.All(forward, p => Assert.Equal(4, (int)p["total"]!));
+        var backward = await client.Backward($"/api/v1/inspections?teamId={team}&pageSize=1", forward[0]["last"]!.GetValue<string>());
+        Assert.Equal(whole, Enumerable.Reverse(backward).Ids());
         var haDong = await data.UnitId(InspectionTestData.HaDong);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/inspections?orgUnitId={haDong}")).StatusCode);
     }

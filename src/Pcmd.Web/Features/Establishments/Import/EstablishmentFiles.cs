@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
@@ -20,14 +21,12 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
         string? OwnerPhone, string? LicenceNumber, DateOnly? LicenceDate, int WorkerCount, RiskClass RiskClass, ManagementStatus Status,
         DateOnly? ManagedFrom, DateOnly? ManagedTo, bool CommitmentSigned, DateOnly? CommitmentDate, string? Note);
 
-    async IAsyncEnumerable<Row> Rows(UserScope scope, EstablishmentFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var q = query.Sort(await query.Build(scope, filter, ct), filter.Sort);
-        await foreach (var r in q.Select(e => new Row(e.Name, e.Type!.Code, e.Address, e.OrgUnit!.Code, e.Latitude, e.Longitude, e.OwnerName,
-                           e.OwnerPhone, e.LicenceNumber, e.LicenceDate, e.WorkerCount, e.RiskClass, e.Status, e.ManagedFrom, e.ManagedTo,
-                           e.CommitmentSigned, e.CommitmentDate, e.Note)).AsAsyncEnumerable().WithCancellation(ct))
-            yield return r;
-    }
+    /// <summary>The rows in the list's order, read as they are written: one query whose rows EF hands over one at a time
+    /// from the data reader (no tracking, no list), in one snapshot, so the file is the registry at one moment.</summary>
+    async Task<IQueryable<Row>> Rows(UserScope scope, EstablishmentFilter filter, CancellationToken ct) =>
+        query.Sort(await query.Build(scope, filter, ct), filter.Sort).Select(e => new Row(e.Name, e.Type!.Code, e.Address, e.OrgUnit!.Code,
+            e.Latitude, e.Longitude, e.OwnerName, e.OwnerPhone, e.LicenceNumber, e.LicenceDate, e.WorkerCount, e.RiskClass, e.Status,
+            e.ManagedFrom, e.ManagedTo, e.CommitmentSigned, e.CommitmentDate, e.Note));
 
     /// <summary>The cells of a row in the order of <see cref="ImportColumns.All"/>.</summary>
     static object?[] Cells(Row r) =>
@@ -37,58 +36,85 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
         EstablishmentLabels.YesNo(r.CommitmentSigned), r.CommitmentDate, r.Note,
     ];
 
-    public async Task WriteXlsx(UserScope scope, EstablishmentFilter filter, Stream output, CancellationToken ct)
+    /// <summary>Checks the filter and the scope now (an unknown unit or type is still a 4xx, before any byte is sent) and
+    /// gives back what writes the .xlsx to the response body once it starts.</summary>
+    public async Task<Func<Stream, Task>> Xlsx(UserScope scope, EstablishmentFilter filter, CancellationToken ct)
     {
-        using var xlsx = new XlsxWriter(output);
-        using var sheet = xlsx.AddSheet(ImportColumns.DataSheet, Widths);
-        sheet.Row(ImportColumns.All.Select(c => c.Header), XlsxWriter.HeaderStyle);
+        var rows = await Rows(scope, filter, ct);
+        return output => WriteXlsx(rows, filter, output, ct);
+    }
+
+    /// <summary>As <see cref="Xlsx"/>, for the .csv.</summary>
+    public async Task<Func<Stream, Task>> Csv(UserScope scope, EstablishmentFilter filter, CancellationToken ct)
+    {
+        var rows = await Rows(scope, filter, ct);
+        return output => WriteCsv(rows, filter, output, ct);
+    }
+
+    async Task WriteXlsx(IQueryable<Row> rows, EstablishmentFilter filter, Stream output, CancellationToken ct)
+    {
         var count = 0;
-        await foreach (var r in Rows(scope, filter, ct))
+        try
         {
-            count++;
-            sheet.BeginRow();
-            foreach (var v in Cells(r))
+            await using var body = new ChunkedBody(output);
+            using (var xlsx = new XlsxWriter(body))
             {
-                switch (v)
+                var sheet = xlsx.AddSheet(ImportColumns.DataSheet, Widths);
+                sheet.Row(ImportColumns.All.Select(c => c.Header), XlsxWriter.HeaderStyle);
+                await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
                 {
-                    case DateOnly d: sheet.Date(d); break;
-                    case double n: sheet.Number(n); break;
-                    case int i: sheet.Number(i); break;
-                    default: sheet.Text(v as string); break;
+                    count++;
+                    sheet.BeginRow();
+                    foreach (var v in Cells(r))
+                    {
+                        switch (v)
+                        {
+                            case DateOnly d: sheet.Date(d); break;
+                            case double n: sheet.Number(n); break;
+                            case int i: sheet.Number(i); break;
+                            default: sheet.Text(v as string); break;
+                        }
+                    }
+                    sheet.EndRow();
+                    await body.SendIfFull(ct);
                 }
             }
-            sheet.EndRow();
+            await body.Send(ct);
         }
-        // Every row carries the owner's name and phone: the export is recorded with what was asked for.
-        audit.RecordExport(nameof(Establishment), "xlsx", count, filter);
+        // Every row carries the owner's name and phone: the export is recorded with what was asked for and how many rows
+        // went out, also when the download was cut (rows may have left already).
+        finally { audit.RecordExport(nameof(Establishment), "xlsx", count, filter); }
     }
 
     /// <summary>UTF-8 with a byte-order mark, or Excel shows the Vietnamese letters as mojibake.</summary>
-    public async Task WriteCsv(UserScope scope, EstablishmentFilter filter, Stream output, CancellationToken ct)
+    async Task WriteCsv(IQueryable<Row> rows, EstablishmentFilter filter, Stream output, CancellationToken ct)
     {
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
-        // A cell starting with = + - @, tab or CR is a formula to Excel (OWASP "CSV injection"): a name such as
-        // =cmd|' /C calc'!A0 typed by anyone with write access would run on the reader's machine. Such cells get a
-        // leading apostrophe, which Excel and LibreOffice show as text. The .xlsx export stores text as text already.
-        await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var c in ImportColumns.All) csv.WriteField(c.Header);
-        await csv.NextRecordAsync();
         var count = 0;
-        await foreach (var r in Rows(scope, filter, ct))
+        try
         {
-            count++;
-            foreach (var v in Cells(r))
-                csv.WriteField(v switch
-                {
-                    DateOnly d => EstablishmentRules.Date(d),
-                    double n => n.ToString("R", CultureInfo.InvariantCulture),
-                    int i => i.ToString(CultureInfo.InvariantCulture),
-                    _ => v as string ?? "",
-                });
+            await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
+            // A cell starting with = + - @, tab or CR is a formula to Excel (OWASP "CSV injection"): a name such as
+            // =cmd|' /C calc'!A0 typed by anyone with write access would run on the reader's machine. Such cells get a
+            // leading apostrophe, which Excel and LibreOffice show as text. The .xlsx export stores text as text already.
+            await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
+            foreach (var c in ImportColumns.All) csv.WriteField(c.Header);
             await csv.NextRecordAsync();
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                count++;
+                foreach (var v in Cells(r))
+                    csv.WriteField(v switch
+                    {
+                        DateOnly d => EstablishmentRules.Date(d),
+                        double n => n.ToString("R", CultureInfo.InvariantCulture),
+                        int i => i.ToString(CultureInfo.InvariantCulture),
+                        _ => v as string ?? "",
+                    });
+                await csv.NextRecordAsync();
+            }
+            await csv.FlushAsync();
         }
-        await csv.FlushAsync();
-        audit.RecordExport(nameof(Establishment), "csv", count, filter);
+        finally { audit.RecordExport(nameof(Establishment), "csv", count, filter); }
     }
 
     static string Kind(ColumnKind k) => k switch
@@ -105,10 +131,20 @@ public sealed class EstablishmentFiles(EstablishmentQuery query, EstablishmentSe
 
     /// <summary>The template: the data sheet with its headers, a guide, and the catalogue of type codes and of the
     /// commune codes the user may import into.</summary>
-    public async Task WriteTemplate(UserScope scope, Stream output, CancellationToken ct)
+    public async Task<Func<Stream, Task>> Template(UserScope scope, CancellationToken ct)
     {
         var types = await service.Types(ct);
         var communes = await service.WritableCommunes(scope);
+        return async output =>
+        {
+            await using var body = new ChunkedBody(output);
+            WriteTemplate(types, communes, body);
+            await body.Send(ct);
+        };
+    }
+
+    static void WriteTemplate(List<EstablishmentTypeDto> types, List<OrgUnits.OrgUnitTree.Node> communes, Stream output)
+    {
         using var xlsx = new XlsxWriter(output);
         using (var data = xlsx.AddSheet(ImportColumns.DataSheet, Widths))
             data.Row(ImportColumns.All.Select(c => c.Header), XlsxWriter.HeaderStyle);

@@ -1,142 +1,129 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
-/// <summary>Writes an .xlsx sheet by sheet with the streaming <see cref="OpenXmlWriter"/>: an export of 300,000 rows
-/// is written as it is read, never held as a DOM. Text cells are inline strings (no shared-string table to keep);
-/// dates are day numbers formatted dd/mm/yyyy, so Excel and LibreOffice see real dates.</summary>
+/// <summary>Writes an .xlsx forward only: a <see cref="ZipArchive"/> in Create mode (which needs neither a seekable stream
+/// nor memory for what it has written) and one <see cref="XmlWriter"/> per sheet, so an export of 300,000 rows goes out as
+/// it is read. The OpenXml SDK's package was not used for this: over a seekable stream it opens the zip in Update mode, which
+/// keeps every part uncompressed in memory until the end (the 1 GB of issue 10). Text cells are inline strings (no
+/// shared-string table to keep); dates are day numbers formatted dd/mm/yyyy, so Excel and LibreOffice see real dates.
+/// The parts that name the sheets (workbook, relationships, content types) are written last, when the sheets are known.</summary>
 public sealed class XlsxWriter : IDisposable
 {
     public const uint HeaderStyle = 1, DateStyle = 2, WrapStyle = 3;
 
-    readonly SpreadsheetDocument _doc;
-    readonly WorkbookPart _wb;
-    readonly List<(string Name, string Id)> _sheets = [];
+    internal const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const string PackageRel = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const string Types = "http://schemas.openxmlformats.org/package/2006/content-types";
+    const string Ml = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+
+    static readonly XmlWriterSettings Xml = new() { Encoding = new UTF8Encoding(false), CloseOutput = true };
+
+    readonly ZipArchive _zip;
+    readonly List<string> _sheets = [];
+    SheetWriter? _open;
 
     public XlsxWriter(Stream output)
     {
-        _doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _wb = _doc.AddWorkbookPart();
-        _wb.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
-            new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(
-                new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-                new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
-                new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
-            { Count = 4 });
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        using var styles = new StreamWriter(_zip.CreateEntry("xl/styles.xml").Open(), new UTF8Encoding(false));
+        styles.Write(Styles.Value);
     }
 
     /// <summary>Starts a sheet; dispose the returned writer before starting the next one.</summary>
     public SheetWriter AddSheet(string name, IReadOnlyList<double>? widths = null)
     {
-        var part = _wb.AddNewPart<WorksheetPart>();
-        _sheets.Add((name, _wb.GetIdOfPart(part)));
-        return new SheetWriter(OpenXmlWriter.Create(part), widths);
+        if (_open is { IsOpen: true }) throw new InvalidOperationException("Dispose the previous sheet first.");
+        _sheets.Add(name);
+        return _open = new SheetWriter(XmlWriter.Create(_zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml").Open(), Xml), widths);
     }
 
     public void Dispose()
     {
-        _wb.Workbook = new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.Id })));
-        _wb.Workbook.Save();
-        _doc.Dispose();
-    }
-}
-
-public sealed class SheetWriter : IDisposable
-{
-    static readonly Row RowEl = new();
-    static readonly Cell CellEl = new();
-    static readonly CellValue ValueEl = new();
-    static readonly InlineString InlineEl = new();
-    static readonly Text TextEl = new();
-    static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
-
-    readonly OpenXmlWriter _w;
-    int _row, _col;
-
-    internal SheetWriter(OpenXmlWriter w, IReadOnlyList<double>? widths)
-    {
-        _w = w;
-        _w.WriteStartElement(new Worksheet());
-        if (widths is { Count: > 0 })
+        _open?.Dispose();
+        Part("xl/workbook.xml", w =>
         {
-            _w.WriteStartElement(new Columns());
-            for (var i = 0; i < widths.Count; i++)
-                _w.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = widths[i], CustomWidth = true });
-            _w.WriteEndElement();
-        }
-        _w.WriteStartElement(new SheetData());
+            w.WriteStartElement("workbook", Main);
+            w.WriteAttributeString("xmlns", "r", null, Rel);
+            w.WriteStartElement("sheets", Main);
+            for (var i = 0; i < _sheets.Count; i++)
+            {
+                w.WriteStartElement("sheet", Main);
+                w.WriteAttributeString("name", _sheets[i]);
+                w.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("id", Rel, $"rId{i + 1}");
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+        });
+        Part("xl/_rels/workbook.xml.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRel);
+            for (var i = 0; i < _sheets.Count; i++) Relationship(w, $"rId{i + 1}", Rel + "/worksheet", $"worksheets/sheet{i + 1}.xml");
+            Relationship(w, "rIdStyles", Rel + "/styles", "styles.xml");
+            w.WriteEndElement();
+        });
+        Part("_rels/.rels", w =>
+        {
+            w.WriteStartElement("Relationships", PackageRel);
+            Relationship(w, "rId1", Rel + "/officeDocument", "xl/workbook.xml");
+            w.WriteEndElement();
+        });
+        Part("[Content_Types].xml", w =>
+        {
+            w.WriteStartElement("Types", Types);
+            Content(w, "Default", "Extension", "rels", "application/vnd.openxmlformats-package.relationships+xml");
+            Content(w, "Default", "Extension", "xml", "application/xml");
+            Content(w, "Override", "PartName", "/xl/workbook.xml", Ml + "sheet.main+xml");
+            Content(w, "Override", "PartName", "/xl/styles.xml", Ml + "styles+xml");
+            for (var i = 0; i < _sheets.Count; i++) Content(w, "Override", "PartName", $"/xl/worksheets/sheet{i + 1}.xml", Ml + "worksheet+xml");
+            w.WriteEndElement();
+        });
+        _zip.Dispose();
     }
 
-    public SheetWriter BeginRow()
+    void Part(string name, Action<XmlWriter> write)
     {
-        _row++;
-        _col = 0;
-        _w.WriteStartElement(RowEl, [new OpenXmlAttribute("r", "", _row.ToString(CultureInfo.InvariantCulture))]);
-        return this;
+        using var w = XmlWriter.Create(_zip.CreateEntry(name).Open(), Xml);
+        w.WriteStartDocument(true);
+        write(w);
     }
 
-    public void EndRow() => _w.WriteEndElement();
-
-    string Ref() => ImportColumns.Letter(_col++) + _row.ToString(CultureInfo.InvariantCulture);
-
-    public SheetWriter Text(string? text, uint style = 0)
+    static void Relationship(XmlWriter w, string id, string type, string target)
     {
-        var r = Ref();
-        if (string.IsNullOrEmpty(text)) return this;
-        List<OpenXmlAttribute> attrs = [new("r", "", r), new("t", "", "inlineStr")];
-        if (style != 0) attrs.Add(new("s", "", style.ToString(CultureInfo.InvariantCulture)));
-        _w.WriteStartElement(CellEl, attrs);
-        _w.WriteStartElement(InlineEl);
-        _w.WriteStartElement(TextEl, Preserve);
-        _w.WriteString(Clean(text));
-        _w.WriteEndElement();
-        _w.WriteEndElement();
-        _w.WriteEndElement();
-        return this;
+        w.WriteStartElement("Relationship", PackageRel);
+        w.WriteAttributeString("Id", id);
+        w.WriteAttributeString("Type", type);
+        w.WriteAttributeString("Target", target);
+        w.WriteEndElement();
     }
 
-    public SheetWriter Number(double? value, uint style = 0)
+    static void Content(XmlWriter w, string element, string key, string value, string type)
     {
-        var r = Ref();
-        if (value is not { } v) return this;
-        List<OpenXmlAttribute> attrs = [new("r", "", r)];
-        if (style != 0) attrs.Add(new("s", "", style.ToString(CultureInfo.InvariantCulture)));
-        _w.WriteStartElement(CellEl, attrs);
-        _w.WriteStartElement(ValueEl);
-        _w.WriteString(v.ToString("R", CultureInfo.InvariantCulture));
-        _w.WriteEndElement();
-        _w.WriteEndElement();
-        return this;
+        w.WriteStartElement(element, Types);
+        w.WriteAttributeString(key, value);
+        w.WriteAttributeString("ContentType", type);
+        w.WriteEndElement();
     }
 
-    public SheetWriter Date(DateOnly? d) => Number(d?.ToDateTime(TimeOnly.MinValue).ToOADate(), XlsxWriter.DateStyle);
-
-    public SheetWriter Row(IEnumerable<string?> texts, uint style = 0)
-    {
-        BeginRow();
-        foreach (var t in texts) Text(t, style);
-        EndRow();
-        return this;
-    }
-
-    /// <summary>XML cannot carry most control characters; a pasted one must not break the file.</summary>
-    static string Clean(string s) => s.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r'))
-        ? new string(s.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray()) : s;
-
-    public void Dispose()
-    {
-        _w.WriteEndElement(); // sheetData
-        _w.WriteEndElement(); // worksheet
-        _w.Close();
-    }
+    /// <summary>Normal, bold header, dd/mm/yyyy date, wrapped text: the styles the sheets refer to by number.</summary>
+    static readonly Lazy<string> Styles = new(() => new Stylesheet(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
+        new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
+        { Count = 4 }).OuterXml);
 }
