@@ -52,18 +52,13 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
         if (f.Layer != MapLayer.Hotspots && room == 0) truncated = true; // hotspots alone filled the map
         else if (f.Layer != MapLayer.Hotspots)
         {
-            var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null);
-            if (!scope.IsGlobal)
-            {
-                var readable = scope.ReadableUnits.ToList();
-                q = q.Where(e => readable.Contains(e.OrgUnitId));
-            }
+            var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null)
+                .InReadableScope(db, scope, e => e.OrgUnitId);
             if (f.OrgUnitId is { } unit)
             {
                 // Filtered() above already refused a unit out of reach when the hotspot layer is on.
                 if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
-                var area = (await UnitArea.Of(tree, unit)).ToList();
-                q = q.Where(e => area.Contains(e.OrgUnitId));
+                q = q.InAreaOf(db, unit, e => e.OrgUnitId);
             }
             if (f.Status is { } status) q = q.Where(e => e.Status == status);
             var rows = await q.OrderBy(e => e.Id).Take(room + 1)

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pcmd.Web.Features.OrgUnits;
+
+/// <summary>One row of the closure table: <see cref="UnitId"/> lies in the area of <see cref="AreaId"/>. A unit's area is
+/// the units reachable from it by going down to children and from a new unit to the old units merged into it, at any depth
+/// (<see cref="OrgUnitTree.Area"/>): so "in my area" is <c>unit IN (SELECT UnitId FROM org_unit_areas WHERE AreaId = @mine)</c>,
+/// one index range, instead of hundreds of ids sent with every query. Derived data, written only by
+/// <see cref="OrgUnitAreas.Sync"/> in SQL (never tracked, so never audited).</summary>
+public class OrgUnitArea
+{
+    public int AreaId { get; set; }
+    public int UnitId { get; set; }
+}
+
+public class OrgUnitAreaConfiguration : IEntityTypeConfiguration<OrgUnitArea>
+{
+    public void Configure(EntityTypeBuilder<OrgUnitArea> b)
+    {
+        b.ToTable("org_unit_areas");
+        b.HasKey(x => new { x.AreaId, x.UnitId });
+        b.HasIndex(x => x.UnitId);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Keeps <c>org_unit_areas</c> equal to the closure of the units and successions in the database. The
+/// <see cref="Data.PcmdDbContext"/> calls it in the transaction of any save that touches a unit or a succession (so no
+/// write path can forget it, and every node sees the change on commit), and start-up calls it once for a database
+/// changed by other means. It writes only the difference: an unchanged tree costs one read of the closure.</summary>
+public static class OrgUnitAreas
+{
+    /// <summary>Whether a save changes what the closure is computed from.</summary>
+    public static bool Touched(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.Entity is OrgUnit or OrgUnitSuccession
+            && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified);
+
+    // Edges go from a unit to its children and from a new unit to the old units merged into it; the area is everything
+    // reachable. UNION (not UNION ALL) ends the recursion even if the data had a cycle. The same text runs on both databases.
+    const string Closure = """
+        WITH RECURSIVE edge("FromId", "ToId") AS (
+            SELECT "ParentId", "Id" FROM org_units WHERE "ParentId" IS NOT NULL
+            UNION ALL
+            SELECT "NewUnitId", "OldUnitId" FROM org_unit_successions),
+        area("AreaId", "UnitId") AS (
+            SELECT "Id", "Id" FROM org_units
+            UNION
+            SELECT a."AreaId", e."ToId" FROM area a JOIN edge e ON e."FromId" = a."UnitId")
+        """;
+
+    const string DeleteStale = Closure + """
+
+        DELETE FROM org_unit_areas WHERE ("AreaId", "UnitId") NOT IN (SELECT "AreaId", "UnitId" FROM area)
+        """;
+
+    const string InsertMissing = Closure + """
+
+        INSERT INTO org_unit_areas ("AreaId", "UnitId")
+        SELECT "AreaId", "UnitId" FROM area WHERE ("AreaId", "UnitId") NOT IN (SELECT "AreaId", "UnitId" FROM org_unit_areas)
+        """;
+
+    /// <summary>Brings the table up to date; the rows removed and added. Runs in the current transaction, or in its own.</summary>
+    public static async Task<(int Removed, int Added)> Sync(DbContext db, CancellationToken ct = default)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            // Two nodes syncing at once would both insert the same missing rows: the second waits for the first's commit
+            // (readers are not blocked). SQLite has one writer anyway.
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE org_unit_areas IN SHARE ROW EXCLUSIVE MODE", ct);
+            var removed = await db.Database.ExecuteSqlRawAsync(DeleteStale, ct);
+            var added = await db.Database.ExecuteSqlRawAsync(InsertMissing, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return (removed, added);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+}
