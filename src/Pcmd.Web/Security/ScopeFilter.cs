@@ -11,7 +11,7 @@ public static class ScopeFilter
 {
     /// <summary>The units of a unit's area (itself, its subtree, the units merged into them), as a subquery.</summary>
     public static IQueryable<int> AreaOf(this PcmdDbContext db, int unitId) =>
-        db.OrgUnitAreas.Where(a => a.AreaId == unitId).Select(a => a.UnitId);
+        db.OrgUnitAreas.Where(a => a.AreaId == unitId && !a.Above).Select(a => a.UnitId);
 
     /// <summary>Records whose unit lies in <paramref name="unitId"/>'s area (a unit chosen in a filter; combine with a scope).</summary>
     public static IQueryable<T> InAreaOf<T>(this IQueryable<T> q, PcmdDbContext db, int unitId, Expression<Func<T, int>> unit)
@@ -20,14 +20,15 @@ public static class ScopeFilter
         return q.Where(Compose(unit, u => area.Contains(u)));
     }
 
-    /// <summary>Records the user may read: in their area, or in one of the few units above it (<see cref="UserScope.ReadableAbove"/>).</summary>
+    /// <summary>Records the user may read: in their area or in a unit above it (<see cref="UserScope.ReadableUnits"/>), all the
+    /// rows of their unit in the closure table. One plain subquery: "in the area OR in these ids" would leave PostgreSQL a
+    /// filter on every row of the table for the count (0.8 s on the country's 300,000 establishments).</summary>
     public static IQueryable<T> InReadableScope<T>(this IQueryable<T> q, PcmdDbContext db, UserScope scope, Expression<Func<T, int>> unit)
     {
         if (scope.IsGlobal) return q;
         if (scope.OrgUnitId is not { } mine) return q.Where(_ => false);
-        var area = db.AreaOf(mine);
-        var above = scope.ReadableAbove.ToList();
-        return q.Where(Compose(unit, above.Count == 0 ? u => area.Contains(u) : u => area.Contains(u) || above.Contains(u)));
+        var readable = db.OrgUnitAreas.Where(a => a.AreaId == mine).Select(a => a.UnitId);
+        return q.Where(Compose(unit, u => readable.Contains(u)));
     }
 
     /// <summary>Records the user may change: in their area.</summary>

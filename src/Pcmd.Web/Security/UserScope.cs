@@ -23,9 +23,6 @@ public sealed class UserScope
     public bool IsGlobal { get; init; }
     public IReadOnlySet<int> WritableUnits { get; init; } = new HashSet<int>();
     public IReadOnlySet<int> ReadableUnits { get; init; } = new HashSet<int>();
-    /// <summary>The readable units outside the writable area: the ancestors of its units (the ward's city and the country,
-    /// an old ward's old district). A handful, so queries send them as ids beside the area's subquery (<see cref="ScopeFilter"/>).</summary>
-    public IReadOnlyList<int> ReadableAbove { get; init; } = [];
 
     public bool Can(Permission p) => RolePermissions.Allows(Roles, p);
     public bool CanReadUnit(int unitId) => IsGlobal || ReadableUnits.Contains(unitId);
@@ -53,15 +50,15 @@ public sealed class UserScope
         int? agency = int.TryParse(user.FindFirstValue(AgencyClaim), out var a) ? a : null;
         var writable = new HashSet<int>();
         var readable = new HashSet<int>();
-        var above = new List<int>();
         if (unit is { } root)
         {
-            // The unit's area (its subtree and, at any depth, the units merged into them): the rows of org_unit_areas.
+            // The unit's area (its subtree and, at any depth, the units merged into them) and the units above it: the rows
+            // of org_unit_areas for this unit, which queries use (ScopeFilter).
             writable = await tree.Area(root);
             readable.UnionWith(writable);
             foreach (var id in writable)
                 foreach (var anc in await tree.Ancestors(id))
-                    if (readable.Add(anc.Id)) above.Add(anc.Id);
+                    readable.Add(anc.Id);
         }
         return new UserScope
         {
@@ -73,7 +70,6 @@ public sealed class UserScope
             IsGlobal = roles.Contains(Features.Users.Roles.Admin),
             WritableUnits = writable,
             ReadableUnits = readable,
-            ReadableAbove = above,
         };
     }
 }

@@ -40,17 +40,28 @@ public sealed class OrgUnitAreasTests : IDisposable
         _services.GetRequiredService<OrgUnitTree>().Invalidate();
     }
 
-    /// <summary>Every unit's rows in the table are exactly its area in memory.</summary>
+    /// <summary>Every unit's rows in the table are exactly its area in memory, and the rows above it the ancestors of the
+    /// area's units outside it (what <see cref="Pcmd.Web.Security.UserScope"/> reads beyond what it writes).</summary>
     async Task AssertTableIsTheClosure()
     {
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var tree = _services.GetRequiredService<OrgUnitTree>();
-        var rows = (await db.OrgUnitAreas.AsNoTracking().ToListAsync()).ToLookup(a => a.AreaId, a => a.UnitId);
+        var rows = await db.OrgUnitAreas.AsNoTracking().ToListAsync();
+        var area = rows.Where(a => !a.Above).ToLookup(a => a.AreaId, a => a.UnitId);
+        var above = rows.Where(a => a.Above).ToLookup(a => a.AreaId, a => a.UnitId);
         var units = await db.OrgUnits.Select(u => u.Id).ToListAsync();
-        Assert.Equal(units.Order(), rows.Select(g => g.Key).Order());
+        Assert.Equal(units.Order(), area.Select(g => g.Key).Order());
         foreach (var id in units)
-            Assert.Equal((await tree.Area(id)).Order(), rows[id].Order());
+        {
+            var expected = await tree.Area(id);
+            Assert.Equal(expected.Order(), area[id].Order());
+            var ancestors = new HashSet<int>();
+            foreach (var u in expected)
+                foreach (var a in await tree.Ancestors(u))
+                    if (!expected.Contains(a.Id)) ancestors.Add(a.Id);
+            Assert.Equal(ancestors.Order(), above[id].Order());
+        }
     }
 
     static OrgUnit U(string code, OrgUnitLevel level, OrgUnit? parent = null, DateOnly? to = null) =>
@@ -98,6 +109,9 @@ public sealed class OrgUnitAreasTests : IDisposable
         });
         await AssertTableIsTheClosure();
         Assert.Equal(new[] { newW.Id, oldB.Id }.Order(), (await _services.GetRequiredService<OrgUnitTree>().Area(newW.Id)).Order());
+        using (var scope = _services.CreateScope())   // W reads the city and the country, and B's old district
+            Assert.Equal(new[] { country.Id, city.Id, district.Id }.Order(), await scope.ServiceProvider.GetRequiredService<PcmdDbContext>()
+                .OrgUnitAreas.Where(a => a.AreaId == newW.Id && a.Above).Select(a => a.UnitId).OrderBy(x => x).ToListAsync());
 
         // A unit removed takes its rows with it.
         await Change(async db => db.OrgUnits.Remove(await db.OrgUnits.SingleAsync(u => u.Id == group.Id)));
@@ -117,7 +131,7 @@ public sealed class OrgUnitAreasTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         Assert.Equal((0, 0), await OrgUnitAreas.Sync(db));
         await db.Database.ExecuteSqlRawAsync("DELETE FROM org_unit_areas");
-        Assert.Equal((0, 5), await OrgUnitAreas.Sync(db));   // 3 units themselves, X and Y in the city's area
+        Assert.Equal((0, 7), await OrgUnitAreas.Sync(db));   // 3 units themselves, X and Y in the city's area, the city above X and Y
         await AssertTableIsTheClosure();
     }
 }
