@@ -38,7 +38,7 @@ public sealed partial class HotspotService
         {
             // The unit's area and the areas of the units it was merged into (UnitArea.Related), within reach.
             var roots = (await tree.Successors(unit)).Append(unit).ToList();
-            var area = db.OrgUnitAreas.Where(a => roots.Contains(a.AreaId)).Select(a => a.UnitId);
+            var area = db.OrgUnitAreas.Where(a => roots.Contains(a.AreaId) && !a.Above).Select(a => a.UnitId);
             result = await db.Establishments.AsNoTracking().Where(e => area.Contains(e.OrgUnitId)).InReadableScope(db, scope, e => e.OrgUnitId)
                 .OrderBy(e => e.Name).Take(MaxEstablishmentChoices)
                 .Select(e => new EstablishmentChoice(e.Id, e.Name, e.Address)).ToListAsync(ct);

@@ -66,7 +66,7 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
     /// <summary>The unit's area: what is reachable from it going down to children and from a new unit to the old units
     /// merged into it (OrgUnitSuccession), at any depth. Records of Phường Phú Lãm (old 09568) are in the area of Phường
     /// Phú Lương (new 09568); the city's area is everything under it, old and new. The same set as the rows of
-    /// <c>org_unit_areas</c> for this unit (<see cref="OrgUnitAreas"/>), which queries use instead.</summary>
+    /// <c>org_unit_areas</c> for this unit not marked Above (<see cref="OrgUnitAreas"/>), which queries use instead.</summary>
     public async Task<HashSet<int>> Area(int id)
     {
         var s = await Get();
