@@ -60,7 +60,9 @@ public sealed class BenchHost : IAsyncDisposable
     public async Task Migrate()
     {
         using var scope = Services.CreateScope();
-        await SchemaMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), Database.Provider);
+        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        await SchemaMigrator.MigrateAsync(db, Database.Provider);
+        await Pcmd.Web.Features.OrgUnits.OrgUnitAreas.Sync(db);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -23,6 +23,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
+    public DbSet<OrgUnitArea> OrgUnitAreas => Set<OrgUnitArea>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
@@ -89,7 +90,8 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>Checks and normalises the text being written (<see cref="TextCheck"/>), bumps concurrency versions and
-    /// writes the audit trail in the same transaction as the change.</summary>
+    /// writes the audit trail in the same transaction as the change; a change to units or successions brings the areas'
+    /// closure table (<see cref="Features.OrgUnits.OrgUnitAreas"/>) up to date in that transaction too.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         ChangeTracker.DetectChanges();
@@ -97,12 +99,14 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
         var pending = AuditRecorder.Capture(this, currentUser?.UserName, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var areas = Features.OrgUnits.OrgUnitAreas.Touched(ChangeTracker);
+        if (pending.Count == 0 && !areas) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (areas) await Features.OrgUnits.OrgUnitAreas.Sync(this, ct);
             AuditEntries.AddRange(AuditRecorder.Complete(pending));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);

@@ -2,7 +2,7 @@ namespace Pcmd.Web.Data;
 
 public static class StartupTasks
 {
-    /// <summary>Brings the schema up to date and, on the first start, loads the demo data
+    /// <summary>Brings the schema (and the units' area table) up to date and, on the first start, loads the demo data
     /// (<c>Pcmd:Demo:Enabled</c>).</summary>
     public static async Task PrepareDatabase(this WebApplication app)
     {
@@ -11,6 +11,10 @@ public static class StartupTasks
         var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
         var applied = await SchemaMigrator.MigrateAsync(db, info.Provider);
         app.Logger.LogInformation("Database {Provider}: {Count} schema script(s) applied", info.Provider, applied);
+        // The areas' closure table follows every change made through the app; this catches a new table (script 0010) or
+        // units changed by other means. It writes nothing when the table is right.
+        var (removed, added) = await Features.OrgUnits.OrgUnitAreas.Sync(db);
+        if (removed + added > 0) app.Logger.LogInformation("Unit areas: {Removed} row(s) removed, {Added} added", removed, added);
         var encrypted = await DbXmlRepository.EncryptStoredKeys(db, scope.ServiceProvider.GetRequiredService<Security.KeyEncryptionKey>());
         if (encrypted > 0) app.Logger.LogInformation("{Count} data-protection key(s) stored in clear were encrypted", encrypted);
         await scope.ServiceProvider.GetRequiredService<Features.Reference.ReferenceData>().EnsureLoaded();

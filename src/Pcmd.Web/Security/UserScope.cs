@@ -52,13 +52,13 @@ public sealed class UserScope
         var readable = new HashSet<int>();
         if (unit is { } root)
         {
-            foreach (var id in await tree.Subtree(root)) writable.Add(id);
-            foreach (var id in writable.ToList())
-                foreach (var old in await tree.Predecessors(id))
-                    writable.UnionWith(await tree.Subtree(old));
+            // The unit's area (its subtree and, at any depth, the units merged into them) and the units above it: the rows
+            // of org_unit_areas for this unit, which queries use (ScopeFilter).
+            writable = await tree.Area(root);
             readable.UnionWith(writable);
-            foreach (var id in writable.ToList())
-                foreach (var anc in await tree.Ancestors(id)) readable.Add(anc.Id);
+            foreach (var id in writable)
+                foreach (var anc in await tree.Ancestors(id))
+                    readable.Add(anc.Id);
         }
         return new UserScope
         {

@@ -20,11 +20,7 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
     public async Task<List<AgencyDto>> List(UserScope scope, string? search = null, AgencyKind? kind = null, int? orgUnitId = null, CancellationToken ct = default)
     {
         var q = db.Agencies.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(a => units.Contains(a.OrgUnitId));
-        }
+        q = q.InReadableScope(db, scope, a => a.OrgUnitId);
         if (kind is { } k) q = q.Where(a => a.Kind == k);
         if (orgUnitId is { } u) q = q.Where(a => a.OrgUnitId == u);
         if (!string.IsNullOrWhiteSpace(search)) q = q.Where(a => a.Name.Contains(search) || a.Code.Contains(search.ToUpper()));

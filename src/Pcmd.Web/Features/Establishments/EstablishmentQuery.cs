@@ -7,26 +7,18 @@ using Pcmd.Web.Shared;
 namespace Pcmd.Web.Features.Establishments;
 
 /// <summary>Turns a filter into one SQL query on indexed columns, for the list and the exports alike. At the scale
-/// of the country (300,000 establishments) nothing is filtered in memory: units become an id list (the chosen unit's
-/// subtree plus the units merged into it, cut to the user's scope), groups become type ids, and the text search is an
-/// ILIKE that PostgreSQL answers from a trigram index (db/postgres/0004).</summary>
+/// of the country (300,000 establishments) nothing is filtered in memory: the chosen unit and the user's scope become
+/// subqueries on the areas' closure table (<see cref="ScopeFilter"/>; the chosen unit's subtree plus the units merged into
+/// it), groups become type ids, and the text search is an ILIKE that PostgreSQL answers from a trigram index (db/postgres/0004).</summary>
 public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
 {
     public async Task<IQueryable<Establishment>> Build(UserScope scope, EstablishmentFilter f, CancellationToken ct)
     {
-        var q = db.Establishments.AsNoTracking();
+        var q = db.Establishments.AsNoTracking().InReadableScope(db, scope, e => e.OrgUnitId);
         if (f.Unit is { } unitId)
         {
             if (!scope.CanReadUnit(unitId) || await tree.Find(unitId) is null) throw new NotFoundException("Không tìm thấy đơn vị hoặc bạn không có quyền xem.");
-            var units = await UnitWithMerged(unitId);
-            if (!scope.IsGlobal) units.IntersectWith(scope.ReadableUnits);
-            var ids = units.ToList();
-            q = q.Where(e => ids.Contains(e.OrgUnitId));
-        }
-        else if (!scope.IsGlobal)
-        {
-            var ids = scope.ReadableUnits.ToList();
-            q = q.Where(e => ids.Contains(e.OrgUnitId));
+            q = q.InAreaOf(db, unitId, e => e.OrgUnitId);
         }
         if (!string.IsNullOrWhiteSpace(f.Type))
         {
@@ -80,19 +72,6 @@ public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
         "unit" => [e.OrgUnitName, e.Name, e.Id],
         _ => [e.Name, e.Id],
     };
-
-    /// <summary>The unit, everything below it, and the units merged into any of these (with their subtrees): the
-    /// records of Phú Lãm count for Phú Lương after 1/7/2025.</summary>
-    public async Task<HashSet<int>> UnitWithMerged(int unitId)
-    {
-        var result = await tree.Subtree(unitId);
-        var pending = new Queue<int>(result);
-        while (pending.Count > 0)
-            foreach (var old in await tree.Predecessors(pending.Dequeue()))
-                foreach (var id in await tree.Subtree(old))
-                    if (result.Add(id)) pending.Enqueue(id);
-        return result;
-    }
 
     static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -36,8 +36,10 @@ public sealed partial class HotspotService
         var result = new List<EstablishmentChoice>();
         if (unitId is { } unit && scope.CanReadUnit(unit))
         {
-            var area = (await UnitArea.Related(tree, unit)).Where(scope.CanReadUnit).ToList();
-            result = await db.Establishments.AsNoTracking().Where(e => area.Contains(e.OrgUnitId))
+            // The unit's area and the areas of the units it was merged into (UnitArea.Related), within reach.
+            var roots = (await tree.Successors(unit)).Append(unit).ToList();
+            var area = db.OrgUnitAreas.Where(a => roots.Contains(a.AreaId) && !a.Above).Select(a => a.UnitId);
+            result = await db.Establishments.AsNoTracking().Where(e => area.Contains(e.OrgUnitId)).InReadableScope(db, scope, e => e.OrgUnitId)
                 .OrderBy(e => e.Name).Take(MaxEstablishmentChoices)
                 .Select(e => new EstablishmentChoice(e.Id, e.Name, e.Address)).ToListAsync(ct);
         }

@@ -35,17 +35,11 @@ public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, T
     /// into it). A unit out of reach is "not found", as its records would be.</summary>
     public async Task<IQueryable<Hotspot>> Filtered(UserScope scope, int? orgUnitId, CancellationToken ct = default)
     {
-        var q = db.Hotspots.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var readable = scope.ReadableUnits.ToList();
-            q = q.Where(h => readable.Contains(h.OrgUnitId));
-        }
+        var q = db.Hotspots.AsNoTracking().InReadableScope(db, scope, h => h.OrgUnitId);
         if (orgUnitId is { } unit)
         {
             if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
-            var area = (await UnitArea.Of(tree, unit)).ToList();
-            q = q.Where(h => area.Contains(h.OrgUnitId));
+            q = q.InAreaOf(db, unit, h => h.OrgUnitId);
         }
         return q;
     }

@@ -5,15 +5,11 @@ using Pcmd.Web.Security;
 namespace Pcmd.Web.Features.Hotspots;
 
 /// <summary>The units whose records belong to a unit: its subtree and the subtrees of the old units merged into
-/// it on 1/7/2025 (Nghị quyết 202/2025/QH15), so a filter on Phường Phú Lương also finds Phú Lãm's hotspots.</summary>
+/// it on 1/7/2025 (Nghị quyết 202/2025/QH15), so a filter on Phường Phú Lương also finds Phú Lãm's hotspots
+/// (<see cref="OrgUnitTree.Area"/>; queries use the closure table through <see cref="ScopeFilter"/>).</summary>
 public static class UnitArea
 {
-    public static async Task<HashSet<int>> Of(OrgUnitTree tree, int unitId)
-    {
-        var area = await tree.Subtree(unitId);
-        foreach (var old in await tree.Predecessors(unitId)) area.UnionWith(await tree.Subtree(old));
-        return area;
-    }
+    public static Task<HashSet<int>> Of(OrgUnitTree tree, int unitId) => tree.Area(unitId);
 
     /// <summary>The area of the unit and of the units it was merged into: an establishment registered in the new
     /// ward may host a hotspot recorded under the old one.</summary>

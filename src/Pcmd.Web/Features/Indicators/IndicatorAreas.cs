@@ -8,26 +8,15 @@ namespace Pcmd.Web.Features.Indicators;
 /// Phường Phú Lương (new 09568), and the city's area is everything under it, old and new.</summary>
 public sealed class IndicatorAreas(OrgUnitTree tree)
 {
-    public async Task<HashSet<int>> Area(int unitId)
-    {
-        var area = await tree.Subtree(unitId);
-        var pending = new Queue<int>(area);
-        while (pending.Count > 0)
-            foreach (var old in await tree.Predecessors(pending.Dequeue()))
-            {
-                if (area.Contains(old)) continue;
-                foreach (var id in await tree.Subtree(old))
-                    if (area.Add(id)) pending.Enqueue(id);
-            }
-        return area;
-    }
+    public Task<HashSet<int>> Area(int unitId) => tree.Area(unitId);
 
-    /// <summary>The area for a query: null when it is every unit there is (the country), so that the figure is one plain
-    /// aggregate without a list of units.</summary>
-    public async Task<IReadOnlyCollection<int>?> ForQuery(int unitId)
+    /// <summary>The unit whose area a query covers (resolved in SQL through <c>org_unit_areas</c>), or null when the area is
+    /// every unit there is (the country), so that the figure is one plain aggregate without a unit condition.</summary>
+    public async Task<int?> ForQuery(int unitId)
     {
-        var area = await Area(unitId);
-        return area.Count >= (await tree.All()).Count ? null : area;
+        // A unit with a parent cannot reach it: only a root can cover everything, and only then is its area counted.
+        if (await tree.Find(unitId) is { ParentId: not null }) return unitId;
+        return (await tree.Area(unitId)).Count >= (await tree.All()).Count ? null : unitId;
     }
 
     /// <summary>The units directly under <paramref name="unitId"/> that exist on <paramref name="day"/>: on 31/12/2026

@@ -3,6 +3,7 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Targets;
+using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Indicators;
 
@@ -22,9 +23,9 @@ public sealed class Fact
 public readonly record struct FigureKey(Computation Computation, DateOnly From, DateOnly To);
 
 /// <summary>The actual value of an indicator computed from the registries, in SQL (one query each, on SQLite and
-/// PostgreSQL; no rows are loaded). The area is a set of org-unit ids (see <see cref="IndicatorAreas"/>), or null for
-/// everything. Later sources (tips, support cases, communication, training) add a <see cref="Computation"/> member and
-/// its facts in <see cref="Facts"/>.</summary>
+/// PostgreSQL; no rows are loaded). The area is given by a unit (its subtree and the units merged into them, through the
+/// closure table <c>org_unit_areas</c>; see <see cref="IndicatorAreas"/>), or null for everything. Later sources (tips,
+/// support cases, communication, training) add a <see cref="Computation"/> member and its facts in <see cref="Facts"/>.</summary>
 public sealed class IndicatorComputations(PcmdDbContext db)
 {
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
@@ -33,9 +34,9 @@ public sealed class IndicatorComputations(PcmdDbContext db)
 
     /// <summary>The actual over the whole area (null: everywhere) for records dated from <paramref name="from"/> to
     /// <paramref name="to"/> inclusive.</summary>
-    public async Task<Actual> Compute(Computation c, IReadOnlyCollection<int>? area, DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<Actual> Compute(Computation c, int? areaUnitId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var row = await Facts(c, area, from, to)
+        var row = await Facts(c, areaUnitId, from, to)
             .GroupBy(f => 1)
             .Select(g => new Fact { Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
             .FirstOrDefaultAsync(ct);
@@ -43,10 +44,10 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     }
 
     /// <summary>The numerator and denominator per recorded unit, for adding up into several areas at once (the drill-down).</summary>
-    public async Task<Dictionary<int, (int Num, int Den)>> ComputeByUnit(Computation c, IReadOnlyCollection<int>? area, DateOnly from, DateOnly to,
+    public async Task<Dictionary<int, (int Num, int Den)>> ComputeByUnit(Computation c, int? areaUnitId, DateOnly from, DateOnly to,
         CancellationToken ct = default)
     {
-        var rows = await Facts(c, area, from, to)
+        var rows = await Facts(c, areaUnitId, from, to)
             .GroupBy(f => f.UnitId)
             .Select(g => new Fact { UnitId = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
             .ToListAsync(ct);
@@ -65,12 +66,12 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     /// <summary>Several figures over one area in ONE SQL statement: the facts of every (computation, window) tagged with
     /// its position, put together with UNION ALL and summed per tag. Each key gets what <see cref="Compute"/> gives it alone,
     /// so a plan's results cost one query whatever the number of its bound indicators.</summary>
-    public async Task<Dictionary<FigureKey, Actual>> Compute(IReadOnlyCollection<FigureKey> keys, IReadOnlyCollection<int>? area,
+    public async Task<Dictionary<FigureKey, Actual>> Compute(IReadOnlyCollection<FigureKey> keys, int? areaUnitId,
         CancellationToken ct = default)
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
-        var rows = (await Tagged(distinct, area)
+        var rows = (await Tagged(distinct, areaUnitId)
             .GroupBy(f => f.Tag)
             .Select(g => new Fact { Tag = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
             .ToListAsync(ct)).ToDictionary(r => r.Tag);
@@ -79,13 +80,13 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     }
 
     /// <summary>Several figures per recorded unit in ONE SQL statement (tagged facts grouped by tag and unit): for adding up
-    /// into several areas at once with <see cref="Sum"/>, as <see cref="ComputeByUnit(Computation, IReadOnlyCollection{int}?, DateOnly, DateOnly, CancellationToken)"/> does for one.</summary>
+    /// into several areas at once with <see cref="Sum"/>, as <see cref="ComputeByUnit(Computation, int?, DateOnly, DateOnly, CancellationToken)"/> does for one.</summary>
     public async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ComputeByUnit(IReadOnlyCollection<FigureKey> keys,
-        IReadOnlyCollection<int>? area, CancellationToken ct = default)
+        int? areaUnitId, CancellationToken ct = default)
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
-        var rows = await Tagged(distinct, area)
+        var rows = await Tagged(distinct, areaUnitId)
             .GroupBy(f => new { f.Tag, f.UnitId })
             .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
             .ToListAsync(ct);
@@ -94,13 +95,13 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     }
 
     /// <summary>The facts of every key, each tagged with the key's position, as one UNION ALL.</summary>
-    IQueryable<Fact> Tagged(List<FigureKey> keys, IReadOnlyCollection<int>? area)
+    IQueryable<Fact> Tagged(List<FigureKey> keys, int? areaUnitId)
     {
         IQueryable<Fact>? all = null;
         for (var i = 0; i < keys.Count; i++)
         {
             var (tag, k) = (i, keys[i]);
-            var q = Facts(k.Computation, area, k.From, k.To).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
+            var q = Facts(k.Computation, areaUnitId, k.From, k.To).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
             all = all is null ? q : all.Concat(q);
         }
         return all!;
@@ -109,45 +110,44 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     static Actual ToActual(Computation c, long num, long den) => IsShare(c) ? Actual.Ratio(num, den) : new Actual(num);
 
     /// <summary>The facts of a computation: the SQL every figure is built on.</summary>
-    public IQueryable<Fact> Facts(Computation c, IReadOnlyCollection<int>? area, DateOnly from, DateOnly to)
+    public IQueryable<Fact> Facts(Computation c, int? areaUnitId, DateOnly from, DateOnly to)
     {
-        var ids = area?.ToList();
         return c switch
         {
             // COUNT over establishments with EXISTS on inspections: the (EstablishmentId, Date) index answers each probe.
-            Computation.InspectedShare => Managed(ids, from, to).Select(e => new Fact
+            Computation.InspectedShare => Managed(areaUnitId, from, to).Select(e => new Fact
             {
                 UnitId = e.OrgUnitId, Den = 1,
                 Num = db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to) ? 1 : 0,
             }),
-            Computation.HighRiskInspectedShare => Managed(ids, from, to).Where(e => e.RiskClass == RiskClass.High).Select(e => new Fact
+            Computation.HighRiskInspectedShare => Managed(areaUnitId, from, to).Where(e => e.RiskClass == RiskClass.High).Select(e => new Fact
             {
                 UnitId = e.OrgUnitId, Den = 1,
                 Num = db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to) ? 1 : 0,
             }),
-            Computation.EstablishmentsInspected => InArea(db.Establishments, ids)
+            Computation.EstablishmentsInspected => InArea(db.Establishments, areaUnitId)
                 .Where(e => db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to))
                 .Select(e => new Fact { UnitId = e.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.CommitmentShare => Managed(ids, from, to).Select(e => new Fact
+            Computation.CommitmentShare => Managed(areaUnitId, from, to).Select(e => new Fact
             {
                 UnitId = e.OrgUnitId, Den = 1,
                 Num = e.CommitmentSigned && (e.CommitmentDate == null || e.CommitmentDate <= to) ? 1 : 0,
             }),
-            Computation.CommitmentCount => Managed(ids, from, to)
+            Computation.CommitmentCount => Managed(areaUnitId, from, to)
                 .Where(e => e.CommitmentSigned && (e.CommitmentDate == null || e.CommitmentDate <= to))
                 .Select(e => new Fact { UnitId = e.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.InspectionCount => Inspections(ids, from, to).Select(i => new Fact { UnitId = i.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.PeopleInformed => Inspections(ids, from, to)
+            Computation.InspectionCount => Inspections(areaUnitId, from, to).Select(i => new Fact { UnitId = i.OrgUnitId, Num = 1, Den = 0 }),
+            Computation.PeopleInformed => Inspections(areaUnitId, from, to)
                 .Select(i => new Fact { UnitId = i.OrgUnitId, Num = i.OwnersInformed + i.WorkersInformed, Den = 0 }),
-            Computation.HotspotsEliminated => InArea(db.Hotspots, ids)
+            Computation.HotspotsEliminated => InArea(db.Hotspots, areaUnitId)
                 .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Eliminated && ev.Date >= from && ev.Date <= to))
                 .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
             Computation.HotspotsReEmerged => db.HotspotEvents
                 .Where(ev => ev.Kind == HotspotEventKind.ReEmerged && ev.Date >= from && ev.Date <= to)
-                .Join(InArea(db.Hotspots, ids), ev => ev.HotspotId, h => h.Id, (ev, h) => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
+                .Join(InArea(db.Hotspots, areaUnitId), ev => ev.HotspotId, h => h.Id, (ev, h) => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
             // New: the hotspot's first event is its identification, inside the window (an old hotspot taken over from a
             // plan's appendix starts with "targeted" and is not new).
-            Computation.NewHotspots => InArea(db.Hotspots, ids)
+            Computation.NewHotspots => InArea(db.Hotspots, areaUnitId)
                 .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Identified && ev.Date >= from && ev.Date <= to
                     && !db.HotspotEvents.Any(e2 => e2.HotspotId == h.Id && e2.Date < ev.Date)))
                 .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
@@ -158,20 +158,20 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     /// <summary>Establishments under management at some time in the window (rà soát, phân loại, đưa vào diện quản lý):
     /// entered on or before its end (or at an unknown date) and either still managed or left on or after its start, so that
     /// an establishment closed later still counts for the years it was managed.</summary>
-    IQueryable<Establishment> Managed(List<int>? ids, DateOnly from, DateOnly to) =>
-        InArea(db.Establishments, ids).Where(e =>
+    IQueryable<Establishment> Managed(int? area, DateOnly from, DateOnly to) =>
+        InArea(db.Establishments, area).Where(e =>
             (e.ManagedFrom == null || e.ManagedFrom <= to)
             && ((e.ManagedTo == null && e.Status == ManagementStatus.UnderManagement) || e.ManagedTo >= from));
 
-    IQueryable<Inspections.Inspection> Inspections(List<int>? ids, DateOnly from, DateOnly to)
+    IQueryable<Inspections.Inspection> Inspections(int? area, DateOnly from, DateOnly to)
     {
         var q = db.Inspections.Where(i => i.Date >= from && i.Date <= to);
-        return ids is null ? q : q.Where(i => ids.Contains(i.OrgUnitId));
+        return area is { } a ? q.InAreaOf(db, a, i => i.OrgUnitId) : q;
     }
 
-    static IQueryable<Establishment> InArea(IQueryable<Establishment> q, List<int>? ids) => ids is null ? q : q.Where(e => ids.Contains(e.OrgUnitId));
+    IQueryable<Establishment> InArea(IQueryable<Establishment> q, int? area) => area is { } a ? q.InAreaOf(db, a, e => e.OrgUnitId) : q;
 
-    static IQueryable<Hotspot> InArea(IQueryable<Hotspot> q, List<int>? ids) => ids is null ? q : q.Where(h => ids.Contains(h.OrgUnitId));
+    IQueryable<Hotspot> InArea(IQueryable<Hotspot> q, int? area) => area is { } a ? q.InAreaOf(db, a, h => h.OrgUnitId) : q;
 
     /// <summary>The country-wide "inspected at least once" written by hand, for the benchmark to compare with
     /// <see cref="Compute"/>(<see cref="Computation.InspectedShare"/>, null, from, to). The same text runs on SQLite and

@@ -12,21 +12,7 @@ public sealed class InspectionAccess(OrgUnitTree tree, TimeProvider clock)
 
     /// <summary>A team's area: its unit's subtree, plus the old units merged into any of them on 1/7/2025, whose
     /// establishments the successor's team now inspects.</summary>
-    public async Task<HashSet<int>> Area(int teamUnitId)
-    {
-        var area = await tree.Subtree(teamUnitId);
-        foreach (var id in area.ToList())
-            foreach (var old in await tree.Predecessors(id))
-                area.UnionWith(await tree.Subtree(old));
-        return area;
-    }
-
-    /// <summary>The units a list may be filtered on: the unit's area, as far as the user may read it.</summary>
-    public async Task<List<int>> ReadableArea(UserScope scope, int unitId)
-    {
-        if (!scope.CanReadUnit(unitId)) throw new NotFoundException();
-        return (await Area(unitId)).Where(scope.CanReadUnit).ToList();
-    }
+    public Task<HashSet<int>> Area(int teamUnitId) => tree.Area(teamUnitId);
 
     /// <summary>Current communes the user may record inspections in, and the old units merged into the user's own,
     /// for the filters of the lists.</summary>

@@ -28,11 +28,7 @@ public sealed class InspectionPlanService(PcmdDbContext db, InspectionAccess acc
     public async Task<List<InspectionPlanSummaryDto>> List(UserScope scope, int? teamId = null, CancellationToken ct = default)
     {
         var q = db.InspectionPlans.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(p => units.Contains(p.Team!.OrgUnitId));
-        }
+        q = q.InReadableScope(db, scope, p => p.Team!.OrgUnitId);
         if (teamId is { } t) q = q.Where(p => p.TeamId == t);
         var rows = await q.Select(p => new InspectionPlanSummaryDto(p.Id, p.TeamId, p.Team!.Name, p.Team.OrgUnitId, p.Title, p.From, p.To,
             p.Items.Count, p.Version)).ToListAsync(ct);

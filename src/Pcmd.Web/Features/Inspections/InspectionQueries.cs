@@ -40,7 +40,7 @@ public sealed record EstablishmentOption(int Id, string Name, string Address, in
 
 /// <summary>Reading inspections within the user's scope: a paginated list that stays fast at city scale (filters hit the
 /// (OrgUnitId, Date), (EstablishmentId, Date) and Date indexes) and one record with everything on it.</summary>
-public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access, AuditTrail audit)
+public sealed class InspectionQueries(PcmdDbContext db, AuditTrail audit)
 {
     public const int MaxPageSize = 200;
 
@@ -49,16 +49,11 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access,
 
     public async Task<InspectionPage> List(UserScope scope, InspectionFilter f, CancellationToken ct = default)
     {
-        var q = db.Inspections.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(i => units.Contains(i.OrgUnitId));
-        }
+        var q = db.Inspections.AsNoTracking().InReadableScope(db, scope, i => i.OrgUnitId);
         if (f.OrgUnitId is { } u)
         {
-            var area = await access.ReadableArea(scope, u);
-            q = q.Where(i => area.Contains(i.OrgUnitId));
+            if (!scope.CanReadUnit(u)) throw new NotFoundException();
+            q = q.InAreaOf(db, u, i => i.OrgUnitId);
         }
         if (f.TeamId is { } t) q = q.Where(i => i.TeamId == t);
         if (f.EstablishmentId is { } e) q = q.Where(i => i.EstablishmentId == e);
@@ -129,8 +124,7 @@ public sealed class InspectionQueries(PcmdDbContext db, InspectionAccess access,
     public async Task<(List<EstablishmentOption> Options, bool More)> EstablishmentOptions(UserScope scope, int teamUnitId, string? search,
         int? chosenId, int max = 300, CancellationToken ct = default)
     {
-        var units = (await access.Area(teamUnitId)).Where(scope.CanWriteUnit).ToList();
-        var q = db.Establishments.AsNoTracking().Where(e => units.Contains(e.OrgUnitId));
+        var q = db.Establishments.AsNoTracking().InAreaOf(db, teamUnitId, e => e.OrgUnitId).InWritableScope(db, scope, e => e.OrgUnitId);
         if (!string.IsNullOrWhiteSpace(search)) q = q.Where(e => e.Name.Contains(search.Trim()) || e.Address.Contains(search.Trim()));
         var rows = await q.OrderBy(e => e.Name).Take(max + 1).Select(e => new EstablishmentOption(e.Id, e.Name, e.Address, e.OrgUnitId)).ToListAsync(ct);
         var more = rows.Count > max;

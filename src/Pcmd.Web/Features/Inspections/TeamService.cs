@@ -27,11 +27,7 @@ public sealed class TeamService(PcmdDbContext db, AuditTrail audit)
     public async Task<List<TeamSummaryDto>> List(UserScope scope, int? orgUnitId = null, bool activeOnly = false, CancellationToken ct = default)
     {
         var q = db.InspectionTeams.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(t => units.Contains(t.OrgUnitId));
-        }
+        q = q.InReadableScope(db, scope, t => t.OrgUnitId);
         if (orgUnitId is { } u) q = q.Where(t => t.OrgUnitId == u);
         if (activeOnly) q = q.Where(t => t.IsActive);
         var rows = await q.Select(t => new TeamSummaryDto(t.Id, t.Name, t.Kind, t.OrgUnitId, t.OrgUnit!.Name, t.AgencyId,

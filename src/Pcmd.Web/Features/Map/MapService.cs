@@ -153,14 +153,13 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
 
     async Task<IQueryable<Establishment>> Establishments(UserScope scope, MapFilter f, CancellationToken ct)
     {
-        var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null);
-        if (!scope.IsGlobal) { var readable = scope.ReadableUnits.ToList(); q = q.Where(e => readable.Contains(e.OrgUnitId)); } // scope
+        var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null)
+            .InReadableScope(db, scope, e => e.OrgUnitId);
         if (f.OrgUnitId is { } unit)
         {
             // Hotspots() already refused a unit out of reach when the hotspot layer is on.
             if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
-            var area = (await UnitArea.Of(tree, unit)).ToList();
-            q = q.Where(e => area.Contains(e.OrgUnitId));
+            q = q.InAreaOf(db, unit, e => e.OrgUnitId);
         }
         return f.Status is { } status ? q.Where(e => e.Status == status) : q;
     }

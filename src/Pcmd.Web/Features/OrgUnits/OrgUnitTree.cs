@@ -63,6 +63,25 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
         return result;
     }
 
+    /// <summary>The unit's area: what is reachable from it going down to children and from a new unit to the old units
+    /// merged into it (OrgUnitSuccession), at any depth. Records of Phường Phú Lãm (old 09568) are in the area of Phường
+    /// Phú Lương (new 09568); the city's area is everything under it, old and new. The same set as the rows of
+    /// <c>org_unit_areas</c> for this unit not marked Above (<see cref="OrgUnitAreas"/>), which queries use instead.</summary>
+    public async Task<HashSet<int>> Area(int id)
+    {
+        var s = await Get();
+        var result = new HashSet<int>();
+        var stack = new Stack<int>([id]);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (!result.Add(n)) continue;
+            foreach (var c in s.Children[n]) stack.Push(c);
+            foreach (var old in s.Predecessors[n]) stack.Push(old);
+        }
+        return result;
+    }
+
     public async Task<List<Node>> Ancestors(int id)
     {
         var s = await Get();

@@ -25,11 +25,7 @@ public sealed class MyTasks(PcmdDbContext db)
             parents.Add(pid);
         var agencies = collectives.Concat(parents).Append(agencyId).ToList();
         var q = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(a => units.Contains(a.Plan!.IssuingUnitId));
-        }
+        q = q.InReadableScope(db, scope, a => a.Plan!.IssuingUnitId);
         var rows = await q.Select(a => new
         {
             a.PlanId, a.Plan!.Title, a.Plan.Number, a.Plan.PeriodFrom, a.Plan.PeriodTo, a.Role, a.Requested, AgencyName = a.Agency!.Name,

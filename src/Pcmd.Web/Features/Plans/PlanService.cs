@@ -20,11 +20,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
     public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
     {
         var q = db.Plans.AsNoTracking();
-        if (!scope.IsGlobal)
-        {
-            var units = scope.ReadableUnits.ToList();
-            q = q.Where(p => units.Contains(p.IssuingUnitId));
-        }
+        q = q.InReadableScope(db, scope, p => p.IssuingUnitId);
         if (!string.IsNullOrWhiteSpace(search))
             q = q.Where(p => p.Title.Contains(search) || (p.Number != null && p.Number.Contains(search)) || p.Key.Contains(search));
         var list = await q.Select(p => new PlanSummary(p.Id, p.Key, p.Title, p.Number, p.IssuedOn, p.Level, p.IssuingUnitId,
