@@ -13,7 +13,7 @@ namespace Pcmd.Web.Features.Map;
 
 /// <summary>The map within the user's scope, for the area in view: hotspots and establishments that have coordinates,
 /// as points when a layer has few in the box, else as counts per grid cell computed by the database (GROUP BY cell),
-/// so that an answer stays under <see cref="MaxBytes"/> whatever the data (docs/decisions-map.md).</summary>
+/// so that an answer stays under <see cref="MaxBytes"/> whatever the data (docs/decisions.md, "Maps that scale").</summary>
 public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotService hotspots, IStringLocalizer<SharedResource> L)
 {
     /// <summary>The size an answer must stay under; the budgets below keep it there with room to spare.</summary>
