@@ -65,5 +65,26 @@ public sealed class BenchHost : IAsyncDisposable
         await Pcmd.Web.Features.OrgUnits.OrgUnitAreas.Sync(db);
     }
 
+    /// <summary>A PostgreSQL bench database opened with the app's services, its schema brought up to date (the closure table of
+    /// 0010 filled on a data set generated before it).</summary>
+    public static async Task<BenchHost> OpenPostgres(string connection)
+    {
+        var host = Create(connection, null);
+        if (host.Database.Provider != DatabaseProvider.Postgres)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
+        }
+        await host.Migrate();
+        return host;
+    }
+
+    /// <summary>The 1-minute load average, recorded beside every figure (the machine is often shared).</summary>
+    public static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "?"; }
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

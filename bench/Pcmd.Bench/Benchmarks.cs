@@ -25,9 +25,7 @@ public static class Benchmarks
         var runs = o.Int("runs", 20);
         var warmups = o.Int("warmups", 3);
         var rows = o.Int("rows", 100_000);
-        await using var host = BenchHost.Create(connection, null);
-        if (host.Database.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
-        await host.Migrate(); // the computations read the areas' closure table (script 0010)
+        await using var host = await BenchHost.OpenPostgres(connection);
         var report = new Report(connection, year, runs, warmups, rows);
         await report.DescribeData(host);
         Console.WriteLine(report.DataLine);

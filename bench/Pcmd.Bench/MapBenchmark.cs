@@ -33,10 +33,8 @@ public static class MapBenchmark
         var seconds = o.Double("seconds", 5);
         var rounds = o.Int("rounds", 2);
         var workers = o.Int("concurrency", 8);
-        var loadAtStart = Load();
-        await using var host = BenchHost.Create(connection, null);
-        if (host.Database.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
-        await host.Migrate(); // the box's index (db/postgres/0011): on a copy of a shared data set (CREATE DATABASE … TEMPLATE pcmd_city)
+        var loadAtStart = BenchHost.LoadAverage();
+        await using var host = await BenchHost.OpenPostgres(connection);
 
         var (scope, ward, wardName, wardBox, counts) = await Setup(host);
         var city = await Extent(host, scope, new MapFilter());
@@ -75,7 +73,7 @@ public static class MapBenchmark
         var sb = new StringBuilder();
         sb.AppendLine("## Map (issue 10): city data set, before and after");
         sb.AppendLine();
-        sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1 min) at the start and the end: {loadAtStart} → {Load()} " +
+        sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1 min) at the start and the end: {loadAtStart} → {BenchHost.LoadAverage()} " +
             "(the machine's 2 cores were shared with other builds and tests: every rate is lower than on a quiet machine; the ratios are what counts)");
         sb.AppendLine($"- data: {counts}; as a coordinator of the city ({scope.ReadableUnits.Count} readable units)");
         sb.AppendLine($"- command: `dotnet run -c Release --project bench/Pcmd.Bench -- map` (arguments `{string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal)}`); " +
@@ -170,9 +168,4 @@ public static class MapBenchmark
         return (scope, top.Unit, ward.Name, wardBox, counts);
     }
 
-    static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
 }

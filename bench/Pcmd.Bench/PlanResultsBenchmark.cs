@@ -35,10 +35,8 @@ public static class PlanResultsBenchmark
         var connection = o.Connection;
         var runs = o.Int("runs", 20);
         var warmups = o.Int("warmups", 3);
-        var loadAtStart = Load();
-        await using var host = BenchHost.Create(connection, null);
-        if (host.Database.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
-        await host.Migrate();
+        var loadAtStart = BenchHost.LoadAverage();
+        await using var host = await BenchHost.OpenPostgres(connection);
         var progress = new SyncProgress(m => Console.WriteLine(m));
 
         int cityPlan, countryPlan;
@@ -77,7 +75,7 @@ public static class PlanResultsBenchmark
         var sb = new StringBuilder();
         sb.AppendLine(Heading);
         sb.AppendLine();
-        sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1 min) at the start and the end: {loadAtStart} → {Load()} " +
+        sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1 min) at the start and the end: {loadAtStart} → {BenchHost.LoadAverage()} " +
             "(the machine is shared with other sessions: every figure is slowed by them)");
         sb.AppendLine($"- data set: {dataLine}; year: the default (this year, clamped to the period)");
         var args = string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal);
@@ -212,5 +210,4 @@ public static class PlanResultsBenchmark
     static string Ms(double ms) => ReportingBenchmark.Ms(ms);
     static double Median(List<double> xs) => Benchmarks.Median(xs);
     static double P95(List<double> xs) => ReportingBenchmark.P95(xs);
-    static string Load() => ReportingBenchmark.Load();
 }

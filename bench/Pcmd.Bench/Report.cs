@@ -43,7 +43,7 @@ public sealed class Report(string connection, int year, int runs, int warmups, i
         sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {MemoryGb():0} GB, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}, server GC");
         sb.AppendLine($"- database: {_postgres} (the throw-away cluster of scripts/pg-cluster.sh: fsync off, TCP on 127.0.0.1)");
-        sb.AppendLine($"- load average (1 min) at the start and the end: {LoadAtStart} → {Load()} (other processes on the machine slow every figure down)");
+        sb.AppendLine($"- load average (1 min) at the start and the end: {LoadAtStart} → {BenchHost.LoadAverage()} (other processes on the machine slow every figure down)");
         sb.AppendLine($"- data set: {DataLine}");
         sb.AppendLine($"- command: `dotnet run -c Release --project bench/Pcmd.Bench -- run` ({Describe(commandLine)})");
         sb.AppendLine();
@@ -70,13 +70,8 @@ public sealed class Report(string connection, int year, int runs, int warmups, i
         return $"arguments `{(args.Length == 0 ? "run" : args.Replace(connection, "<connection>", StringComparison.Ordinal))}`";
     }
 
-    public string LoadAtStart { get; } = Load();
+    public string LoadAtStart { get; } = BenchHost.LoadAverage();
 
-    static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
 
     static double MemoryGb()
     {

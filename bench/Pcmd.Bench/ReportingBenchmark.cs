@@ -24,10 +24,8 @@ public static class ReportingBenchmark
         var connection = o.Connection;
         var runs = o.Int("runs", 20);
         var warmups = o.Int("warmups", 3);
-        var loadAtStart = Load();
-        await using var host = BenchHost.Create(connection, null);
-        if (host.Database.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
-        await host.Migrate();
+        var loadAtStart = BenchHost.LoadAverage();
+        await using var host = await BenchHost.OpenPostgres(connection);
         var progress = new SyncProgress(m => Console.WriteLine(m));
         var data = await ReportingData.Ensure(host, progress);
         Console.WriteLine($"{data.PeriodTitle}: {data.Units} unit reports accepted ({data.Communes} communes, {data.Agencies} agencies); " +
@@ -80,7 +78,7 @@ public static class ReportingBenchmark
         sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {MemoryGb():0} GB, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}, server GC");
         sb.AppendLine($"- database: {postgres} (the throw-away cluster of scripts/pg-cluster.sh: fsync off, TCP on 127.0.0.1)");
-        sb.AppendLine($"- load average (1 min) at the start and the end: {loadAtStart} → {Load()} (other processes on the machine slow every figure down)");
+        sb.AppendLine($"- load average (1 min) at the start and the end: {loadAtStart} → {BenchHost.LoadAverage()} (other processes on the machine slow every figure down)");
         sb.AppendLine($"- data set: {dataLine}; {data.PeriodTitle} of `{ReportingData.PlanKey}`: {data.Units} unit reports, all accepted " +
             $"({data.Communes} communes, {data.Agencies} agencies), filled through ReportDraftService → ReportWorkflow.Submit → Accept");
         var args = string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal);
@@ -141,11 +139,6 @@ public static class ReportingBenchmark
         return s[Math.Clamp((int)Math.Ceiling(0.95 * s.Count) - 1, 0, s.Count - 1)];
     }
 
-    internal static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
 
     static double MemoryGb()
     {

@@ -23,7 +23,7 @@ public static class ScopeBenchmark
         var runs = o.Int("runs", 30);
         var warmups = o.Int("warmups", 5);
         var codes = (o.Get("units") ?? "01,VN").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var loadAtStart = Load();
+        var loadAtStart = BenchHost.LoadAverage();
         await using var host = BenchHost.Create(connection, null);
         if (host.Database.Provider != DatabaseProvider.Postgres) throw new InvalidOperationException("The benchmarks run on PostgreSQL.");
 
@@ -108,7 +108,7 @@ public static class ScopeBenchmark
             rows.Add(line);
         }
         Console.WriteLine();
-        Console.WriteLine($"- load average (1 min) at the start and the end: {loadAtStart} → {Load()}; {runs} interleaved runs after {warmups} warm-ups");
+        Console.WriteLine($"- load average (1 min) at the start and the end: {loadAtStart} → {BenchHost.LoadAverage()}; {runs} interleaved runs after {warmups} warm-ups");
         Console.WriteLine($"- data set: {dataLine}; migrate + first sync {migrate:0} ms; a sync with nothing to change: median {Median(noOp):0.0} ms");
         Console.WriteLine("| coordinator of | establishments in scope | ids in the query (before) | subquery on org_unit_areas (now) | speed-up |");
         Console.WriteLine("|---|---:|---|---|---:|");
@@ -130,9 +130,4 @@ public static class ScopeBenchmark
         return s[Math.Clamp((int)Math.Ceiling(0.9 * s.Count) - 1, 0, s.Count - 1)];
     }
 
-    static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
 }

@@ -147,7 +147,7 @@ public static class SoakBenchmark
         var eligible = ops.Where(o => o.Url is not null).ToDictionary(o => o.Name, o => actions.Sessions.Values.Where(s => s.Eligible.Contains(o.Name)).ToArray());
         var inFlight = 0;
         var clock = Stopwatch.StartNew();
-        report.LoadAtStart = SoakReport.Load();
+        report.LoadAtStart = BenchHost.LoadAverage();
         report.Started = DateTime.UtcNow;
 
         async Task Execute(SoakOp op, int minute, Random r)
@@ -208,7 +208,7 @@ public static class SoakBenchmark
         }
         while (printed < settings.Minutes) report.PrintMinute(printed++);
         report.Finished = DateTime.UtcNow;
-        report.LoadAtEnd = SoakReport.Load();
+        report.LoadAtEnd = BenchHost.LoadAverage();
     }
 
     static async Task<int> Establishments(string? postgres, string? sqlite)

@@ -140,9 +140,4 @@ public sealed class SoakReport(SoakBenchmark.Settings settings)
     static string F(double v) => double.IsNaN(v) ? "–" : v.ToString(v >= 100 ? "0" : "0.0", Inv);
     static string Num(double v) => v.ToString("0.##", Inv);
 
-    public static string Load()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-        catch (IOException) { return "?"; }
-    }
 }

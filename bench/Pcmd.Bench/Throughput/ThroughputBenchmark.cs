@@ -70,7 +70,7 @@ public static class ThroughputBenchmark
         var load = new List<string>();
         for (var r = 1; r <= rounds; r++)
         {
-            load.Add(Load());
+            load.Add(BenchHost.LoadAverage());
             foreach (var t in r % 2 == 1 ? targets : Enumerable.Reverse(targets).ToList())
             {
                 var m = await Drive(t, connections, TimeSpan.FromSeconds(seconds));
@@ -78,7 +78,7 @@ public static class ThroughputBenchmark
                 Console.WriteLine($"round {r}  {t.Name,-45} {m.PerSecond,9:0.0} req/s  p50 {m.P50,7:0.0} ms  p95 {m.P95,7:0.0} ms  {m.Bytes / Math.Max(1, m.Requests),9:N0} B/resp  errors {m.Errors}");
             }
         }
-        load.Add(Load());
+        load.Add(BenchHost.LoadAverage());
 
         var md = new StringBuilder();
         md.AppendLine($"`throughput` {DateTime.UtcNow:dd/MM/yyyy HH:mm} UTC, {connections} connections, {seconds} s per target, {rounds} interleaved rounds, load average {string.Join(" → ", load)}");
@@ -139,5 +139,4 @@ public static class ThroughputBenchmark
         return new Measure(all.Length, errors, clock.Elapsed.TotalSeconds, Pct(0.5), Pct(0.95), bytes);
     }
 
-    static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

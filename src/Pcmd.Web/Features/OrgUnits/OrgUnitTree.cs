@@ -49,27 +49,18 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
     public async Task<IReadOnlyCollection<Node>> All() => (await Get()).Nodes.Values;
 
     /// <summary>The unit and everything below it, at any depth.</summary>
-    public async Task<HashSet<int>> Subtree(int id)
-    {
-        var s = await Get();
-        var result = new HashSet<int>();
-        var stack = new Stack<int>([id]);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            if (!result.Add(n)) continue;
-            foreach (var c in s.Children[n]) stack.Push(c);
-        }
-        return result;
-    }
+    public async Task<HashSet<int>> Subtree(int id) => Walk(await Get(), id, intoMerged: false);
 
     /// <summary>The unit's area: what is reachable from it going down to children and from a new unit to the old units
     /// merged into it (OrgUnitSuccession), at any depth. Records of Phường Phú Lãm (old 09568) are in the area of Phường
     /// Phú Lương (new 09568); the city's area is everything under it, old and new. The same set as the rows of
     /// <c>org_unit_areas</c> for this unit not marked Above (<see cref="OrgUnitAreas"/>), which queries use instead.</summary>
-    public async Task<HashSet<int>> Area(int id)
+    public async Task<HashSet<int>> Area(int id) => Walk(await Get(), id, intoMerged: true);
+
+    /// <summary>Everything reachable from <paramref name="id"/> through children and, if asked, through the old units merged
+    /// into a new one.</summary>
+    static HashSet<int> Walk(Snapshot s, int id, bool intoMerged)
     {
-        var s = await Get();
         var result = new HashSet<int>();
         var stack = new Stack<int>([id]);
         while (stack.Count > 0)
@@ -77,7 +68,7 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
             var n = stack.Pop();
             if (!result.Add(n)) continue;
             foreach (var c in s.Children[n]) stack.Push(c);
-            foreach (var old in s.Predecessors[n]) stack.Push(old);
+            if (intoMerged) foreach (var old in s.Predecessors[n]) stack.Push(old);
         }
         return result;
     }
