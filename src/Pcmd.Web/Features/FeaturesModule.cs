@@ -11,6 +11,7 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Users;
 
@@ -29,6 +30,7 @@ public static class FeaturesModule
         .AddInspections()
         .AddHotspots()
         .AddMap()
+        .AddServiceDirectory()
         .AddIndicators()
         .AddNotifications()
         .AddReporting()
@@ -46,6 +48,7 @@ public static class FeaturesModule
         .MapInspectionsApi()
         .MapHotspotsApi()
         .MapMapApi()
+        .MapServiceDirectoryApi()
         .MapIndicatorsApi()
         .MapReportingApi()
         .MapNotificationsApi()
