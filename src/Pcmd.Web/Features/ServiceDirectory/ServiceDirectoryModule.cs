@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
 namespace Pcmd.Web.Features.ServiceDirectory;
@@ -5,6 +6,7 @@ namespace Pcmd.Web.Features.ServiceDirectory;
 public static class ServiceDirectoryModule
 {
     public static IServiceCollection AddServiceDirectory(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Support, "Services.Nav", "/support-services", 50))
         .AddScoped<SupportServiceDirectory>()
         .AddScoped<IDemoStep, ServiceDirectoryDemoStep>();
 
