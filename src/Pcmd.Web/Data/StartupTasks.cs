@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 namespace Pcmd.Web.Data;
 
 public static class StartupTasks
@@ -9,6 +10,8 @@ public static class StartupTasks
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
+        // SQLite: readers no longer wait for a writer (nor a writer for readers) — write-ahead logging, kept in the file.
+        if (info.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         var applied = await SchemaMigrator.MigrateAsync(db, info.Provider);
         app.Logger.LogInformation("Database {Provider}: {Count} schema script(s) applied", info.Provider, applied);
         // The areas' closure table follows every change made through the app; this catches a new table (script 0010) or

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Infrastructure;
 
 namespace Pcmd.IntegrationTests.Features.Platform;
@@ -39,3 +41,20 @@ public sealed class CompressionTestsOnSqlite(SqliteApp app) : CompressionTests(a
 
 [Collection(PostgresCollection.Name)]
 public sealed class CompressionTestsOnPostgres(PostgresApp app) : CompressionTests(app);
+
+/// <summary>The embedded database only: PostgreSQL has its own multi-version concurrency.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteStorageTests(SqliteApp app)
+{
+    [Fact]
+    public async Task The_embedded_database_writes_ahead_so_that_readers_never_wait_for_a_writer()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Pcmd.Web.Data.PcmdDbContext>();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
+    }
+}
