@@ -6,6 +6,7 @@ using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Indicators;
 using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.Map;
+using Pcmd.Web.Features.Monitoring;
 using Pcmd.Web.Features.Notifications;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
@@ -32,6 +33,7 @@ public static class FeaturesModule
         .AddIndicators()
         .AddNotifications()
         .AddReporting()
+        .AddMonitoring()
         .AddUsers()
         .AddAudit()
         .AddSynthetic()
@@ -48,6 +50,7 @@ public static class FeaturesModule
         .MapMapApi()
         .MapIndicatorsApi()
         .MapReportingApi()
+        .MapMonitoringApi()
         .MapNotificationsApi()
         .MapAuditApi();
 }
