@@ -54,14 +54,14 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         var empty = new HomeSummary(kind, today.Year, null, [], [], [], [], [], [], [], [], 0, [], []);
         if (scope.OrgUnitId is not { } unitId || await areas.Find(unitId) is not { } node) return empty;
         var home = empty with { Unit = new ResultUnit(node.Id, node.Code, node.Name) };
-        if (kind is HomeKind.Other) return home with { Tasks = await InForce(await tasks.For(scope, ct), today.Year) };
+        if (kind is HomeKind.Other) return home with { Tasks = InForce(await tasks.For(scope, ct), today.Year) };
 
         home = home with { Alerts = await alerts.For(unitId, ct) };
-        if (kind == HomeKind.Inspector) return await Inspector(home, scope, unitId, today, ct);
+        if (kind == HomeKind.Inspector) return await Inspector(home, unitId, today, ct);
 
         var plans = new List<HomePlan>();
         var misses = new List<LikelyMiss>();
-        foreach (var p in await PlansInForce(scope, unitId, today.Year, ct))
+        foreach (var p in await PlansInForce(unitId, today.Year, ct))
         {
             var d = await dashboards.ForPlan(scope, p, today.Year, null, ct);
             // The ward's figures against the targets assigned to it; the programme's every indicator with a target or a figure.
@@ -81,7 +81,7 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         if (kind == HomeKind.Ward)
             return home with
             {
-                Tasks = await InForce(await tasks.For(scope, ct), today.Year),
+                Tasks = InForce(await tasks.For(scope, ct), today.Year),
                 MyReports = (await reports.Mine(scope, ct)).Where(r => r.Status is ReportStatus.Draft or ReportStatus.Returned)
                     .OrderBy(r => r.DueOn).Select(Row).Take(ListSize).ToList(),
             };
@@ -91,7 +91,7 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
     }
 
     /// <summary>Plans that bind the user's area this year: issued by their unit or a unit above it.</summary>
-    async Task<List<int>> PlansInForce(UserScope scope, int unitId, int year, CancellationToken ct)
+    async Task<List<int>> PlansInForce(int unitId, int year, CancellationToken ct)
     {
         var units = (await AncestorsAndSelf(unitId)).ToList();
         return await db.Plans.AsNoTracking().Where(p => units.Contains(p.IssuingUnitId) && p.PeriodFrom <= year && p.PeriodTo >= year)
@@ -105,8 +105,8 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         return list;
     }
 
-    async Task<List<MyAssignment>> InForce(List<MyAssignment> all, int year) =>
-        await Task.FromResult(all.Where(a => a.PeriodFrom <= year && a.PeriodTo >= year).Take(ListSize * 2).ToList());
+    static List<MyAssignment> InForce(List<MyAssignment> all, int year) =>
+        all.Where(a => a.PeriodFrom <= year && a.PeriodTo >= year).Take(ListSize * 2).ToList();
 
     static HomeReport Row(ReportRow r) => new(r.Id, r.PeriodTitle, r.PlanTitle, r.AgencyName, r.DueOn, r.DaysLate);
 
@@ -139,7 +139,7 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
     }
 
     /// <summary>Establishments under management in the area not inspected this year, high risk first; the area's latest inspections.</summary>
-    async Task<HomeSummary> Inspector(HomeSummary home, UserScope scope, int unitId, DateOnly today, CancellationToken ct)
+    async Task<HomeSummary> Inspector(HomeSummary home, int unitId, DateOnly today, CancellationToken ct)
     {
         var from = new DateOnly(today.Year, 1, 1);
         var due = db.Establishments.AsNoTracking().Where(e => e.Status == ManagementStatus.UnderManagement)
