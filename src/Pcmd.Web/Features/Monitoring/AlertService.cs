@@ -9,8 +9,8 @@ using Pcmd.Web.Security;
 namespace Pcmd.Web.Features.Monitoring;
 
 /// <summary>The alerts of one unit's area (issue 14, item 5), by <see cref="AlertRules"/>: hotspots re-emerged lately, wards
-/// with something to inspect and no inspection in 90 days, and counts this year far above the same period last year (in the
-/// area and in each unit directly below it). Three grouped queries and one statement of figures.</summary>
+/// with something to inspect and no inspection in 90 days (each ward below), and counts this year far above the same period
+/// last year (in the area itself). Three grouped queries and one statement of figures.</summary>
 public sealed class AlertService(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas, AlertRules rules)
 {
     public async Task<List<Alert>> For(int unitId, CancellationToken ct = default)
@@ -52,23 +52,20 @@ public sealed class AlertService(PcmdDbContext db, IndicatorComputations computa
             alerts.Add(new(AlertKind.NoRecentInspection, w, names[w], text, $"/inspections?unit={w}", $"alert:quiet:{w}:{lastDay?.ToString("yyyy-MM-dd") ?? "none"}"));
         }
 
-        // Sharp rises of any count, this year so far against the same period last year.
+        // Sharp rises of any count, this year so far against the same period last year, in the area the user answers for (a
+        // ward's rise is its officers' alert; the city's leaders get the city's, not 126 wards' own).
         var lastYear = AlertRules.SameDayYearBefore(today);
         var counts = Enum.GetValues<Computation>().Where(c => !IndicatorComputations.IsShare(c)).ToList();
         var keys = counts.SelectMany(c => new[] { new FigureKey(c, new(today.Year, 1, 1), today), new FigureKey(c, new(lastYear.Year, 1, 1), lastYear) }).ToList();
-        var byUnit = await computations.ComputeByUnit(keys, await areas.ForQuery(unitId), ct);
-        foreach (var u in below.Select(n => n.Id).Prepend(unitId))
+        var totals = await computations.Compute(keys, await areas.ForQuery(unitId), ct);
+        foreach (var c in counts)
         {
-            var area = await areas.Area(u);
-            foreach (var c in counts)
-            {
-                var now = IndicatorComputations.Sum(c, byUnit[new FigureKey(c, new(today.Year, 1, 1), today)], area).Value;
-                var before = IndicatorComputations.Sum(c, byUnit[new FigureKey(c, new(lastYear.Year, 1, 1), lastYear)], area).Value;
-                if (!AlertRules.SharpRise(now, before)) continue;
-                alerts.Add(new(AlertKind.SharpRise, u, names[u],
-                    Format("Rise", culture, IndicatorLabels.Computation(c, culture), names[u], IndicatorLabels.Number(now, culture), IndicatorLabels.Number(before, culture)),
-                    $"/monitoring/trends?computation={c}&unit={u}", $"alert:rise:{c}:{u}:{today.Year}"));
-            }
+            var now = totals[new FigureKey(c, new(today.Year, 1, 1), today)].Value;
+            var before = totals[new FigureKey(c, new(lastYear.Year, 1, 1), lastYear)].Value;
+            if (!AlertRules.SharpRise(now, before)) continue;
+            alerts.Add(new(AlertKind.SharpRise, unitId, node.Name,
+                Format("Rise", culture, IndicatorLabels.Computation(c, culture), node.Name, IndicatorLabels.Number(now, culture), IndicatorLabels.Number(before, culture)),
+                $"/monitoring/trends?computation={c}&unit={unitId}", $"alert:rise:{c}:{unitId}:{today.Year}"));
         }
         return alerts;
     }
