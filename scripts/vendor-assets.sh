@@ -12,3 +12,5 @@ cp node_modules/bootstrap-icons/font/fonts/bootstrap-icons.woff2 "$lib/bootstrap
 mkdir -p "$lib/leaflet/images"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE "$lib/leaflet/"
 cp node_modules/leaflet/dist/images/*.png "$lib/leaflet/images/"
+mkdir -p "$lib/chartjs"
+cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md "$lib/chartjs/"

@@ -6,6 +6,7 @@ using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Indicators;
 using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.Map;
+using Pcmd.Web.Features.Monitoring;
 using Pcmd.Web.Features.Notifications;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
@@ -34,6 +35,7 @@ public static class FeaturesModule
         .AddIndicators()
         .AddNotifications()
         .AddReporting()
+        .AddMonitoring()
         .AddUsers()
         .AddAudit()
         .AddSynthetic()
@@ -51,6 +53,7 @@ public static class FeaturesModule
         .MapServiceDirectoryApi()
         .MapIndicatorsApi()
         .MapReportingApi()
+        .MapMonitoringApi()
         .MapNotificationsApi()
         .MapAuditApi();
 }

@@ -134,6 +134,14 @@ public static class AuthorizationMatrix
         ["DELETE /api/v1/indicators/{indicatorId}/binding"] = PlanWriters,
         ["GET /api/v1/indicators/computations"] = Everyone,
 
+        // Monitoring: the home is everyone's own; a dashboard opens on the plan's unit (Phú Lương) for those who reach it.
+        ["GET /api/v1/monitoring/home"] = Everyone,
+        ["GET /api/v1/monitoring/plans/{planId}/dashboard"] = SeesPhuLuong,
+        ["GET /api/v1/monitoring/plans/{planId}/dashboard/xlsx"] = SeesPhuLuong,
+        ["GET /api/v1/monitoring/indicators/{indicatorId}/units"] = SeesPhuLuong,
+        ["GET /api/v1/monitoring/series"] = Everyone,
+        ["GET /api/v1/monitoring/series/xlsx"] = Everyone,
+
         ["GET /api/v1/plans/{planId}/report-periods"] = SeesPhuLuong,
         ["POST /api/v1/plans/{planId}/report-periods/open"] = PlanWriters,
         ["POST /api/v1/plans/{planId}/report-periods/adhoc"] = PlanWriters,
