@@ -1,5 +1,6 @@
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Audit;
+using Pcmd.Web.Features.Communication;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
@@ -12,6 +13,7 @@ using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.Synthetic;
+using Pcmd.Web.Features.Training;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -28,6 +30,8 @@ public static class FeaturesModule
         .AddEstablishments()
         .AddInspections()
         .AddHotspots()
+        .AddCommunication()
+        .AddTraining()
         .AddMap()
         .AddIndicators()
         .AddNotifications()
@@ -45,6 +49,8 @@ public static class FeaturesModule
         .MapEstablishmentsApi()
         .MapInspectionsApi()
         .MapHotspotsApi()
+        .MapCommunicationApi()
+        .MapTrainingApi()
         .MapMapApi()
         .MapIndicatorsApi()
         .MapReportingApi()
