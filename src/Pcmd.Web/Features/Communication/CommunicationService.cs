@@ -99,13 +99,13 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
             throw ValidationException.One("eventsPerQuarter", $"Số hoạt động tối thiểu mỗi quý phải từ 1 đến {CommunicationRules.MaxEventsPerQuarter}.");
         var r = await db.CommunicationRules.OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
         if ((r?.Version ?? 0) != input.Version) throw new ConflictException();
-        if (r is null) db.CommunicationRules.Add(r = new CommunicationRule());
+        // A new rule starts at version 1, so that the version a client saw before it existed (0) is stale after.
+        if (r is null) db.CommunicationRules.Add(r = new CommunicationRule { Version = 1 });
         else db.Entry(r).Property(x => x.Version).OriginalValue = input.Version;
         r.EventsPerQuarter = input.EventsPerQuarter.Value;
         if (db.Entry(r).State != EntityState.Added) db.Entry(r).State = EntityState.Modified;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
-        catch (DbUpdateException) when (r.Id == 0 || input.Version == 0) { throw new ConflictException(); }
         return new CommunicationRuleDto(r.EventsPerQuarter, r.Version);
     }
 

@@ -57,6 +57,12 @@ public sealed class TrainingDemoStep(PcmdDbContext db, OrgUnitTree tree) : IDemo
                 secondRound.Participants.Add(new TrainingParticipant { OrgUnitId = c.Id, Role = "Cán bộ Đoàn, Hội Phụ nữ, tổ dân phố", Count = 3, AlreadyTrained = 1 });
         }
 
+        // A ward's own course: Phú Lương trains its tổ dân phố and its volunteers' team.
+        var ward = await tree.Resolve("09568", RosterDay);
+        if (ward is not null)
+            Course("Tập huấn kỹ năng tuyên truyền cho tổ trưởng tổ dân phố và Đội công tác xã hội tình nguyện", TrainingLevel.Commune,
+                new(2026, 8, 18), new(2026, 8, 18), ward.Id, "UBND phường Phú Lương", 4).Participants
+                .Add(new TrainingParticipant { OrgUnitId = ward.Id, Role = "Tổ trưởng tổ dân phố, đội viên Đội CTXH tình nguyện", Count = 14 });
         var course2024 = Course("Tập huấn nghiệp vụ phòng, chống tệ nạn xã hội năm 2024", TrainingLevel.City,
             new(2024, 5, 21), new(2024, 5, 22), city.Id, "Sở Lao động - Thương binh và Xã hội", 16);
         if (agencies.TryGetValue("SLDTBXH", out var labour))
