@@ -62,6 +62,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Training.TrainingCourse> TrainingCourses => Set<Features.Training.TrainingCourse>();
     public DbSet<Features.Training.TrainingParticipant> TrainingParticipants => Set<Features.Training.TrainingParticipant>();
     public DbSet<Features.Training.StaffRoster> StaffRosters => Set<Features.Training.StaffRoster>();
+    public DbSet<Features.UnitDocuments.UnitDocument> UnitDocuments => Set<Features.UnitDocuments.UnitDocument>();
 
     public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
     public DbSet<Report> Reports => Set<Report>();

@@ -14,6 +14,7 @@ using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Training;
+using Pcmd.Web.Features.UnitDocuments;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -32,6 +33,7 @@ public static class FeaturesModule
         .AddHotspots()
         .AddCommunication()
         .AddTraining()
+        .AddUnitDocuments()
         .AddMap()
         .AddIndicators()
         .AddNotifications()
@@ -51,6 +53,7 @@ public static class FeaturesModule
         .MapHotspotsApi()
         .MapCommunicationApi()
         .MapTrainingApi()
+        .MapUnitDocumentsApi()
         .MapMapApi()
         .MapIndicatorsApi()
         .MapReportingApi()

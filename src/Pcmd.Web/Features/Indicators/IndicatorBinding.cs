@@ -43,6 +43,12 @@ public enum Computation
     TrainedCityStaff,
     /// <summary>People of district and commune units trained in the window (KH 2024 of Hà Nội, 11.2).</summary>
     TrainedLocalStaff,
+    /// <summary>Share of communes with a plan of their own in force or a plan document issued in the window (3.1.1, KH 2024 4.2).</summary>
+    CommunePlanShare,
+    /// <summary>The same for the old districts (KH 2024 of Hà Nội, 4.1).</summary>
+    DistrictPlanShare,
+    /// <summary>Share of communes that issued a plan, decision or directive in the window (3.2.1).</summary>
+    CommuneDocumentShare,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

@@ -39,6 +39,11 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
         // "Thông qua hoạt động tập huấn, tuyên truyền cho 500 chủ cơ sở và 500 người lao động": the events that reached them.
         ("hn-2024", "3.7.1", Computation.ReachedEstablishmentOwners),
         ("hn-2024", "3.7.2", Computation.ReachedEstablishmentWorkers),
+        // 3.1.1 over the communes (the agencies' part is on the plan's page, down the cascade); 3.2.1 by the documents issued.
+        ("hn-2026-2030", "3.1.1", Computation.CommunePlanShare),
+        ("hn-2026-2030", "3.2.1", Computation.CommuneDocumentShare),
+        ("hn-2024", "4.1", Computation.DistrictPlanShare),
+        ("hn-2024", "4.2", Computation.CommunePlanShare),
         ("hn-2024", "11.1", Computation.TrainedCityStaff),
         ("hn-2024", "11.2", Computation.TrainedLocalStaff),
     ];

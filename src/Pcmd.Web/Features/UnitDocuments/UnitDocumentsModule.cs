@@ -1,0 +1,20 @@
+using Pcmd.Web.Features.Demo;
+using Pcmd.Web.Features.Plans;
+
+namespace Pcmd.Web.Features.UnitDocuments;
+
+public static class UnitDocumentsModule
+{
+    public static IServiceCollection AddUnitDocuments(this IServiceCollection services) => services
+        .AddScoped<UnitDocumentService>()
+        .AddScoped<PlanCascade>()
+        .AddScoped<IDemoStep, UnitDocumentsDemoStep>()
+        .AddSingleton(new PlanPageSection("thuc-hien", "Documents.Cascade", typeof(Pages.PlanCascadeSection)));
+
+    public static IEndpointRouteBuilder MapUnitDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        UnitDocumentsApi.Map(app.MapGroup("/api/v1/unit-documents").WithTags("Văn bản").RequireAuthorization());
+        UnitDocumentsApi.MapCascade(app.MapGroup("/api/v1/plans").WithTags("Văn bản").RequireAuthorization());
+        return app;
+    }
+}
