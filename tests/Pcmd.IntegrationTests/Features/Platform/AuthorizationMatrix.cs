@@ -142,6 +142,12 @@ public static class AuthorizationMatrix
         ["POST /api/v1/staff-rosters"] = ActivityCreators,
         ["PUT /api/v1/staff-rosters/{id}"] = ActivityWriters,
         ["DELETE /api/v1/staff-rosters/{id}"] = ActivityWriters,
+        ["GET /api/v1/unit-documents"] = Everyone,
+        ["POST /api/v1/unit-documents"] = ActivityCreators,
+        ["GET /api/v1/unit-documents/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/unit-documents/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/unit-documents/{id}"] = ActivityWriters,
+        ["GET /api/v1/plans/{planId}/cascade"] = SeesPhuLuong,
 
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
         ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,

@@ -122,6 +122,25 @@ public sealed class ActivityComputationsTests(ActivityFixture data) : IClassFixt
     public Task People_trained_by_level(Computation c, string unit, int year, int expected) =>
         AssertCount(c, unit, $"{year}-01-01", $"{year}-12-31", expected);
 
+    [Theory]
+    // 2026: Phú Lương's own plan P2 is in force; Hà Đông recorded its plan document D1.
+    [InlineData(Computation.CommunePlanShare, "city", "2026-01-01", "2026-12-31", 2, 2)]
+    // 2024: Phú Lãm's plan P3; Vạn Phúc's plan document is dated 20/12/2023, before the window.
+    [InlineData(Computation.CommunePlanShare, "city", "2024-01-01", "2024-12-31", 1, 2)]
+    // 2025: Phú Lương has a plan through the old Phú Lãm's document D7 (merged into it on 1/7/2025); Hà Đông none.
+    [InlineData(Computation.CommunePlanShare, "city", "2025-01-01", "2025-12-31", 1, 2)]
+    [InlineData(Computation.CommunePlanShare, "phuLuong", "2025-01-01", "2025-12-31", 1, 1)]
+    [InlineData(Computation.DistrictPlanShare, "city", "2024-01-01", "2024-12-31", 1, 1)]
+    [InlineData(Computation.DistrictPlanShare, "city", "2026-01-01", "2026-12-31", 0, 0)]
+    // 3.2.1 in 2026: Hà Đông issued a plan and a decision; Phú Lương only an official letter, which is not a measure.
+    [InlineData(Computation.CommuneDocumentShare, "city", "2026-01-01", "2026-12-31", 1, 2)]
+    [InlineData(Computation.CommuneDocumentShare, "phuLuong", "2026-01-01", "2026-12-31", 0, 1)]
+    // 2025–2026: Phú Lãm's directive and plan of 2025 count for Phú Lương.
+    [InlineData(Computation.CommuneDocumentShare, "city", "2025-01-01", "2026-12-31", 2, 2)]
+    [InlineData(Computation.CommuneDocumentShare, "city", "2024-01-01", "2024-12-31", 0, 2)]
+    public Task Shares_of_units_with_a_plan_or_documents(Computation c, string unit, string from, string to, int num, int den) =>
+        AssertRatio(c, unit, from, to, num, den);
+
     [Fact]
     public async Task The_one_pass_gives_what_each_figure_gives_alone()
     {

@@ -6,7 +6,9 @@ using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Communication;
 using Pcmd.Web.Features.Indicators;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Training;
+using Pcmd.Web.Features.UnitDocuments;
 using Pcmd.Web.Security;
 
 namespace Pcmd.UnitTests.Features.Indicators;
@@ -24,7 +26,11 @@ namespace Pcmd.UnitTests.Features.Indicators;
 ///   Hà Đông 1/8/2025 6 and 1/1/2027 100, Phú Lãm 1/1/2024 4.
 /// Courses (end date: unit agency count/already trained):
 ///   C1 16/4/2026: city A1 12/0, city A2 7/0 · C2 11/6/2026: Phú Lương 5/0, Hà Đông 2/0, city A1 3/1 · C3 21/10/2026: Phú Lương 4/2
-///   C4 2/3/2025: Phú Lãm 3/0, Vạn Phúc 2/0 · C5 22/5/2024: city A1 6/0, Phú Lãm 2/0, Quận Hà Đông 3/0</summary>
+///   C4 2/3/2025: Phú Lãm 3/0, Vạn Phúc 2/0 · C5 22/5/2024: city A1 6/0, Phú Lãm 2/0, Quận Hà Đông 3/0
+/// Plans (issuing unit, period): P1 city 2026–2030; P2 Phú Lương 2026–2030 implementing P1; P3 Phú Lãm 2024.
+/// Documents (unit, kind, date): D1 Hà Đông plan 1/6/2026 implementing P1 · D2 Hà Đông decision 1/9/2026 · D3 Phú Lương official
+///   letter 1/3/2026 · D4 Vạn Phúc plan 20/12/2023 · D5 Quận Hà Đông plan 1/3/2024 · D6 Phú Lãm directive 1/3/2025 ·
+///   D7 Phú Lãm plan 1/2/2025</summary>
 public sealed class ActivityFixture : IDisposable
 {
     public readonly SqliteConnection Connection = new("Data Source=:memory:");
@@ -112,6 +118,32 @@ public sealed class ActivityFixture : IDisposable
         C("2026-10-21", (phuLuong, null, 4, 2));
         C("2025-03-02", (phuLam, null, 3, 0), (vanPhuc, null, 2, 0));
         C("2024-05-22", (city, a1, 6, 0), (phuLam, null, 2, 0), (district, null, 3, 0));
+        db.SaveChanges();
+
+        Plan P(string key, OrgUnit unit, int from, int to, Plan? parent = null)
+        {
+            var p = new Plan { Key = key, Title = "Kế hoạch " + key, Level = PlanLevel.Commune, IssuingUnitId = unit.Id, PeriodFrom = from,
+                PeriodTo = to, ParentId = parent?.Id };
+            db.Plans.Add(p);
+            db.SaveChanges();
+            return p;
+        }
+        var p1 = P("p1", city, 2026, 2030);
+        P("p2", phuLuong, 2026, 2030, p1);
+        P("p3", phuLam, 2024, 2024);
+        var n = 0;
+        void Doc(OrgUnit unit, DocumentKind kind, string date, Plan? plan = null) => db.UnitDocuments.Add(new UnitDocument
+        {
+            OrgUnitId = unit.Id, Kind = kind, Number = $"{++n}/KH-UBND", IssuedOn = D(date), Year = D(date).Year, Signer = "Chủ tịch",
+            Subject = "Văn bản " + n, PlanId = plan?.Id,
+        });
+        Doc(haDong, DocumentKind.Plan, "2026-06-01", p1);
+        Doc(haDong, DocumentKind.Decision, "2026-09-01");
+        Doc(phuLuong, DocumentKind.OfficialLetter, "2026-03-01");
+        Doc(vanPhuc, DocumentKind.Plan, "2023-12-20");
+        Doc(district, DocumentKind.Plan, "2024-03-01");
+        Doc(phuLam, DocumentKind.Directive, "2025-03-01");
+        Doc(phuLam, DocumentKind.Plan, "2025-02-01");
         db.SaveChanges();
     }
 
