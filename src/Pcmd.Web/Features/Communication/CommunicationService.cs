@@ -64,25 +64,20 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
     {
         var e = await Load(scope, id, ct);
         await Validate(scope, input, ct);
-        if (e.Version != input.Version) throw new ConflictException();
-        db.Entry(e).Property(x => x.Version).OriginalValue = input.Version;
+        db.Expect(e, input.Version);
         db.RemoveRange(e.Audiences);
         e.Audiences.Clear();
         Fill(e, input);
-        db.Entry(e).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
         return e;
     }
 
     public async Task Delete(UserScope scope, int id, int version, CancellationToken ct = default)
     {
         var e = await Load(scope, id, ct);
-        if (e.Version != version) throw new ConflictException();
-        db.Entry(e).Property(x => x.Version).OriginalValue = version;
+        db.Expect(e, version);
         db.CommunicationEvents.Remove(e);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
     }
 
     public async Task<CommunicationRuleDto> Rule(CancellationToken ct = default)
@@ -98,14 +93,12 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
         if (input.EventsPerQuarter is not (>= 1 and <= CommunicationRules.MaxEventsPerQuarter))
             throw ValidationException.One("eventsPerQuarter", $"Số hoạt động tối thiểu mỗi quý phải từ 1 đến {CommunicationRules.MaxEventsPerQuarter}.");
         var r = await db.CommunicationRules.OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
-        if ((r?.Version ?? 0) != input.Version) throw new ConflictException();
+        if (r is not null) db.Expect(r, input.Version);
+        else if (input.Version != 0) throw new ConflictException();
         // A new rule starts at version 1, so that the version a client saw before it existed (0) is stale after.
-        if (r is null) db.CommunicationRules.Add(r = new CommunicationRule { Version = 1 });
-        else db.Entry(r).Property(x => x.Version).OriginalValue = input.Version;
+        else db.CommunicationRules.Add(r = new CommunicationRule { Version = 1 });
         r.EventsPerQuarter = input.EventsPerQuarter.Value;
-        if (db.Entry(r).State != EntityState.Added) db.Entry(r).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
         return new CommunicationRuleDto(r.EventsPerQuarter, r.Version);
     }
 

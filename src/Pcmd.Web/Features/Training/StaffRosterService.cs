@@ -39,23 +39,18 @@ public sealed class StaffRosterService(PcmdDbContext db, OrgUnitTree tree, TimeP
     {
         var r = await Load(scope, id, ct);
         await Validate(scope, input, id, ct);
-        if (r.Version != input.Version) throw new ConflictException();
-        db.Entry(r).Property(x => x.Version).OriginalValue = input.Version;
+        db.Expect(r, input.Version);
         Fill(r, input);
-        db.Entry(r).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
         return r;
     }
 
     public async Task Delete(UserScope scope, int id, int version, CancellationToken ct = default)
     {
         var r = await Load(scope, id, ct);
-        if (r.Version != version) throw new ConflictException();
-        db.Entry(r).Property(x => x.Version).OriginalValue = version;
+        db.Expect(r, version);
         db.StaffRosters.Remove(r);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
     }
 
     async Task<StaffRoster> Load(UserScope scope, int id, CancellationToken ct)

@@ -67,25 +67,20 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
     {
         var c = await Load(scope, id, ct);
         await Validate(scope, input, ct);
-        if (c.Version != input.Version) throw new ConflictException();
-        db.Entry(c).Property(x => x.Version).OriginalValue = input.Version;
+        db.Expect(c, input.Version);
         db.RemoveRange(c.Participants);
         c.Participants.Clear();
         Fill(c, input);
-        db.Entry(c).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
         return c;
     }
 
     public async Task Delete(UserScope scope, int id, int version, CancellationToken ct = default)
     {
         var c = await Load(scope, id, ct);
-        if (c.Version != version) throw new ConflictException();
-        db.Entry(c).Property(x => x.Version).OriginalValue = version;
+        db.Expect(c, version);
         db.TrainingCourses.Remove(c);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+        await db.SaveVersioned(ct);
     }
 
     async Task<TrainingCourse> Load(UserScope scope, int id, CancellationToken ct)

@@ -63,10 +63,8 @@ public sealed class UnitDocumentService(PcmdDbContext db, OrgUnitTree tree, Time
     {
         var d = await Load(scope, id, ct);
         await Validate(scope, input, id, ct);
-        if (d.Version != input.Version) throw new ConflictException();
-        db.Entry(d).Property(x => x.Version).OriginalValue = input.Version;
+        db.Expect(d, input.Version);
         Fill(d, input);
-        db.Entry(d).State = EntityState.Modified;
         await Save(ct);
         return d;
     }
@@ -74,8 +72,7 @@ public sealed class UnitDocumentService(PcmdDbContext db, OrgUnitTree tree, Time
     public async Task Delete(UserScope scope, int id, int version, CancellationToken ct = default)
     {
         var d = await Load(scope, id, ct);
-        if (d.Version != version) throw new ConflictException();
-        db.Entry(d).Property(x => x.Version).OriginalValue = version;
+        db.Expect(d, version);
         db.UnitDocuments.Remove(d);
         await Save(ct);
     }

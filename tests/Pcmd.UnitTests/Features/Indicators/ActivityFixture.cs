@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pcmd.Web.Data;
@@ -13,8 +12,8 @@ using Pcmd.Web.Security;
 
 namespace Pcmd.UnitTests.Features.Indicators;
 
-/// <summary>The programme's activities in an in-memory SQLite database with the real schema, on the unit tree of
-/// <see cref="RegistryFixture"/>: Quận Hà Đông (until 30/6/2025) → Phú Lãm, Vạn Phúc; from 1/7/2025 Phú Lương (took in Phú Lãm
+/// <summary>The programme's activities added to the small registry of <see cref="RegistryFixture"/> (its in-memory database and
+/// unit tree): Quận Hà Đông (until 30/6/2025) → Phú Lãm, Vạn Phúc; from 1/7/2025 Phú Lương (took in Phú Lãm
 /// and part of Vạn Phúc) and Hà Đông (the rest of Vạn Phúc).
 ///
 /// Communication events (unit: dates; people reached):
@@ -33,24 +32,14 @@ namespace Pcmd.UnitTests.Features.Indicators;
 ///   D7 Phú Lãm plan 1/2/2025</summary>
 public sealed class ActivityFixture : IDisposable
 {
-    public readonly SqliteConnection Connection = new("Data Source=:memory:");
-    public readonly ServiceProvider Services;
-    public readonly Dictionary<string, int> Units = new();
+    readonly RegistryFixture _registry = new();
+    public ServiceProvider Services => _registry.Services;
+    public Dictionary<string, int> Units => _registry.Units;
 
     public ActivityFixture()
     {
-        PersonalData.Configure(Convert.ToBase64String(new byte[32]));
-        Connection.Open();
-        Services = new ServiceCollection()
-            .AddDbContext<PcmdDbContext>(o => o.UseSqlite(Connection))
-            .AddSingleton<OrgUnitTree>()
-            .AddScoped<IndicatorAreas>()
-            .AddScoped<IndicatorComputations>()
-            .BuildServiceProvider();
         using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-        SchemaMigrator.MigrateAsync(db, DatabaseProvider.Sqlite).GetAwaiter().GetResult();
-        Seed(db);
+        Seed(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
     }
 
     static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
@@ -67,27 +56,13 @@ public sealed class ActivityFixture : IDisposable
 
     void Seed(PcmdDbContext db)
     {
-        var reform = D("2025-07-01");
-        var before = D("2025-06-30");
-        OrgUnit U(string key, OrgUnit u) { db.OrgUnits.Add(u); return u; }
-        var country = U("country", new OrgUnit { Code = "VN", Name = "Việt Nam", Level = OrgUnitLevel.Country });
-        var city = U("city", new OrgUnit { Code = "01", Name = "Thành phố Hà Nội", Level = OrgUnitLevel.Province, Parent = country });
-        var district = U("district", new OrgUnit { Code = "01.HADONG", Name = "Quận Hà Đông", Level = OrgUnitLevel.District, Parent = city, ValidTo = before });
-        var phuLam = U("phuLam", new OrgUnit { Code = "09568", Name = "Phường Phú Lãm", Level = OrgUnitLevel.Commune, Parent = district, ValidTo = before });
-        var vanPhuc = U("vanPhuc", new OrgUnit { Code = "09562", Name = "Phường Vạn Phúc", Level = OrgUnitLevel.Commune, Parent = district, ValidTo = before });
-        var phuLuong = U("phuLuong", new OrgUnit { Code = "09568", Name = "Phường Phú Lương", Level = OrgUnitLevel.Commune, Parent = city, ValidFrom = reform });
-        var haDong = U("haDong", new OrgUnit { Code = "09556", Name = "Phường Hà Đông", Level = OrgUnitLevel.Commune, Parent = city, ValidFrom = reform });
-        var a1 = new Agency { Code = "A1", Name = "Công an Thành phố", Kind = AgencyKind.Police, OrgUnit = city };
-        var a2 = new Agency { Code = "A2", Name = "Sở Y tế", Kind = AgencyKind.Department, OrgUnit = city };
+        var u = db.OrgUnits.ToDictionary(x => x.Id);
+        OrgUnit city = u[Units["city"]], district = u[Units["district"]], phuLam = u[Units["phuLam"]], vanPhuc = u[Units["vanPhuc"]],
+            phuLuong = u[Units["phuLuong"]], haDong = u[Units["haDong"]];
+        var a1 = new Agency { Code = "A1", Name = "Công an Thành phố", Kind = AgencyKind.Police, OrgUnitId = city.Id };
+        var a2 = new Agency { Code = "A2", Name = "Sở Y tế", Kind = AgencyKind.Department, OrgUnitId = city.Id };
         db.AddRange(a1, a2);
         db.SaveChanges();
-        db.OrgUnitSuccessions.AddRange(
-            new OrgUnitSuccession { OldUnitId = phuLam.Id, NewUnitId = phuLuong.Id, EffectiveOn = reform },
-            new OrgUnitSuccession { OldUnitId = vanPhuc.Id, NewUnitId = haDong.Id, EffectiveOn = reform },
-            new OrgUnitSuccession { OldUnitId = vanPhuc.Id, NewUnitId = phuLuong.Id, EffectiveOn = reform });
-        foreach (var (k, u) in new[] { ("country", country), ("city", city), ("district", district), ("phuLam", phuLam), ("vanPhuc", vanPhuc),
-                     ("phuLuong", phuLuong), ("haDong", haDong) })
-            Units[k] = u.Id;
 
         void E(OrgUnit unit, string date, params (TargetGroup Group, int People)[] reached) => db.CommunicationEvents.Add(new CommunicationEvent
         {
@@ -147,9 +122,5 @@ public sealed class ActivityFixture : IDisposable
         db.SaveChanges();
     }
 
-    public void Dispose()
-    {
-        Services.Dispose();
-        Connection.Dispose();
-    }
+    public void Dispose() => _registry.Dispose();
 }
