@@ -58,6 +58,14 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();
 
+    public DbSet<Features.Communication.CommunicationEvent> CommunicationEvents => Set<Features.Communication.CommunicationEvent>();
+    public DbSet<Features.Communication.EventAudience> EventAudiences => Set<Features.Communication.EventAudience>();
+    public DbSet<Features.Communication.CommunicationRule> CommunicationRules => Set<Features.Communication.CommunicationRule>();
+    public DbSet<Features.Training.TrainingCourse> TrainingCourses => Set<Features.Training.TrainingCourse>();
+    public DbSet<Features.Training.TrainingParticipant> TrainingParticipants => Set<Features.Training.TrainingParticipant>();
+    public DbSet<Features.Training.StaffRoster> StaffRosters => Set<Features.Training.StaffRoster>();
+    public DbSet<Features.UnitDocuments.UnitDocument> UnitDocuments => Set<Features.UnitDocuments.UnitDocument>();
+
     public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportTaskEntry> ReportTaskEntries => Set<ReportTaskEntry>();

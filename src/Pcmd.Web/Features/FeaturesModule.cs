@@ -1,5 +1,6 @@
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Audit;
+using Pcmd.Web.Features.Communication;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
@@ -14,6 +15,8 @@ using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
+using Pcmd.Web.Features.Training;
+using Pcmd.Web.Features.UnitDocuments;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -30,6 +33,9 @@ public static class FeaturesModule
         .AddEstablishments()
         .AddInspections()
         .AddHotspots()
+        .AddCommunication()
+        .AddTraining()
+        .AddUnitDocuments()
         .AddMap()
         .AddServiceDirectory()
         .AddIndicators()
@@ -49,6 +55,9 @@ public static class FeaturesModule
         .MapEstablishmentsApi()
         .MapInspectionsApi()
         .MapHotspotsApi()
+        .MapCommunicationApi()
+        .MapTrainingApi()
+        .MapUnitDocumentsApi()
         .MapMapApi()
         .MapServiceDirectoryApi()
         .MapIndicatorsApi()

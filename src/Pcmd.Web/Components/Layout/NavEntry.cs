@@ -5,7 +5,7 @@ namespace Pcmd.Web.Components.Layout;
 
 /// <summary>The sections of the menu, in the order they are shown. A section with one entry the user may use is a plain
 /// link; with several, a drop-down.</summary>
-public enum NavGroup { Monitoring, Plans, Reports, Registers, Support, Map, Admin }
+public enum NavGroup { Monitoring, Plans, Reports, Registers, Activities, Support, Map, Admin }
 
 /// <summary>One entry of the menu, registered by its feature's module (<c>services.AddNavEntry(…)</c>), so that the layout
 /// never lists features. <paramref name="Sections"/> are path patterns (regular expressions, anchored at the start) of the

@@ -25,6 +25,30 @@ public enum Computation
     /// <summary>Share of high-risk establishments under management inspected at least once: "cơ sở có biểu hiện phức tạp
     /// phải kiểm tra ít nhất một lần" (KH 2024 of Hà Nội, 9.2).</summary>
     HighRiskInspectedShare,
+    /// <summary>Share of communes whose communication events met the rule of "duy trì thường xuyên" in every quarter (3.1.2).</summary>
+    CommunicationMaintainedShare,
+    /// <summary>People reached by communication events, per target group (KH 2024 of Hà Nội, 3.1–3.5, 3.7).</summary>
+    ReachedResidents,
+    ReachedMigrantWorkers,
+    ReachedHighSchoolStudents,
+    ReachedUniversityStudents,
+    ReachedVocationalStudents,
+    ReachedEstablishmentOwners,
+    ReachedEstablishmentWorkers,
+    /// <summary>Share of the city's staff on the roster trained at least once in the window (3.2.3.a).</summary>
+    TrainedShareCity,
+    /// <summary>Share of the communes' staff on the roster trained at least once in the window (3.2.3.b).</summary>
+    TrainedShareCommune,
+    /// <summary>People of city units trained in the window (KH 2024 of Hà Nội, 11.1).</summary>
+    TrainedCityStaff,
+    /// <summary>People of district and commune units trained in the window (KH 2024 of Hà Nội, 11.2).</summary>
+    TrainedLocalStaff,
+    /// <summary>Share of communes with a plan of their own in force or a plan document issued in the window (3.1.1, KH 2024 4.2).</summary>
+    CommunePlanShare,
+    /// <summary>The same for the old districts (KH 2024 of Hà Nội, 4.1).</summary>
+    DistrictPlanShare,
+    /// <summary>Share of communes that issued a plan, decision or directive in the window (3.2.1).</summary>
+    CommuneDocumentShare,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

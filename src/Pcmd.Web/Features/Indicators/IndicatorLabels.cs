@@ -49,6 +49,7 @@ public static class IndicatorLabels
             $"/inspections?unit={unitId}&from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}",
         Indicators.Computation.HotspotsEliminated or Indicators.Computation.HotspotsReEmerged or Indicators.Computation.NewHotspots =>
             $"/hotspots?unit={unitId}",
+        _ when ActivityFacts.Handles(c) => ActivityFacts.Link(c, unitId, w),
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };

@@ -26,6 +26,26 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
         ("phu-lam-2024", "1", Computation.NewHotspots),
         ("phu-lam-2024", "2.1", Computation.InspectedShare),
         ("phu-lam-2024", "2.2", Computation.CommitmentShare),
+        // Issue 13: communication "duy trì thường xuyên" (at least the rule's events every quarter), training against the roster.
+        ("hn-2026-2030", "3.1.2", Computation.CommunicationMaintainedShare),
+        ("hn-2026-2030", "3.2.3.a", Computation.TrainedShareCity),
+        ("hn-2026-2030", "3.2.3.b", Computation.TrainedShareCommune),
+        ("hn-2024", "1", Computation.CommunicationMaintainedShare),
+        ("hn-2024", "3.1", Computation.ReachedResidents),
+        ("hn-2024", "3.2", Computation.ReachedMigrantWorkers),
+        ("hn-2024", "3.3", Computation.ReachedHighSchoolStudents),
+        ("hn-2024", "3.4", Computation.ReachedUniversityStudents),
+        ("hn-2024", "3.5", Computation.ReachedVocationalStudents),
+        // "Thông qua hoạt động tập huấn, tuyên truyền cho 500 chủ cơ sở và 500 người lao động": the events that reached them.
+        ("hn-2024", "3.7.1", Computation.ReachedEstablishmentOwners),
+        ("hn-2024", "3.7.2", Computation.ReachedEstablishmentWorkers),
+        // 3.1.1 over the communes (the agencies' part is on the plan's page, down the cascade); 3.2.1 by the documents issued.
+        ("hn-2026-2030", "3.1.1", Computation.CommunePlanShare),
+        ("hn-2026-2030", "3.2.1", Computation.CommuneDocumentShare),
+        ("hn-2024", "4.1", Computation.DistrictPlanShare),
+        ("hn-2024", "4.2", Computation.CommunePlanShare),
+        ("hn-2024", "11.1", Computation.TrainedCityStaff),
+        ("hn-2024", "11.2", Computation.TrainedLocalStaff),
     ];
 
     public async Task Load(CancellationToken ct)

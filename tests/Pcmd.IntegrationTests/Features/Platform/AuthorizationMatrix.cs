@@ -29,6 +29,10 @@ public static class AuthorizationMatrix
     const string ConsolidationReaders = "admin dieuphoi lanhdao";
     const string ReportReaders = "admin dieuphoi phuluong lanhdao";
     const string ReportWriters = "admin phuluong";
+    /// <summary>Communication events, training courses and the staff roster of Phú Lương (issue 13): the ward, the coordinator
+    /// and an agency's reporter of the city (an event or a course it held there).</summary>
+    const string ActivityWriters = "admin dieuphoi congan phuluong";
+    const string ActivityCreators = "admin dieuphoi congan phuluong hadong";
 
     public static readonly Dictionary<string, string> Allowed = new()
     {
@@ -127,6 +131,28 @@ public static class AuthorizationMatrix
         ["GET /api/v1/support-services/{id}"] = Everyone,
         ["POST /api/v1/support-services"] = Admin + " dieuphoi",
         ["PUT /api/v1/support-services/{id}"] = Admin + " dieuphoi",
+        ["GET /api/v1/communication-events"] = Everyone,
+        ["POST /api/v1/communication-events"] = ActivityCreators,
+        ["GET /api/v1/communication-events/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/communication-events/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/communication-events/{id}"] = ActivityWriters,
+        ["GET /api/v1/communication-events/rule"] = Everyone,
+        ["PUT /api/v1/communication-events/rule"] = "admin dieuphoi",
+        ["GET /api/v1/training-courses"] = Everyone,
+        ["POST /api/v1/training-courses"] = ActivityCreators,
+        ["GET /api/v1/training-courses/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/training-courses/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/training-courses/{id}"] = ActivityWriters,
+        ["GET /api/v1/staff-rosters"] = Everyone,
+        ["POST /api/v1/staff-rosters"] = ActivityCreators,
+        ["PUT /api/v1/staff-rosters/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/staff-rosters/{id}"] = ActivityWriters,
+        ["GET /api/v1/unit-documents"] = Everyone,
+        ["POST /api/v1/unit-documents"] = ActivityCreators,
+        ["GET /api/v1/unit-documents/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/unit-documents/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/unit-documents/{id}"] = ActivityWriters,
+        ["GET /api/v1/plans/{planId}/cascade"] = SeesPhuLuong,
 
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
         ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,

@@ -119,6 +119,10 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("inspection-plans/id", inspectionPlan);
         Put("itemId", await db.Set<InspectionPlanItem>().Where(i => i.InspectionPlanId == inspectionPlan).Select(i => (int?)i.Id).FirstOrDefaultAsync());
         Put("inspections/id", await db.Set<Inspection>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("communication-events/id", await db.CommunicationEvents.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("training-courses/id", await db.TrainingCourses.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("unit-documents/id", await db.UnitDocuments.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("staff-rosters/id", await db.StaffRosters.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         var report = await db.Set<Report>().Where(r => r.OrgUnitId == pl).Select(r => new { r.Id, r.PeriodId }).FirstOrDefaultAsync();
         Put("reports/id", report?.Id);
         Put("report-periods/id", report?.PeriodId);
