@@ -11,6 +11,7 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.Support;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Users;
 
@@ -28,6 +29,7 @@ public static class FeaturesModule
         .AddEstablishments()
         .AddInspections()
         .AddHotspots()
+        .AddSupport()
         .AddMap()
         .AddIndicators()
         .AddNotifications()
@@ -45,6 +47,7 @@ public static class FeaturesModule
         .MapEstablishmentsApi()
         .MapInspectionsApi()
         .MapHotspotsApi()
+        .MapSupportApi()
         .MapMapApi()
         .MapIndicatorsApi()
         .MapReportingApi()
