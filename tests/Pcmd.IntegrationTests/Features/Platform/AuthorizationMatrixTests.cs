@@ -121,6 +121,10 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         var report = await db.Set<Report>().Where(r => r.OrgUnitId == pl).Select(r => new { r.Id, r.PeriodId }).FirstOrDefaultAsync();
         Put("reports/id", report?.Id);
         Put("report-periods/id", report?.PeriodId);
+        var supportCase = await db.Set<Pcmd.Web.Features.Support.SupportCase>().Where(c => c.Code == "HT-DEMO04").Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        Put("cases/id", supportCase);
+        Put("consentId", await db.Set<Pcmd.Web.Features.Support.Consent>().Where(c => c.CaseId == supportCase).Select(c => (int?)c.Id).FirstOrDefaultAsync());
+        Put("need-kinds/id", await db.Set<Pcmd.Web.Features.Support.NeedKind>().Select(k => (int?)k.Id).FirstOrDefaultAsync());
         return s;
     }
 }
