@@ -54,6 +54,8 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Hotspot> Hotspots => Set<Hotspot>();
     public DbSet<HotspotEvent> HotspotEvents => Set<HotspotEvent>();
 
+    public DbSet<Features.ServiceDirectory.SupportService> SupportServices => Set<Features.ServiceDirectory.SupportService>();
+
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();
 
     public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();

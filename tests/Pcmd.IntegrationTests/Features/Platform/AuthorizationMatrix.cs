@@ -122,6 +122,12 @@ public static class AuthorizationMatrix
         ["POST /api/v1/hotspots/{id}/events"] = RecordWriters,
         ["GET /api/v1/map/points"] = Everyone,
 
+        // The directory is public information; the coordinating agency keeps it.
+        ["GET /api/v1/support-services"] = Everyone,
+        ["GET /api/v1/support-services/{id}"] = Everyone,
+        ["POST /api/v1/support-services"] = Admin + " dieuphoi",
+        ["PUT /api/v1/support-services/{id}"] = Admin + " dieuphoi",
+
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
         ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,
         ["PUT /api/v1/indicators/{indicatorId}/binding"] = PlanWriters,
