@@ -68,7 +68,8 @@ CREATE TABLE support_consents (
     "Method" character varying(20) NOT NULL,
     "WithdrawnOn" date,
     CONSTRAINT "PK_support_consents" PRIMARY KEY ("Id"),
-    CONSTRAINT "FK_support_consents_support_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES support_cases ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_support_consents_support_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES support_cases ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_support_consents_support_services_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES support_services ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE support_outreach_contacts (
@@ -104,6 +105,8 @@ CREATE INDEX "IX_support_cases_OrgUnitId" ON support_cases ("OrgUnitId");
 CREATE INDEX "IX_support_cases_SupervisorId" ON support_cases ("SupervisorId");
 
 CREATE INDEX "IX_support_consents_CaseId_Kind" ON support_consents ("CaseId", "Kind");
+
+CREATE INDEX "IX_support_consents_ProviderId" ON support_consents ("ProviderId");
 
 CREATE UNIQUE INDEX "IX_support_need_kinds_Code" ON support_need_kinds ("Code");
 

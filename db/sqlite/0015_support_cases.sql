@@ -62,7 +62,8 @@ CREATE TABLE "support_consents" (
     "GivenOn" TEXT NOT NULL,
     "Method" TEXT NOT NULL,
     "WithdrawnOn" TEXT NULL,
-    CONSTRAINT "FK_support_consents_support_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "support_cases" ("Id") ON DELETE CASCADE
+    CONSTRAINT "FK_support_consents_support_cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "support_cases" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_support_consents_support_services_ProviderId" FOREIGN KEY ("ProviderId") REFERENCES "support_services" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "support_outreach_contacts" (
@@ -97,6 +98,8 @@ CREATE INDEX "IX_support_cases_OrgUnitId" ON "support_cases" ("OrgUnitId");
 CREATE INDEX "IX_support_cases_SupervisorId" ON "support_cases" ("SupervisorId");
 
 CREATE INDEX "IX_support_consents_CaseId_Kind" ON "support_consents" ("CaseId", "Kind");
+
+CREATE INDEX "IX_support_consents_ProviderId" ON "support_consents" ("ProviderId");
 
 CREATE UNIQUE INDEX "IX_support_need_kinds_Code" ON "support_need_kinds" ("Code");
 

@@ -71,6 +71,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Support.CaseNeed> CaseNeeds => Set<Features.Support.CaseNeed>();
     public DbSet<Features.Support.CaseNote> CaseNotes => Set<Features.Support.CaseNote>();
     public DbSet<Features.Support.OutreachContact> OutreachContacts => Set<Features.Support.OutreachContact>();
+    public DbSet<Features.Support.Referral> Referrals => Set<Features.Support.Referral>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

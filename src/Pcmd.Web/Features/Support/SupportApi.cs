@@ -33,6 +33,13 @@ public static class SupportApi
         api.MapPost("/cases/{id:int}/close", CloseSupportCase).WithName(nameof(CloseSupportCase)).WithSummary("Đóng hồ sơ với lý do").ProducesWriteProblems();
         api.MapPost("/cases/{id:int}/contacts", AddSupportCaseContact).WithName(nameof(AddSupportCaseContact))
             .WithSummary("Ghi một lượt tiếp cận của hồ sơ").ProducesWriteProblems();
+        api.MapPost("/cases/{id:int}/referrals", ReferSupportCase).WithName(nameof(ReferSupportCase))
+            .WithSummary("Chuyển gửi hồ sơ đến một dịch vụ (cần đồng ý, hoặc người giám sát nêu lý do)").ProducesWriteProblems();
+        api.MapGet("/cases/{id:int}/referrals", ListSupportCaseReferrals).WithName(nameof(ListSupportCaseReferrals))
+            .WithSummary("Các lần chuyển gửi của hồ sơ").ProducesNotFound();
+        api.MapPut("/referrals/{id:int}/outcome", RecordReferralOutcome).WithName(nameof(RecordReferralOutcome))
+            .WithSummary("Ghi kết quả nơi cung cấp dịch vụ báo lại").ProducesWriteProblems();
+        api.MapGet("/referrals/overdue", ListOverdueReferrals).WithName(nameof(ListOverdueReferrals)).WithSummary("Chuyển gửi quá hạn theo dõi");
         api.MapGet("/contacts", ListOutreachContacts).WithName(nameof(ListOutreachContacts)).WithSummary("Lượt tiếp cận trong địa bàn (không gắn hồ sơ)").ProducesInvalid();
         api.MapPost("/contacts", AddOutreachContact).WithName(nameof(AddOutreachContact)).WithSummary("Ghi lượt tiếp cận ẩn danh").ProducesInvalid();
         api.MapGet("/need-kinds", ListNeedKinds).WithName(nameof(ListNeedKinds)).WithSummary("Danh mục nhu cầu sàng lọc");
@@ -91,6 +98,22 @@ public static class SupportApi
         var c = await svc.AddForCase(scope, id, input, ct);
         return TypedResults.Created($"/api/v1/support/cases/{id}", new WithId(c.Id));
     }
+
+    public static async Task<Created<WithId>> ReferSupportCase(int id, [FromBody] ReferralInput input, UserScope scope, ReferralService svc,
+        CancellationToken ct)
+    {
+        var r = await svc.Refer(scope, id, input, ct);
+        return TypedResults.Created($"/api/v1/support/cases/{id}/referrals", new WithId(r.Id));
+    }
+
+    public static async Task<Ok<List<ReferralDto>>> ListSupportCaseReferrals(int id, UserScope scope, ReferralService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.OfCase(scope, id, ct));
+
+    public static async Task<Ok<WithId>> RecordReferralOutcome(int id, [FromBody] OutcomeInput input, UserScope scope, ReferralService svc,
+        CancellationToken ct) => TypedResults.Ok(new WithId((await svc.RecordOutcome(scope, id, input, ct)).Id));
+
+    public static async Task<Ok<List<ReferralDto>>> ListOverdueReferrals(UserScope scope, ReferralService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.Overdue(scope, ct));
 
     public static async Task<Ok<List<ContactDto>>> ListOutreachContacts(DateOnly? from, DateOnly? to, UserScope scope, OutreachService svc,
         CancellationToken ct) => TypedResults.Ok(await svc.List(scope, from, to, ct));

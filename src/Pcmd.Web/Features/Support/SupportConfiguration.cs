@@ -54,6 +54,8 @@ public class SupportConfiguration : IEntityTypeConfiguration<SupportCase>, IEnti
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.CaseId, x.Kind });
+        b.HasIndex(x => x.ProviderId);
+        b.HasOne<ServiceDirectory.SupportService>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.IsActive);
     }
 

@@ -47,6 +47,7 @@ public sealed class SupportDemoStep(PcmdDbContext db, UserManager<PcmdUser> user
         // Phú Lãm (old 09568), merged into Phú Lương on 1/7/2025: cases opened there before keep their old unit and roll up.
         var phuLam = await tree.Resolve("09568", new DateOnly(2025, 1, 1)) is { } old && old.Id != unit.Id ? old : null;
         var kinds = await db.NeedKinds.OrderBy(k => k.SortOrder).ToListAsync(ct);
+        var services = await db.SupportServices.Where(x => x.Active).OrderBy(x => x.Id).Select(x => new { x.Id, x.Kind }).ToListAsync(ct);
         var rnd = new Random(12);
         var start = new DateOnly(2024, 2, 1);
         for (var i = 0; i < People.Length; i++)
@@ -74,6 +75,20 @@ public sealed class SupportDemoStep(PcmdDbContext db, UserManager<PcmdUser> user
             if (i < 3) (c.ClosedOn, c.ClosureReason) = (opened.AddDays(300), i == 0 ? ClosureReason.Reintegrated : ClosureReason.Moved);
             db.SupportCases.Add(c);
             await db.SaveChangesAsync(ct);
+            // Those who agreed to be referred are, for their first eligible need; the providers answered for most.
+            var referral = c.Consents.FirstOrDefault(x => x.Kind == ConsentKind.Referral);
+            if (referral is not null && c.Needs.FirstOrDefault(n => n.Eligible) is { } need && services.Count > 0)
+            {
+                var code = kinds.First(k => k.Id == need.NeedKindId).Code;
+                var service = services.FirstOrDefault(x => x.Kind == ServiceFor(code)) ?? services[i % services.Count];
+                var outcome = (ReferralOutcome)(i % 5);
+                db.Referrals.Add(new Referral
+                {
+                    CaseId = c.Id, NeedKindId = need.NeedKindId, ServiceId = service.Id, ReferredOn = screened.AddDays(3), ReferredBy = "hotro",
+                    ConsentId = referral.Id, Outcome = outcome, OutcomeOn = outcome == ReferralOutcome.Pending ? null : screened.AddDays(30),
+                    FollowUpOn = Referral.IsFinal(outcome) ? null : screened.AddDays(45),
+                });
+            }
             for (var n = 0; n < 2 + i % 4; n++)
                 db.OutreachContacts.Add(new OutreachContact
                 {
@@ -90,4 +105,18 @@ public sealed class SupportDemoStep(PcmdDbContext db, UserManager<PcmdUser> user
             });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The directory's kind of service that meets a need of the checklist.</summary>
+    public static ServiceDirectory.SupportServiceKind ServiceFor(string needCode) => needCode switch
+    {
+        "health" or "sti-hiv" => ServiceDirectory.SupportServiceKind.Health,
+        "psychological" => ServiceDirectory.SupportServiceKind.Psychological,
+        "legal" => ServiceDirectory.SupportServiceKind.LegalAid,
+        "vocational" => ServiceDirectory.SupportServiceKind.VocationalTraining,
+        "jobs" => ServiceDirectory.SupportServiceKind.Employment,
+        "loans" => ServiceDirectory.SupportServiceKind.Loans,
+        "housing" => ServiceDirectory.SupportServiceKind.Shelter,
+        "safety" => ServiceDirectory.SupportServiceKind.Protection,
+        _ => ServiceDirectory.SupportServiceKind.SocialWork,
+    };
 }

@@ -9,6 +9,7 @@ public static class SupportModule
         .AddScoped<SupportService>()
         .AddScoped<OutreachService>()
         .AddScoped<NeedKindService>()
+        .AddScoped<ReferralService>()
         .AddScoped<IDemoStep, SupportDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, SupportEstablishmentReferences>();
 

@@ -251,13 +251,10 @@ public sealed partial class SupportService
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(prefix + "kind", "Chọn nội dung đồng ý: được ghi thông tin, được chuyển gửi, chia sẻ với một nơi cung cấp dịch vụ.");
         else if (kind == ConsentKind.ShareWithProvider && input.ProviderId is null) errors.Add(prefix + "providerId", "Chọn nơi cung cấp dịch vụ được chia sẻ.");
         else if (kind != ConsentKind.ShareWithProvider && input.ProviderId is not null) errors.Add(prefix + "providerId", "Chỉ đồng ý chia sẻ mới nêu nơi cung cấp dịch vụ.");
-        else if (input.ProviderId is { } p && !ProviderExists(p)) errors.Add(prefix + "providerId", "Không có nơi cung cấp dịch vụ này trong danh bạ.");
+        else if (input.ProviderId is { } p && !db.SupportServices.Any(s => s.Id == p && s.Active)) errors.Add(prefix + "providerId", "Không có nơi cung cấp dịch vụ này trong danh bạ.");
         if (input.Method is not { } m || !Enum.IsDefined(m)) errors.Add(prefix + "method", "Chọn cách ghi nhận đồng ý: bằng lời, bằng văn bản, điện tử.");
         CheckDate(input.GivenOn, openedOn, errors, prefix + "givenOn", "đồng ý", "ngày mở hồ sơ");
     }
-
-    /// <summary>Until the service directory exists, no provider can be named.</summary>
-    static bool ProviderExists(int providerId) => false;
 
     static Consent NewConsent(ConsentInput i) => new() { Kind = i.Kind!.Value, ProviderId = i.ProviderId, GivenOn = i.GivenOn!.Value, Method = i.Method!.Value };
 

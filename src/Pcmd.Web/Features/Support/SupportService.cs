@@ -88,13 +88,13 @@ public sealed partial class SupportService(PcmdDbContext db, CaseAccess access, 
             .OrderByDescending(a => a.Id).Take(500).ToListAsync(ct);
         return rows.Select(a =>
         {
-            var detail = a.Action == AuditAction.Read || a.Action == AuditAction.AccessDenied
+            var detail = a.Action is AuditAction.Read or AuditAction.AccessDenied or AuditAction.Exported
                 ? System.Text.Json.JsonDocument.Parse(a.Changes).RootElement : default;
             string? Get(string name) => detail.ValueKind == System.Text.Json.JsonValueKind.Object && detail.TryGetProperty(name, out var v)
                 ? v.ToString() : null;
             var what = a.Action switch
             {
-                AuditAction.Read => Get("read") ?? "case",
+                AuditAction.Read or AuditAction.Exported => Get("read") ?? "case",
                 AuditAction.AccessDenied => "denied",
                 _ => a.Action.ToString().ToLowerInvariant(),
             };
@@ -124,8 +124,12 @@ public sealed partial class SupportService(PcmdDbContext db, CaseAccess access, 
     public static List<ContactGiven> Flags(ContactGiven g) =>
         Enum.GetValues<ContactGiven>().Where(f => f != ContactGiven.None && g.HasFlag(f)).ToList();
 
-    /// <summary>Names of providers of the service directory (none until the directory exists).</summary>
-    Task<Dictionary<int, string>> ProviderNames(IEnumerable<int> ids, CancellationToken ct) => Task.FromResult(new Dictionary<int, string>());
+    /// <summary>Names of the directory's services that consents name.</summary>
+    Task<Dictionary<int, string>> ProviderNames(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return db.SupportServices.AsNoTracking().Where(s => list.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+    }
 
     DateOnly Today() => VietnamTime.Today(clock);
 }
