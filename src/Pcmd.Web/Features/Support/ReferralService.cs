@@ -80,6 +80,11 @@ public sealed class ReferralService(PcmdDbContext db, CaseAccess access, AuditTr
         return referral;
     }
 
+    /// <summary>The directory's active services, for the referral and consent forms.</summary>
+    public async Task<List<(int Id, string Name)>> ServiceChoices(CancellationToken ct = default) =>
+        (await db.SupportServices.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).Take(500).ToListAsync(ct))
+            .Select(s => (s.Id, s.Name)).ToList();
+
     /// <summary>The referrals of one case the user sees.</summary>
     public async Task<List<ReferralDto>> OfCase(UserScope scope, int caseId, CancellationToken ct = default)
     {

@@ -40,6 +40,11 @@ public sealed class CaseActionForm
     public string? BirthYear { get; set; }
     public string? Phone { get; set; }
     public string? Residence { get; set; }
+    public int? NeedKindId { get; set; }
+    public int? ServiceId { get; set; }
+    public DateOnly? FollowUpOn { get; set; }
+    public int? ReferralId { get; set; }
+    public ReferralOutcome? Outcome { get; set; }
 }
 
 /// <summary>Communes where the user may open a case (their writable area, today's communes first).</summary>
