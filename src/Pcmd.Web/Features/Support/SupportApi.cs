@@ -42,6 +42,8 @@ public static class SupportApi
         api.MapGet("/referrals/overdue", ListOverdueReferrals).WithName(nameof(ListOverdueReferrals)).WithSummary("Chuyển gửi quá hạn theo dõi");
         api.MapGet("/contacts", ListOutreachContacts).WithName(nameof(ListOutreachContacts)).WithSummary("Lượt tiếp cận trong địa bàn (không gắn hồ sơ)").ProducesInvalid();
         api.MapPost("/contacts", AddOutreachContact).WithName(nameof(AddOutreachContact)).WithSummary("Ghi lượt tiếp cận ẩn danh").ProducesInvalid();
+        api.MapGet("/statistics", GetSupportStatistics).WithName(nameof(GetSupportStatistics))
+            .WithSummary("Thống kê không định danh theo đơn vị, đã che ô nhỏ").ProducesInvalid();
         api.MapGet("/need-kinds", ListNeedKinds).WithName(nameof(ListNeedKinds)).WithSummary("Danh mục nhu cầu sàng lọc");
         api.MapPost("/need-kinds", CreateNeedKind).WithName(nameof(CreateNeedKind)).WithSummary("Thêm loại nhu cầu (quản trị)").ProducesInvalid();
         api.MapPut("/need-kinds/{id:int}", UpdateNeedKind).WithName(nameof(UpdateNeedKind)).WithSummary("Sửa loại nhu cầu (quản trị)").ProducesWriteProblems();
@@ -122,6 +124,15 @@ public static class SupportApi
     {
         var c = await svc.AddAnonymous(scope, input, ct);
         return TypedResults.Created($"/api/v1/support/contacts", new WithId(c.Id));
+    }
+
+    public static async Task<Ok<SupportStatisticsTable>> GetSupportStatistics(string? by, DateOnly? from, DateOnly? to, UserScope scope,
+        SupportStatistics svc, CancellationToken ct)
+    {
+        var errors = new ErrorList();
+        var dimension = Hotspots.HotspotsApi.Parse<StatisticsBy>(by, "by", "Cách thống kê: targetGroup, need, service, outcome.", errors) ?? StatisticsBy.TargetGroup;
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await svc.Table(scope, dimension, from, to, ct));
     }
 
     public static async Task<Ok<List<NeedKindDto>>> ListNeedKinds(bool? all, NeedKindService svc, CancellationToken ct) =>

@@ -10,6 +10,7 @@ public static class SupportModule
         .AddScoped<OutreachService>()
         .AddScoped<NeedKindService>()
         .AddScoped<ReferralService>()
+        .AddScoped<SupportStatistics>()
         .AddScoped<IDemoStep, SupportDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, SupportEstablishmentReferences>();
 

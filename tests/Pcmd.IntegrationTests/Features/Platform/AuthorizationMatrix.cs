@@ -176,6 +176,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/support/referrals/overdue"] = Everyone,
         ["GET /api/v1/support/contacts"] = "hotro",
         ["POST /api/v1/support/contacts"] = "hotro",
+        ["GET /api/v1/support/statistics"] = "admin dieuphoi lanhdao",
         ["GET /api/v1/support/need-kinds"] = Everyone,
         ["POST /api/v1/support/need-kinds"] = Admin,
         ["PUT /api/v1/support/need-kinds/{id}"] = Admin,
