@@ -25,6 +25,12 @@ public enum Computation
     /// <summary>Share of high-risk establishments under management inspected at least once: "cơ sở có biểu hiện phức tạp
     /// phải kiểm tra ít nhất một lần" (KH 2024 of Hà Nội, 9.2).</summary>
     HighRiskInspectedShare,
+    /// <summary>Share of sex workers with an eligible need given a harm-reduction or reintegration service (KH 2026–2030, 3.1.3).</summary>
+    SupportReachedShare,
+    /// <summary>Outreach contacts (lượt tiếp cận), anonymous counts included.</summary>
+    OutreachContacts,
+    /// <summary>People referred to a service at least once.</summary>
+    PeopleReferred,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

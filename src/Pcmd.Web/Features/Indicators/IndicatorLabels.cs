@@ -50,6 +50,9 @@ public static class IndicatorLabels
         Indicators.Computation.HotspotsEliminated or Indicators.Computation.HotspotsReEmerged or Indicators.Computation.NewHotspots =>
             $"/hotspots?unit={unitId}",
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
+        // Support records are confidential: the figure links to the suppressed statistics, never to a list of cases.
+        Indicators.Computation.SupportReachedShare or Indicators.Computation.PeopleReferred or Indicators.Computation.OutreachContacts =>
+            $"/support/statistics?from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };
 }
