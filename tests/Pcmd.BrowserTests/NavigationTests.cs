@@ -8,10 +8,10 @@ namespace Pcmd.BrowserTests;
 public class NavigationTests(PcmdServer server)
 {
     [Theory]
-    [InlineData("admin", "Theo dõi|Kế hoạch|Báo cáo|Sổ theo dõi|Hoạt động|Dịch vụ hỗ trợ|Bản đồ|Quản trị", "Người dùng")]
-    [InlineData("dieuphoi", "Theo dõi|Kế hoạch|Báo cáo|Sổ theo dõi|Hoạt động|Dịch vụ hỗ trợ|Bản đồ|Quản trị", null)]
+    [InlineData("admin", "Theo dõi|Kế hoạch|Báo cáo|Sổ theo dõi|Hoạt động|Hỗ trợ|Bản đồ|Quản trị", "Người dùng")]
+    [InlineData("dieuphoi", "Theo dõi|Kế hoạch|Báo cáo|Sổ theo dõi|Hoạt động|Hỗ trợ|Bản đồ|Quản trị", null)]
     [InlineData("kiemtra", "Theo dõi|Kế hoạch|Sổ theo dõi|Hoạt động|Dịch vụ hỗ trợ|Bản đồ", null)]
-    [InlineData("hotro", "Kế hoạch|Dịch vụ hỗ trợ", null)]
+    [InlineData("hotro", "Kế hoạch|Hỗ trợ", null)]
     public async Task The_menu_fits_one_row_at_1366_px_and_shows_each_role_what_it_uses(string user, string sections, string? adminOnly)
     {
         var page = await server.SignIn(user, 1366);

@@ -72,6 +72,15 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<ReportIndicatorValue> ReportIndicatorValues => Set<ReportIndicatorValue>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
 
+    public DbSet<Features.Support.SupportCase> SupportCases => Set<Features.Support.SupportCase>();
+    public DbSet<Features.Support.CaseWorkerAssignment> CaseWorkerAssignments => Set<Features.Support.CaseWorkerAssignment>();
+    public DbSet<Features.Support.Consent> SupportConsents => Set<Features.Support.Consent>();
+    public DbSet<Features.Support.NeedKind> NeedKinds => Set<Features.Support.NeedKind>();
+    public DbSet<Features.Support.CaseNeed> CaseNeeds => Set<Features.Support.CaseNeed>();
+    public DbSet<Features.Support.CaseNote> CaseNotes => Set<Features.Support.CaseNote>();
+    public DbSet<Features.Support.OutreachContact> OutreachContacts => Set<Features.Support.OutreachContact>();
+    public DbSet<Features.Support.Referral> Referrals => Set<Features.Support.Referral>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -13,6 +13,7 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.Support;
 using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Training;
@@ -36,6 +37,7 @@ public static class FeaturesModule
         .AddCommunication()
         .AddTraining()
         .AddUnitDocuments()
+        .AddSupport()
         .AddMap()
         .AddServiceDirectory()
         .AddIndicators()
@@ -58,6 +60,7 @@ public static class FeaturesModule
         .MapCommunicationApi()
         .MapTrainingApi()
         .MapUnitDocumentsApi()
+        .MapSupportApi()
         .MapMapApi()
         .MapServiceDirectoryApi()
         .MapIndicatorsApi()

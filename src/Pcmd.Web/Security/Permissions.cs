@@ -30,6 +30,7 @@ public static class RolePermissions
         [Roles.AgencyReporter] = [Permission.ManagePlans, Permission.SubmitReports],
         [Roles.Inspector] = [Permission.ManageRegistries],
         [Roles.CaseWorker] = [],
+        [Roles.CaseSupervisor] = [],
         [Roles.Leader] = [],
     };
 

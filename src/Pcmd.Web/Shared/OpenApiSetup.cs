@@ -27,6 +27,7 @@ public static class OpenApiSetup
         ["Chỉ tiêu"] = "Kết quả các chỉ tiêu tính từ dữ liệu và việc gắn chỉ tiêu với phép tính.",
         ["Báo cáo định kỳ"] = "Kỳ báo cáo, báo cáo của các cơ quan, quy trình nộp và tổng hợp.",
         ["Thông báo"] = "Thông báo gửi cho người đang đăng nhập.",
+        ["Hỗ trợ, giảm hại"] = "Hồ sơ hỗ trợ bảo mật theo mã (chỉ cán bộ phụ trách và người giám sát), đồng ý, nhu cầu, chuyển gửi, lượt tiếp cận, thống kê đã che ô nhỏ.",
         ["Nhật ký"] = "Nhật ký thay đổi dữ liệu.",
     };
 

@@ -48,6 +48,14 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider clock, IO
         if (Options.RecordReads) Record(AuditAction.Read, entityType, id, null);
     }
 
+    /// <summary>A read with what was read and why (a support case's identifying fields, an emergency read and its reason):
+    /// always recorded, as the case page's access log shows these.</summary>
+    public void RecordRead(string entityType, object id, Dictionary<string, object?> detail) => Record(AuditAction.Read, entityType, id, detail);
+
+    /// <summary>A record sent outside the system on a user's decision (a support case referred to a provider without the
+    /// person's consent, on the supervisor's reason): recorded as an export of that one record, with the reason.</summary>
+    public void RecordShared(string entityType, object id, Dictionary<string, object?> detail) => Record(AuditAction.Exported, entityType, id, detail);
+
     public void RecordExport(string what, string format, int rows, object? filter) =>
         Record(AuditAction.Exported, what, "", new Dictionary<string, object?> { ["format"] = format, ["rows"] = rows, ["filter"] = filter });
 

@@ -49,6 +49,12 @@ public enum Computation
     DistrictPlanShare,
     /// <summary>Share of communes that issued a plan, decision or directive in the window (3.2.1).</summary>
     CommuneDocumentShare,
+    /// <summary>Share of sex workers with an eligible need given a harm-reduction or reintegration service (KH 2026–2030, 3.1.3).</summary>
+    SupportReachedShare,
+    /// <summary>Outreach contacts (lượt tiếp cận), anonymous counts included.</summary>
+    OutreachContacts,
+    /// <summary>People referred to a service at least once.</summary>
+    PeopleReferred,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

@@ -30,7 +30,8 @@ public sealed class IndicatorComputations(PcmdDbContext db)
 {
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
     public static bool IsShare(Computation c) =>
-        c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare || ActivityFacts.IsShare(c);
+        c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare or Computation.SupportReachedShare
+        || ActivityFacts.IsShare(c);
 
     /// <summary>The actual over the whole area (null: everywhere) for records dated from <paramref name="from"/> to
     /// <paramref name="to"/> inclusive.</summary>
@@ -151,6 +152,9 @@ public sealed class IndicatorComputations(PcmdDbContext db)
                 .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Identified && ev.Date >= from && ev.Date <= to
                     && !db.HotspotEvents.Any(e2 => e2.HotspotId == h.Id && e2.Date < ev.Date)))
                 .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
+            Computation.SupportReachedShare => SupportFacts.ReachedShare(db, areaUnitId, from, to),
+            Computation.OutreachContacts => SupportFacts.OutreachContacts(db, areaUnitId, from, to),
+            Computation.PeopleReferred => SupportFacts.PeopleReferred(db, areaUnitId, from, to),
             _ when ActivityFacts.Handles(c) => ActivityFacts.Facts(db, c, areaUnitId, from, to),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c, "Unknown computation"),
         };

@@ -51,6 +51,9 @@ public static class IndicatorLabels
             $"/hotspots?unit={unitId}",
         _ when ActivityFacts.Handles(c) => ActivityFacts.Link(c, unitId, w),
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
+        // Support records are confidential: the figure links to the suppressed statistics, never to a list of cases.
+        Indicators.Computation.SupportReachedShare or Indicators.Computation.PeopleReferred or Indicators.Computation.OutreachContacts =>
+            $"/support/statistics?from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };
 }

@@ -15,6 +15,10 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
     [
         // "95 % cơ sở … được kiểm tra ít nhất một lần" by 2030, 60/70/80/90/95 % a year, counted over the whole period.
         ("hn-2026-2030", "3.2.2", Computation.InspectedShare),
+        // "≥ 70 % người bán dâm có nhu cầu và đủ điều kiện được tiếp cận các biện pháp can thiệp giảm hại…" (issue 12).
+        ("hn-2026-2030", "3.1.3", Computation.SupportReachedShare),
+        ("hn-2024", "10.1", Computation.OutreachContacts),
+        ("hn-2024", "10.2", Computation.SupportReachedShare),
         // KH 2024 of Hà Nội: tuyên truyền qua kiểm tra cho 2.460 chủ cơ sở và người lao động.
         ("hn-2024", "3.6", Computation.PeopleInformed),
         ("hn-2024", "8.1", Computation.HotspotsEliminated),

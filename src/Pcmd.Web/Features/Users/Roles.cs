@@ -8,9 +8,11 @@ public static class Roles
     public const string CommuneOfficer = "CommuneOfficer";
     public const string Inspector = "Inspector";
     public const string CaseWorker = "CaseWorker";
+    /// <summary>Supervises support cases of its area: sees the cases it supervises, reassigns them (issue 12).</summary>
+    public const string CaseSupervisor = "CaseSupervisor";
     public const string Leader = "Leader";
 
-    public static readonly string[] All = [Admin, Coordinator, AgencyReporter, CommuneOfficer, Inspector, CaseWorker, Leader];
+    public static readonly string[] All = [Admin, Coordinator, AgencyReporter, CommuneOfficer, Inspector, CaseWorker, CaseSupervisor, Leader];
 
     public static string DisplayName(string role) => role switch
     {
@@ -20,6 +22,7 @@ public static class Roles
         CommuneOfficer => "Cán bộ xã, phường",
         Inspector => "Thành viên đội kiểm tra",
         CaseWorker => "Cán bộ hỗ trợ, quản lý trường hợp",
+        CaseSupervisor => "Giám sát hỗ trợ, quản lý trường hợp",
         Leader => "Lãnh đạo (chỉ xem)",
         _ => role,
     };

@@ -126,6 +126,14 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         var report = await db.Set<Report>().Where(r => r.OrgUnitId == pl).Select(r => new { r.Id, r.PeriodId }).FirstOrDefaultAsync();
         Put("reports/id", report?.Id);
         Put("report-periods/id", report?.PeriodId);
+        // An open demo case of hotro with a referral (its consents, its referral).
+        var supportCase = await db.Set<Pcmd.Web.Features.Support.SupportCase>()
+            .Where(c => c.Code.StartsWith("HT-DEMO") && c.ClosedOn == null && db.Set<Pcmd.Web.Features.Support.Referral>().Any(r => r.CaseId == c.Id))
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        Put("cases/id", supportCase);
+        Put("consentId", await db.Set<Pcmd.Web.Features.Support.Consent>().Where(c => c.CaseId == supportCase).Select(c => (int?)c.Id).FirstOrDefaultAsync());
+        Put("referrals/id", await db.Set<Pcmd.Web.Features.Support.Referral>().Where(r => r.CaseId == supportCase).Select(r => (int?)r.Id).FirstOrDefaultAsync());
+        Put("need-kinds/id", await db.Set<Pcmd.Web.Features.Support.NeedKind>().Select(k => (int?)k.Id).FirstOrDefaultAsync());
         return s;
     }
 }

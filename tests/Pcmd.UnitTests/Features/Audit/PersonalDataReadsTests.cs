@@ -17,6 +17,9 @@ public sealed class PersonalDataReadsTests
         ["Establishment"] = ["Establishment"],
         // TeamService.Get (the team with its members) and InspectionQueries.Get (the members present).
         ["TeamMember"] = ["InspectionTeam", "Inspection"],
+        // SupportService.Identity and .BreakGlass (the identifying fields) and SupportService.Get (the case plan's notes).
+        ["SupportCase"] = ["SupportCase"],
+        ["CaseNote"] = ["SupportCase"],
     };
 
     [Fact]
