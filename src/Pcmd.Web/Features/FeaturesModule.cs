@@ -12,6 +12,7 @@ using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.Synthetic;
+using Pcmd.Web.Features.Tips;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -28,6 +29,7 @@ public static class FeaturesModule
         .AddEstablishments()
         .AddInspections()
         .AddHotspots()
+        .AddTips()
         .AddMap()
         .AddIndicators()
         .AddNotifications()
@@ -45,6 +47,7 @@ public static class FeaturesModule
         .MapEstablishmentsApi()
         .MapInspectionsApi()
         .MapHotspotsApi()
+        .MapTipsApi()
         .MapMapApi()
         .MapIndicatorsApi()
         .MapReportingApi()

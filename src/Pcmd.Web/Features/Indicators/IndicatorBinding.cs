@@ -25,6 +25,10 @@ public enum Computation
     /// <summary>Share of high-risk establishments under management inspected at least once: "cơ sở có biểu hiện phức tạp
     /// phải kiểm tra ít nhất một lần" (KH 2024 of Hà Nội, 9.2).</summary>
     HighRiskInspectedShare,
+    /// <summary>Tips (tin báo, tố giác, khiếu nại, phản ánh) received in the window.</summary>
+    TipsReceived,
+    /// <summary>Share of the tips received in the window handled within the deadline of each step (KH 2026–2030, 3.1.4).</summary>
+    TipsHandledOnTimeShare,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

@@ -30,7 +30,8 @@ public sealed class IndicatorComputations(PcmdDbContext db)
 {
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
     public static bool IsShare(Computation c) =>
-        c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare;
+        c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare
+        or Computation.TipsHandledOnTimeShare;
 
     /// <summary>The actual over the whole area (null: everywhere) for records dated from <paramref name="from"/> to
     /// <paramref name="to"/> inclusive.</summary>
@@ -151,6 +152,8 @@ public sealed class IndicatorComputations(PcmdDbContext db)
                 .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Identified && ev.Date >= from && ev.Date <= to
                     && !db.HotspotEvents.Any(e2 => e2.HotspotId == h.Id && e2.Date < ev.Date)))
                 .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
+            Computation.TipsReceived => TipFacts.Received(db, areaUnitId, from, to),
+            Computation.TipsHandledOnTimeShare => TipFacts.HandledOnTime(db, areaUnitId, from, to),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c, "Unknown computation"),
         };
     }

@@ -50,6 +50,7 @@ public static class IndicatorLabels
         Indicators.Computation.HotspotsEliminated or Indicators.Computation.HotspotsReEmerged or Indicators.Computation.NewHotspots =>
             $"/hotspots?unit={unitId}",
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
+        Indicators.Computation.TipsReceived or Indicators.Computation.TipsHandledOnTimeShare => $"/tips?unit={unitId}",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };
 }

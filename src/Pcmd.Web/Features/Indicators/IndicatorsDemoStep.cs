@@ -15,6 +15,9 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
     [
         // "95 % cơ sở … được kiểm tra ít nhất một lần" by 2030, 60/70/80/90/95 % a year, counted over the whole period.
         ("hn-2026-2030", "3.2.2", Computation.InspectedShare),
+        // "100 % tin tố giác, tin báo, khiếu nại … được tiếp nhận, xác minh, phân loại, xử lý kịp thời" (tips, issue 11).
+        ("hn-2026-2030", "3.1.4", Computation.TipsHandledOnTimeShare),
+        ("hn-2024", "6", Computation.TipsHandledOnTimeShare),
         // KH 2024 of Hà Nội: tuyên truyền qua kiểm tra cho 2.460 chủ cơ sở và người lao động.
         ("hn-2024", "3.6", Computation.PeopleInformed),
         ("hn-2024", "8.1", Computation.HotspotsEliminated),
