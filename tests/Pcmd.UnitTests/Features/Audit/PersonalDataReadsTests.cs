@@ -17,6 +17,8 @@ public sealed class PersonalDataReadsTests
         ["Establishment"] = ["Establishment"],
         // TeamService.Get (the team with its members) and InspectionQueries.Get (the members present).
         ["TeamMember"] = ["InspectionTeam", "Inspection"],
+        // TipService.ReadSource: the reporter's name, contact and identifying details, never part of the tip's other reads.
+        ["Tip"] = ["TipSource"],
     };
 
     [Fact]
