@@ -128,7 +128,8 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
         errors.ThrowIfAny();
         var row = await db.PortalGuidance.OrderBy(g => g.Id).FirstOrDefaultAsync(ct);
         if ((row?.Version ?? 0) != input.Version) throw new ConflictException();
-        if (row is null) db.PortalGuidance.Add(row = new PortalGuidance());
+        // The built-in text is version 0; the first saved text is version 1, so that a second save from the same form is a conflict.
+        if (row is null) db.PortalGuidance.Add(row = new PortalGuidance { Version = 1 });
         else db.Entry(row).Property(g => g.Version).OriginalValue = input.Version;
         row.Text = input.Text!.Trim();
         await db.SaveChangesAsync(ct);

@@ -56,6 +56,7 @@ public sealed partial class TipService
     public async Task<Tip> Step(UserScope scope, int id, TipStepInput input, CancellationToken ct = default)
     {
         var tip = await Load(scope, id, ct);
+        if (!scope.IsGlobal && !TipAccess.IsIntake(scope)) throw audit.Denied(nameof(Tip), id, new ForbiddenException());
         if (input.State is not { } target || !Enum.IsDefined(target)) throw ValidationException.One("state", "Chọn bước xử lý.");
         if (!TipAccess.CanAct(scope, tip, target)) throw audit.Denied(nameof(Tip), id, new ForbiddenException());
         if (tip.Version != input.Version) throw new ConflictException();

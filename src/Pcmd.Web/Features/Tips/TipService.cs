@@ -95,6 +95,13 @@ public sealed partial class TipService(PcmdDbContext db, OrgUnitTree tree, TimeP
         return new TipSource(t.Id, t.Anonymous, t.ReporterName, t.ReporterContact, t.IdentifyingDetails);
     }
 
+    /// <summary>The id of a tip the user may read, by its code (the step form names a duplicate's original by code).</summary>
+    public Task<int?> IdOf(UserScope scope, string code)
+    {
+        var c = TipRules.NormalizeCode(code);
+        return db.Tips.AsNoTracking().Readable(db, scope).Where(t => t.Code == c).Select(t => (int?)t.Id).FirstOrDefaultAsync();
+    }
+
     DeadlineDto? Deadline(Tip t)
     {
         if (t.NextDueOn is not { } due) return null;
