@@ -10,7 +10,7 @@ public class IndicatorResultsTests(PcmdServer server)
     public async Task The_coordinator_sees_the_computed_share_inspected_beside_the_60_percent_target_of_2026()
     {
         var page = await server.SignIn("dieuphoi");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).First.ClickAsync();
+        await PcmdServer.Menu(page, "Kế hoạch", group: "Kế hoạch");
         await page.GetByRole(AriaRole.Link, new() { Name = "giai đoạn 2026 - 2030" }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-title")).ToContainTextAsync("2026 - 2030");
         // The plan page carries a results summary; its link opens the full table.

@@ -48,6 +48,17 @@ public sealed class PcmdServer : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Follows a link of the menu as a user would: the menu button first on a phone, then the section's drop-down
+    /// when the link is in one.</summary>
+    public static async Task Menu(IPage page, string link, string? group = null)
+    {
+        var menu = page.GetByTestId("menu");
+        var button = page.GetByTestId("menu-button");
+        if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true") await button.ClickAsync();
+        if (group is not null) await menu.Locator("summary", new() { HasText = group }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -11,6 +11,7 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Tips;
 using Pcmd.Web.Features.Users;
@@ -31,6 +32,7 @@ public static class FeaturesModule
         .AddHotspots()
         .AddTips()
         .AddMap()
+        .AddServiceDirectory()
         .AddIndicators()
         .AddNotifications()
         .AddReporting()
@@ -49,6 +51,7 @@ public static class FeaturesModule
         .MapHotspotsApi()
         .MapTipsApi()
         .MapMapApi()
+        .MapServiceDirectoryApi()
         .MapIndicatorsApi()
         .MapReportingApi()
         .MapNotificationsApi()

@@ -14,6 +14,8 @@ public enum Permission
     ManageRegistries,
     /// <summary>Fill in and submit the reports of the user's own agency.</summary>
     SubmitReports,
+    /// <summary>Keep the support-service directory (the portal lists it, case workers refer to it).</summary>
+    ManageServiceDirectory,
 }
 
 public static class RolePermissions
@@ -21,7 +23,8 @@ public static class RolePermissions
     static readonly Dictionary<string, Permission[]> Map = new()
     {
         [Roles.Admin] = Enum.GetValues<Permission>(),
-        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries, Permission.SubmitReports],
+        [Roles.Coordinator] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries, Permission.SubmitReports,
+            Permission.ManageServiceDirectory],
         [Roles.CommuneOfficer] = [Permission.ManagePlans, Permission.ManageAgencies, Permission.ManageRegistries, Permission.SubmitReports],
         // An agency reporter edits only plans its own agency issues (checked in PlanAccess).
         [Roles.AgencyReporter] = [Permission.ManagePlans, Permission.SubmitReports],

@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 namespace Pcmd.Web.Features.Audit;
 
 /// <summary>Changes are written by the DbContext on every save (AuditRecorder); events (reads, exports, sign-ins, refusals,
@@ -7,6 +8,7 @@ public static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, "Audit", "/audit", 40, NavEntry.Roles()));
         // Not bound to configuration: an installation cannot turn the read audit off; only the benchmark flips it in code.
         services.AddOptions<AuditOptions>();
         services.AddSingleton<AuditTrail>();

@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.Establishments.Import;
 
@@ -5,8 +6,13 @@ namespace Pcmd.Web.Features.Establishments;
 
 public static class EstablishmentsModule
 {
+    /// <summary>Who uses the registries' pages (and the map over them): everyone but case workers, whose work is people,
+    /// not businesses.</summary>
+    public static readonly Func<Security.UserScope, bool> Registers = s => s.IsGlobal || !s.IsInRole(Users.Roles.CaseWorker);
+
     public static IServiceCollection AddEstablishments(this IServiceCollection services)
     {
+        services.AddNavEntry(new NavEntry(NavGroup.Registers, "Nav.Establishments", "/establishments", 10, Registers));
         services.AddScoped<EstablishmentQuery>();
         services.AddScoped<EstablishmentService>();
         services.AddScoped<EstablishmentFiles>();

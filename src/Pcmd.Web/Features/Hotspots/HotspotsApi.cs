@@ -62,11 +62,6 @@ public static class HotspotsApi
         return new HotspotFilter(unit, k, c, s, search, appendixItem, page ?? 1, pageSize ?? 50);
     }
 
-    public static T? Parse<T>(string? value, string field, string message, ErrorList errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _)) return v;
-        errors.Add(field, message);
-        return null;
-    }
+    public static T? Parse<T>(string? value, string field, string message, ErrorList errors) where T : struct, Enum =>
+        QueryValues.Enum<T>(value, field, message, errors);
 }

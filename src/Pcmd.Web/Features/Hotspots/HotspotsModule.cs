@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
 namespace Pcmd.Web.Features.Hotspots;
@@ -5,6 +6,7 @@ namespace Pcmd.Web.Features.Hotspots;
 public static class HotspotsModule
 {
     public static IServiceCollection AddHotspots(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Hotspots.Nav", "/hotspots", 40, Establishments.EstablishmentsModule.Registers))
         .AddScoped<HotspotService>()
         .AddScoped<IDemoStep, HotspotDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, HotspotEstablishmentReferences>();

@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
 namespace Pcmd.Web.Features.Inspections;
@@ -5,6 +6,8 @@ namespace Pcmd.Web.Features.Inspections;
 public static class InspectionsModule
 {
     public static IServiceCollection AddInspections(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Nav.Inspections", "/inspections", 20, Establishments.EstablishmentsModule.Registers))
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Nav.Teams", "/inspection-teams", 30, Establishments.EstablishmentsModule.Registers, "/inspection-plans"))
         .AddScoped<InspectionAccess>()
         .AddScoped<TeamService>()
         .AddScoped<InspectionPlanService>()

@@ -1,8 +1,11 @@
+using Pcmd.Web.Components.Layout;
 namespace Pcmd.Web.Features.Map;
 
 public static class MapModule
 {
-    public static IServiceCollection AddMap(this IServiceCollection services) => services.AddScoped<MapService>();
+    public static IServiceCollection AddMap(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Map, "Map.Nav", "/map", 10, Establishments.EstablishmentsModule.Registers))
+        .AddScoped<MapService>();
 
     public static IEndpointRouteBuilder MapMapApi(this IEndpointRouteBuilder app)
     {

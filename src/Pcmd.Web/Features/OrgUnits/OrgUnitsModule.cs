@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 namespace Pcmd.Web.Features.OrgUnits;
 
@@ -6,6 +7,7 @@ namespace Pcmd.Web.Features.OrgUnits;
 public static class OrgUnitsModule
 {
     public static IServiceCollection AddOrgUnits(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Admin, "OrgUnits", "/org-units", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.CommuneOfficer)))
         .AddScoped<OrgUnitService>()
         .AddScoped<AddressPackageImporter>()
         .AddScoped<IDemoStep, OrgUnitsDemoStep>();

@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.Plans.Files;
 
@@ -6,6 +7,8 @@ namespace Pcmd.Web.Features.Plans;
 public static class PlansModule
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Plans, "Plans", "/plans", 10))
+        .AddNavEntry(new NavEntry(NavGroup.Plans, "MyTasks", "/my-tasks", 20, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.AgencyReporter, Users.Roles.CommuneOfficer, Users.Roles.Inspector, Users.Roles.CaseWorker)))
         .AddScoped<PlanFileReader>()
         .AddScoped<PlanFileWriter>()
         .AddScoped<PlanService>()

@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
 namespace Pcmd.Web.Features.Reporting;
@@ -6,6 +7,7 @@ public static class ReportingModule
 {
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
+        services.AddNavEntry(new NavEntry(NavGroup.Reports, "Nav.Reports", "/reports", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.AgencyReporter, Users.Roles.CommuneOfficer, Users.Roles.Leader), "/report-periods", @"/plans/\d+/reports"));
         services.AddScoped<ReportingUnits>();
         services.AddScoped<ReportLists>();
         services.AddScoped<ReportPeriodService>();

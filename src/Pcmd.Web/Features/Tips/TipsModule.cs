@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
 namespace Pcmd.Web.Features.Tips;
@@ -8,7 +9,8 @@ public static class TipsModule
         .AddScoped<TipService>()
         .AddScoped<PortalService>()
         .AddSingleton<PortalGuard>()
-        .AddScoped<IDemoStep, TipDemoStep>();
+        .AddScoped<IDemoStep, TipDemoStep>()
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Tips.Nav", "/tips", 50));
 
     public static IEndpointRouteBuilder MapTipsApi(this IEndpointRouteBuilder app)
     {

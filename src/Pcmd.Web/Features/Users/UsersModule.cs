@@ -1,3 +1,4 @@
+using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Pcmd.Web.Data;
@@ -10,6 +11,7 @@ namespace Pcmd.Web.Features.Users;
 public static class UsersModule
 {
     public static IServiceCollection AddUsers(this IServiceCollection services) => services
+        .AddNavEntry(new NavEntry(NavGroup.Admin, "Users.Title", "/users", 30, NavEntry.Roles()))
         .AddScoped<UserService>()
         .AddScoped<IDemoStep, UsersDemoStep>();
 

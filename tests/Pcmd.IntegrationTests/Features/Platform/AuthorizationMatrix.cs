@@ -140,6 +140,11 @@ public static class AuthorizationMatrix
         ["POST /api/v1/public/tips"] = Public,
         ["POST /api/v1/public/tips/status"] = Public,
         ["POST /api/v1/public/tips/replies"] = Public,
+        // The directory is public information; the coordinating agency keeps it.
+        ["GET /api/v1/support-services"] = Everyone,
+        ["GET /api/v1/support-services/{id}"] = Everyone,
+        ["POST /api/v1/support-services"] = Admin + " dieuphoi",
+        ["PUT /api/v1/support-services/{id}"] = Admin + " dieuphoi",
 
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
         ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,

@@ -117,6 +117,31 @@ public abstract class PortalTests(PcmdApp app)
         Assert.Contains("&lt;em&gt;ngay&lt;/em&gt;", html);
     }
 
+    [Fact]
+    public async Task Portal_pages_set_no_cookie_and_weigh_under_300_kB_with_their_styles_and_scripts()
+    {
+        var citizen = Anonymous();
+        foreach (var url in new[] { "/portal", "/portal/report", "/portal/status", "/portal/services?kind=legalAid" })
+        {
+            var res = await citizen.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            Assert.False(res.Headers.Contains("Set-Cookie"), url);
+            var html = await res.Content.ReadAsStringAsync();
+            long bytes = System.Text.Encoding.UTF8.GetByteCount(html);
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/?[^\"]+\\.(?:css|js))\""))
+            {
+                var asset = await citizen.GetAsync("/" + m.Groups[1].Value.TrimStart('/'));
+                Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+                bytes += (await asset.Content.ReadAsByteArrayAsync()).Length;
+            }
+            Assert.True(bytes < 300 * 1024, $"{url}: {bytes} bytes");
+            Assert.DoesNotContain("bootstrap-icons", html);
+        }
+        var services = await (await citizen.GetAsync("/portal/services")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"services\"", services);
+        Assert.Matches("[1-9][0-9]* nơi hỗ trợ", services);
+    }
+
     public static string Lookup(string code, string secret) => new JsonObject { ["code"] = code, ["secret"] = secret }.ToJsonString();
 }
 
