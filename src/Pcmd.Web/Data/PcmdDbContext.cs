@@ -60,6 +60,9 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<TipReply> TipReplies => Set<TipReply>();
     public DbSet<TipSourceRead> TipSourceReads => Set<TipSourceRead>();
     public DbSet<PortalGuidance> PortalGuidance => Set<PortalGuidance>();
+
+    public DbSet<Features.Enforcement.AdministrativeSanction> AdministrativeSanctions => Set<Features.Enforcement.AdministrativeSanction>();
+    public DbSet<Features.Enforcement.CriminalCase> CriminalCases => Set<Features.Enforcement.CriminalCase>();
     public DbSet<Features.ServiceDirectory.SupportService> SupportServices => Set<Features.ServiceDirectory.SupportService>();
 
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();

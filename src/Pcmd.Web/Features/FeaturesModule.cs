@@ -14,6 +14,7 @@ using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Tips;
+using Pcmd.Web.Features.Enforcement;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -31,6 +32,7 @@ public static class FeaturesModule
         .AddInspections()
         .AddHotspots()
         .AddTips()
+        .AddEnforcement()
         .AddMap()
         .AddServiceDirectory()
         .AddIndicators()
@@ -50,6 +52,7 @@ public static class FeaturesModule
         .MapInspectionsApi()
         .MapHotspotsApi()
         .MapTipsApi()
+        .MapEnforcementApi()
         .MapMapApi()
         .MapServiceDirectoryApi()
         .MapIndicatorsApi()

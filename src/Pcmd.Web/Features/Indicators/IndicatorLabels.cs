@@ -51,6 +51,9 @@ public static class IndicatorLabels
             $"/hotspots?unit={unitId}",
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
         Indicators.Computation.TipsReceived or Indicators.Computation.TipsHandledOnTimeShare => $"/tips?unit={unitId}",
+        Indicators.Computation.CriminalCasesDetected or Indicators.Computation.CriminalCasesTried or Indicators.Computation.DefendantsTried
+            or Indicators.Computation.TriedShareOfIndicted or Indicators.Computation.PeopleSanctioned or Indicators.Computation.SellersSanctioned
+            or Indicators.Computation.FinesTotal => $"/enforcement?unit={unitId}",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };
 }

@@ -10,6 +10,7 @@ public static class TipsModule
         .AddScoped<PortalService>()
         .AddSingleton<PortalGuard>()
         .AddScoped<IDemoStep, TipDemoStep>()
+        .AddScoped<Establishments.IEstablishmentReferences, TipEstablishmentReferences>()
         .AddNavEntry(new NavEntry(NavGroup.Registers, "Tips.Nav", "/tips", 50));
 
     public static IEndpointRouteBuilder MapTipsApi(this IEndpointRouteBuilder app)
