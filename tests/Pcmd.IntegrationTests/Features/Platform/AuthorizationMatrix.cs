@@ -140,6 +140,13 @@ public static class AuthorizationMatrix
         ["POST /api/v1/public/tips"] = Public,
         ["POST /api/v1/public/tips/status"] = Public,
         ["POST /api/v1/public/tips/replies"] = Public,
+        // Enforcement: lists filter by scope; police and the standing office record cases, wards and inspectors sanctions too.
+        ["GET /api/v1/enforcement/sanctions"] = Everyone,
+        ["POST /api/v1/enforcement/sanctions"] = "admin dieuphoi congan phuluong hadong kiemtra",
+        ["GET /api/v1/enforcement/criminal-cases"] = Everyone,
+        ["GET /api/v1/enforcement/criminal-cases/{id}"] = SeesPhuLuong,
+        ["POST /api/v1/enforcement/criminal-cases"] = "admin dieuphoi congan",
+        ["PUT /api/v1/enforcement/criminal-cases/{id}"] = "admin dieuphoi congan",
         // The directory is public information; the coordinating agency keeps it.
         ["GET /api/v1/support-services"] = Everyone,
         ["GET /api/v1/support-services/{id}"] = Everyone,

@@ -119,6 +119,7 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("inspection-plans/id", inspectionPlan);
         Put("itemId", await db.Set<InspectionPlanItem>().Where(i => i.InspectionPlanId == inspectionPlan).Select(i => (int?)i.Id).FirstOrDefaultAsync());
         Put("inspections/id", await db.Set<Inspection>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("criminal-cases/id", await db.Set<Pcmd.Web.Features.Enforcement.CriminalCase>().Where(c => c.OrgUnitId == pl).Select(c => (int?)c.Id).FirstOrDefaultAsync());
         // A demo tip of Phú Lương that the ward itself took in, still open (its source is the ward officer's alone).
         Put("tips/id", await db.Set<Pcmd.Web.Features.Tips.Tip>().Where(t => t.OrgUnitId == pl && t.ReceivingUnitId == pl && t.ReceivedBy == "phuluong"
             && t.State != Pcmd.Web.Features.Tips.TipState.Closed).Select(t => (int?)t.Id).FirstOrDefaultAsync()

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Enforcement;
+using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.Indicators;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Targets;
@@ -18,7 +20,12 @@ namespace Pcmd.UnitTests.Features.Indicators;
 ///   T3 Vạn Phúc  31/12/2024 23:30  (16:30 UTC: still 2024 in Hà Nội) received, next step due 03/01/2025
 ///   T4 Phú Lương 04/08/2025 09:00  closed on time
 ///   T5 Hà Đông   01/09/2025 09:00  verifying, next step due 10/09/2025: overdue by the end of 2025
-///   T6 Phú Lương 29/12/2025 09:00  received, next step due 05/01/2026: not yet due at the end of 2025</summary>
+///   T6 Phú Lương 29/12/2025 09:00  received, next step due 05/01/2026: not yet due at the end of 2025
+/// Criminal cases (unit: detected, instituted, sent for prosecution, tried, defendants):
+///   C1 Phú Lãm 01/03/2024, 10/03/2024, 01/06/2024, 01/09/2024, 2 · C2 Vạn Phúc 01/05/2024, 10/05/2024, 01/11/2024, not tried
+///   C3 Phú Lương 01/08/2025, 05/08/2025, 01/10/2025, 15/01/2026, 3 · C4 Hà Đông 01/09/2025 only
+/// Administrative sanctions: S1 Phú Lãm 01/04/2024 seller fined 500.000 đ · S2 Phú Lãm 02/04/2024 buyer warned ·
+///   S3 Phú Lương 01/09/2025 premises fined 30.000.000 đ · S4 Vạn Phúc 01/02/2025 seller fined 1.000.000 đ</summary>
 public sealed class TipFactsFixture : IDisposable
 {
     public readonly SqliteConnection Connection = new("Data Source=:memory:");
@@ -77,6 +84,20 @@ public sealed class TipFactsFixture : IDisposable
             T(4, phuLuong, Local(2025, 8, 4, 9), TipState.Closed, null, true, true, true, true, true),
             T(5, haDong, Local(2025, 9, 1, 9), TipState.Verifying, new DateOnly(2025, 9, 10), true),
             T(6, phuLuong, Local(2025, 12, 29, 9), TipState.Received, new DateOnly(2026, 1, 5)));
+        static DateOnly D(int y, int m, int d) => new(y, m, d);
+        db.CriminalCases.AddRange(
+            new CriminalCase { Reference = "C1", OrgUnitId = phuLam.Id, DetectedOn = D(2024, 3, 1), InstitutedOn = D(2024, 3, 10), IndictedOn = D(2024, 6, 1), TriedOn = D(2024, 9, 1), AccusedCount = 2, DefendantsCount = 2 },
+            new CriminalCase { Reference = "C2", OrgUnitId = vanPhuc.Id, DetectedOn = D(2024, 5, 1), InstitutedOn = D(2024, 5, 10), IndictedOn = D(2024, 11, 1), AccusedCount = 1 },
+            new CriminalCase { Reference = "C3", OrgUnitId = phuLuong.Id, DetectedOn = D(2025, 8, 1), InstitutedOn = D(2025, 8, 5), IndictedOn = D(2025, 10, 1), TriedOn = D(2026, 1, 15), AccusedCount = 3, DefendantsCount = 3 },
+            new CriminalCase { Reference = "C4", OrgUnitId = haDong.Id, DetectedOn = D(2025, 9, 1) });
+        var decree = new Decree { Code = "144/2021/NĐ-CP", Title = "Nghị định 144/2021/NĐ-CP", ValidFrom = D(2022, 1, 1) };
+        db.Decrees.Add(decree);
+        db.SaveChanges();
+        db.AdministrativeSanctions.AddRange(
+            new AdministrativeSanction { OrgUnitId = phuLam.Id, Date = D(2024, 4, 1), Target = SanctionTarget.Seller, Kind = SanctionKind.Fine, Amount = 500_000, DecreeId = decree.Id },
+            new AdministrativeSanction { OrgUnitId = phuLam.Id, Date = D(2024, 4, 2), Target = SanctionTarget.Buyer, Kind = SanctionKind.Warning, DecreeId = decree.Id },
+            new AdministrativeSanction { OrgUnitId = phuLuong.Id, Date = D(2025, 9, 1), Target = SanctionTarget.Premises, Kind = SanctionKind.Fine, Amount = 30_000_000, DecreeId = decree.Id },
+            new AdministrativeSanction { OrgUnitId = vanPhuc.Id, Date = D(2025, 2, 1), Target = SanctionTarget.Seller, Kind = SanctionKind.Fine, Amount = 1_000_000, DecreeId = decree.Id });
         db.SaveChanges();
     }
 
@@ -139,5 +160,52 @@ public sealed class TipFactsTests(TipFactsFixture data) : IClassFixture<TipFacts
         Assert.Equal(3, Facts(new DateOnly(2025, 9, 5)).Sum(f => f.Num));
         Assert.Equal(2, Facts(new DateOnly(2025, 9, 11)).Sum(f => f.Num));
         Assert.Equal(3, Facts(new DateOnly(2025, 9, 11)).Sum(f => f.Den));
+    }
+}
+
+/// <summary>The enforcement computations against <see cref="TipFactsFixture"/> counted by hand.</summary>
+public sealed class EnforcementFactsTests(TipFactsFixture data) : IClassFixture<TipFactsFixture>
+{
+    async Task<Actual> Compute(Computation c, string unit, int year)
+    {
+        using var scope = data.Services.CreateScope();
+        var areas = scope.ServiceProvider.GetRequiredService<IndicatorAreas>();
+        return await scope.ServiceProvider.GetRequiredService<IndicatorComputations>()
+            .Compute(c, await areas.ForQuery(data.Units[unit]), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    }
+
+    [Theory]
+    [InlineData(Computation.CriminalCasesDetected, "phuLuong", 2024, 2)]   // C1 (old Phú Lãm), C2 (Vạn Phúc, merged in part)
+    [InlineData(Computation.CriminalCasesDetected, "phuLuong", 2025, 1)]
+    [InlineData(Computation.CriminalCasesDetected, "haDong", 2024, 1)]     // C2: Vạn Phúc is in Hà Đông's area too
+    [InlineData(Computation.CriminalCasesDetected, "city", 2025, 2)]
+    [InlineData(Computation.CriminalCasesTried, "phuLuong", 2024, 1)]
+    [InlineData(Computation.CriminalCasesTried, "phuLuong", 2025, 0)]
+    [InlineData(Computation.CriminalCasesTried, "phuLuong", 2026, 1)]
+    [InlineData(Computation.DefendantsTried, "phuLuong", 2024, 2)]
+    [InlineData(Computation.DefendantsTried, "city", 2026, 3)]
+    [InlineData(Computation.PeopleSanctioned, "phuLuong", 2024, 2)]
+    [InlineData(Computation.PeopleSanctioned, "phuLuong", 2025, 1)]        // S4; S3 is premises
+    [InlineData(Computation.PeopleSanctioned, "haDong", 2025, 1)]
+    [InlineData(Computation.SellersSanctioned, "phuLam", 2024, 1)]
+    [InlineData(Computation.FinesTotal, "phuLuong", 2024, 500)]            // thousands of đồng
+    [InlineData(Computation.FinesTotal, "phuLuong", 2025, 31_000)]
+    [InlineData(Computation.FinesTotal, "city", 2025, 31_000)]
+    public async Task Counts(Computation c, string unit, int year, int expected)
+    {
+        var a = await Compute(c, unit, year);
+        Assert.Equal(expected, a.Value);
+        Assert.Null(a.Denominator);
+    }
+
+    [Theory]
+    [InlineData("phuLuong", 2024, 1, 2)]   // C1 tried, C2 not
+    [InlineData("phuLuong", 2025, 1, 1)]   // C3 sent in 2025, tried in January 2026
+    [InlineData("haDong", 2024, 0, 1)]
+    public async Task The_share_of_cases_sent_for_prosecution_that_were_tried(string unit, int year, int num, int den)
+    {
+        Assert.True(IndicatorComputations.IsShare(Computation.TriedShareOfIndicted));
+        var a = await Compute(Computation.TriedShareOfIndicted, unit, year);
+        Assert.Equal((num, (decimal?)den), (a.Value, a.Denominator));
     }
 }
