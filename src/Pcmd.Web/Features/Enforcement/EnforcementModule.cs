@@ -9,7 +9,7 @@ public static class EnforcementModule
         .AddScoped<EnforcementService>()
         .AddScoped<IDemoStep, EnforcementDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, SanctionEstablishmentReferences>()
-        .AddNavEntry(new NavEntry(NavGroup.Registers, "Enforcement.Nav", "/enforcement", 60));
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Enforcement.Nav", "/enforcement", 60, Establishments.EstablishmentsModule.Registers));
 
     public static IEndpointRouteBuilder MapEnforcementApi(this IEndpointRouteBuilder app)
     {

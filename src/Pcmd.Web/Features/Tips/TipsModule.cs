@@ -11,7 +11,7 @@ public static class TipsModule
         .AddSingleton<PortalGuard>()
         .AddScoped<IDemoStep, TipDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, TipEstablishmentReferences>()
-        .AddNavEntry(new NavEntry(NavGroup.Registers, "Tips.Nav", "/tips", 50));
+        .AddNavEntry(new NavEntry(NavGroup.Registers, "Tips.Nav", "/tips", 50, Establishments.EstablishmentsModule.Registers));
 
     public static IEndpointRouteBuilder MapTipsApi(this IEndpointRouteBuilder app)
     {
