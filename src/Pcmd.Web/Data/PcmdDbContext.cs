@@ -14,6 +14,7 @@ using Pcmd.Web.Features.Notifications;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.Tips;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Data;
@@ -54,6 +55,14 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Hotspot> Hotspots => Set<Hotspot>();
     public DbSet<HotspotEvent> HotspotEvents => Set<HotspotEvent>();
 
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<TipStep> TipSteps => Set<TipStep>();
+    public DbSet<TipReply> TipReplies => Set<TipReply>();
+    public DbSet<TipSourceRead> TipSourceReads => Set<TipSourceRead>();
+    public DbSet<PortalGuidance> PortalGuidance => Set<PortalGuidance>();
+
+    public DbSet<Features.Enforcement.AdministrativeSanction> AdministrativeSanctions => Set<Features.Enforcement.AdministrativeSanction>();
+    public DbSet<Features.Enforcement.CriminalCase> CriminalCases => Set<Features.Enforcement.CriminalCase>();
     public DbSet<Features.ServiceDirectory.SupportService> SupportServices => Set<Features.ServiceDirectory.SupportService>();
 
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();

@@ -18,6 +18,8 @@ using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Training;
 using Pcmd.Web.Features.UnitDocuments;
+using Pcmd.Web.Features.Tips;
+using Pcmd.Web.Features.Enforcement;
 using Pcmd.Web.Features.Users;
 
 namespace Pcmd.Web.Features;
@@ -38,6 +40,8 @@ public static class FeaturesModule
         .AddTraining()
         .AddUnitDocuments()
         .AddSupport()
+        .AddTips()
+        .AddEnforcement()
         .AddMap()
         .AddServiceDirectory()
         .AddIndicators()
@@ -61,6 +65,8 @@ public static class FeaturesModule
         .MapTrainingApi()
         .MapUnitDocumentsApi()
         .MapSupportApi()
+        .MapTipsApi()
+        .MapEnforcementApi()
         .MapMapApi()
         .MapServiceDirectoryApi()
         .MapIndicatorsApi()

@@ -55,6 +55,23 @@ public enum Computation
     OutreachContacts,
     /// <summary>People referred to a service at least once.</summary>
     PeopleReferred,
+    /// <summary>Tips (tin báo, tố giác, khiếu nại, phản ánh) received in the window.</summary>
+    TipsReceived,
+    /// <summary>Share of the tips received in the window handled within the deadline of each step (KH 2026–2030, 3.1.4).</summary>
+    TipsHandledOnTimeShare,
+    /// <summary>Criminal cases detected in the window (KH 2026–2030, 3.1.5.a; KH 2024, 7).</summary>
+    CriminalCasesDetected,
+    /// <summary>Criminal cases tried in the window (KH 2024, 7.1; KH 2014, 5.1).</summary>
+    CriminalCasesTried,
+    /// <summary>Defendants of the cases tried in the window (KH 2014, 5.2).</summary>
+    DefendantsTried,
+    /// <summary>Share of the cases sent for prosecution in the window that were tried (KH 2026–2030, 3.1.5.b).</summary>
+    TriedShareOfIndicted,
+    PeopleSanctioned,
+    /// <summary>People selling sex sanctioned (KH 2014, 3).</summary>
+    SellersSanctioned,
+    /// <summary>Fines imposed, in thousands of đồng.</summary>
+    FinesTotal,
 }
 
 /// <summary>Binds a plan's indicator to a computation. The area is the plan's issuing unit unless set;

@@ -31,7 +31,7 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
     public static bool IsShare(Computation c) =>
         c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare or Computation.SupportReachedShare
-        || ActivityFacts.IsShare(c);
+        or Computation.TipsHandledOnTimeShare or Computation.TriedShareOfIndicted || ActivityFacts.IsShare(c);
 
     /// <summary>The actual over the whole area (null: everywhere) for records dated from <paramref name="from"/> to
     /// <paramref name="to"/> inclusive.</summary>
@@ -155,6 +155,15 @@ public sealed class IndicatorComputations(PcmdDbContext db)
             Computation.SupportReachedShare => SupportFacts.ReachedShare(db, areaUnitId, from, to),
             Computation.OutreachContacts => SupportFacts.OutreachContacts(db, areaUnitId, from, to),
             Computation.PeopleReferred => SupportFacts.PeopleReferred(db, areaUnitId, from, to),
+            Computation.TipsReceived => TipFacts.Received(db, areaUnitId, from, to),
+            Computation.TipsHandledOnTimeShare => TipFacts.HandledOnTime(db, areaUnitId, from, to),
+            Computation.CriminalCasesDetected => EnforcementFacts.CasesDetected(db, areaUnitId, from, to),
+            Computation.CriminalCasesTried => EnforcementFacts.CasesTried(db, areaUnitId, from, to),
+            Computation.DefendantsTried => EnforcementFacts.DefendantsTried(db, areaUnitId, from, to),
+            Computation.TriedShareOfIndicted => EnforcementFacts.TriedShareOfIndicted(db, areaUnitId, from, to),
+            Computation.PeopleSanctioned => EnforcementFacts.PeopleSanctioned(db, areaUnitId, from, to),
+            Computation.SellersSanctioned => EnforcementFacts.SellersSanctioned(db, areaUnitId, from, to),
+            Computation.FinesTotal => EnforcementFacts.FinesTotal(db, areaUnitId, from, to),
             _ when ActivityFacts.Handles(c) => ActivityFacts.Facts(db, c, areaUnitId, from, to),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c, "Unknown computation"),
         };

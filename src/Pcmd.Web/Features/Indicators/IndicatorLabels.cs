@@ -54,6 +54,10 @@ public static class IndicatorLabels
         // Support records are confidential: the figure links to the suppressed statistics, never to a list of cases.
         Indicators.Computation.SupportReachedShare or Indicators.Computation.PeopleReferred or Indicators.Computation.OutreachContacts =>
             $"/support/statistics?from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}",
+        Indicators.Computation.TipsReceived or Indicators.Computation.TipsHandledOnTimeShare => $"/tips?unit={unitId}",
+        Indicators.Computation.CriminalCasesDetected or Indicators.Computation.CriminalCasesTried or Indicators.Computation.DefendantsTried
+            or Indicators.Computation.TriedShareOfIndicted or Indicators.Computation.PeopleSanctioned or Indicators.Computation.SellersSanctioned
+            or Indicators.Computation.FinesTotal => $"/enforcement?unit={unitId}",
         _ => $"/establishments?unit={unitId}&status=UnderManagement",
     };
 }

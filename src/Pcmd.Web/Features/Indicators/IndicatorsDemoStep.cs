@@ -19,6 +19,19 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
         ("hn-2026-2030", "3.1.3", Computation.SupportReachedShare),
         ("hn-2024", "10.1", Computation.OutreachContacts),
         ("hn-2024", "10.2", Computation.SupportReachedShare),
+        // "100 % tin tố giác, tin báo, khiếu nại … được tiếp nhận, xác minh, phân loại, xử lý kịp thời" (tips, issue 11).
+        ("hn-2026-2030", "3.1.4", Computation.TipsHandledOnTimeShare),
+        ("hn-2024", "6", Computation.TipsHandledOnTimeShare),
+        // Criminal cases (issue 11): "phát hiện, khám phá, xử lý hình sự 80–100 vụ án", "xét xử 100 % vụ án … đề nghị truy tố".
+        ("hn-2026-2030", "3.1.5.a", Computation.CriminalCasesDetected),
+        ("hn-2026-2030", "3.1.5.b", Computation.TriedShareOfIndicted),
+        ("hn-2024", "7", Computation.CriminalCasesDetected),
+        ("hn-2024", "7.1", Computation.CriminalCasesTried),
+        // KH 2014: "xử phạt hành chính 500 lượt người bán dâm", "xét xử 150 vụ án, 180 bị cáo". Its target 1 ("triệt phá 180 vụ
+        // môi giới, chứa mại dâm, dâm ô trẻ em, hiếp dâm, mua bán phụ nữ") also counts crimes PCMD does not record: left unbound.
+        ("hn-2014", "3", Computation.SellersSanctioned),
+        ("hn-2014", "5.1", Computation.CriminalCasesTried),
+        ("hn-2014", "5.2", Computation.DefendantsTried),
         // KH 2024 of Hà Nội: tuyên truyền qua kiểm tra cho 2.460 chủ cơ sở và người lao động.
         ("hn-2024", "3.6", Computation.PeopleInformed),
         ("hn-2024", "8.1", Computation.HotspotsEliminated),

@@ -6,6 +6,7 @@ namespace Pcmd.IntegrationTests.Features.Platform;
 public static class AuthorizationMatrix
 {
     public const string Everyone = "*";
+    /// <summary>Sign-in and sign-out, and the public portal (anonymous by design): nothing to authorize.</summary>
     public const string Public = "public";
 
     const string Admin = "admin";
@@ -126,6 +127,30 @@ public static class AuthorizationMatrix
         ["POST /api/v1/hotspots/{id}/events"] = RecordWriters,
         ["GET /api/v1/map/points"] = Everyone,
 
+        // Tips (issue 11): the list filters by scope; a Phú Lương tip (received by the ward) is read by whoever sees Phú Lương;
+        // its steps by the intake roles of the area that received it; its source by the ward's intake officer alone.
+        ["GET /api/v1/tips"] = Everyone,
+        ["GET /api/v1/tips/due"] = Everyone,
+        ["GET /api/v1/tips/deadline-rules"] = Everyone,
+        ["POST /api/v1/tips"] = "admin dieuphoi congan phuluong hadong",
+        ["GET /api/v1/tips/{id}"] = "admin dieuphoi congan phuluong kiemtra hotro lanhdao",
+        ["GET /api/v1/tips/{id}/source"] = "phuluong",
+        ["POST /api/v1/tips/{id}/steps"] = "admin dieuphoi congan phuluong",
+        ["POST /api/v1/tips/{id}/extensions"] = "admin dieuphoi congan phuluong",
+        ["PUT /api/v1/portal/guidance"] = Admin,
+        // The public portal: anonymous by design, limited per client (PortalGuard).
+        ["GET /api/v1/public/guidance"] = Public,
+        ["GET /api/v1/public/communes"] = Public,
+        ["POST /api/v1/public/tips"] = Public,
+        ["POST /api/v1/public/tips/status"] = Public,
+        ["POST /api/v1/public/tips/replies"] = Public,
+        // Enforcement: lists filter by scope; police and the standing office record cases, wards and inspectors sanctions too.
+        ["GET /api/v1/enforcement/sanctions"] = Everyone,
+        ["POST /api/v1/enforcement/sanctions"] = "admin dieuphoi congan phuluong hadong kiemtra",
+        ["GET /api/v1/enforcement/criminal-cases"] = Everyone,
+        ["GET /api/v1/enforcement/criminal-cases/{id}"] = SeesPhuLuong,
+        ["POST /api/v1/enforcement/criminal-cases"] = "admin dieuphoi congan",
+        ["PUT /api/v1/enforcement/criminal-cases/{id}"] = "admin dieuphoi congan",
         // The directory is public information; the coordinating agency keeps it.
         ["GET /api/v1/support-services"] = Everyone,
         ["GET /api/v1/support-services/{id}"] = Everyone,

@@ -123,6 +123,11 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("training-courses/id", await db.TrainingCourses.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("unit-documents/id", await db.UnitDocuments.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("staff-rosters/id", await db.StaffRosters.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("criminal-cases/id", await db.Set<Pcmd.Web.Features.Enforcement.CriminalCase>().Where(c => c.OrgUnitId == pl).Select(c => (int?)c.Id).FirstOrDefaultAsync());
+        // A demo tip of Phú Lương that the ward itself took in, still open (its source is the ward officer's alone).
+        Put("tips/id", await db.Set<Pcmd.Web.Features.Tips.Tip>().Where(t => t.OrgUnitId == pl && t.ReceivingUnitId == pl && t.ReceivedBy == "phuluong"
+            && t.State != Pcmd.Web.Features.Tips.TipState.Closed).Select(t => (int?)t.Id).FirstOrDefaultAsync()
+            ?? await db.Set<Pcmd.Web.Features.Tips.Tip>().Where(t => t.OrgUnitId == pl && t.ReceivingUnitId == pl).Select(t => (int?)t.Id).FirstOrDefaultAsync());
         var report = await db.Set<Report>().Where(r => r.OrgUnitId == pl).Select(r => new { r.Id, r.PeriodId }).FirstOrDefaultAsync();
         Put("reports/id", report?.Id);
         Put("report-periods/id", report?.PeriodId);

@@ -20,6 +20,8 @@ public sealed class PersonalDataReadsTests
         // SupportService.Identity and .BreakGlass (the identifying fields) and SupportService.Get (the case plan's notes).
         ["SupportCase"] = ["SupportCase"],
         ["CaseNote"] = ["SupportCase"],
+        // TipService.ReadSource: the reporter's name, contact and identifying details, never part of the tip's other reads.
+        ["Tip"] = ["TipSource"],
     };
 
     [Fact]

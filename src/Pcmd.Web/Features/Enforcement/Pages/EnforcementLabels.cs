@@ -1,0 +1,73 @@
+using Pcmd.Web.Features.Inspections;
+
+namespace Pcmd.Web.Features.Enforcement.Pages;
+
+public static class EnforcementLabels
+{
+    public static string Target(SanctionTarget t) => t switch
+    {
+        SanctionTarget.Seller => "Người bán dâm",
+        SanctionTarget.Buyer => "Người mua dâm",
+        SanctionTarget.Broker => "Người môi giới",
+        SanctionTarget.OwnerManager => "Chủ, người quản lý cơ sở",
+        SanctionTarget.OtherPerson => "Người khác",
+        _ => "Cơ sở kinh doanh",
+    };
+
+    public static string Kind(SanctionKind k) => k switch { SanctionKind.Warning => "Cảnh cáo", SanctionKind.Fine => "Phạt tiền", _ => "Biện pháp khác" };
+
+    public static string Charge(CriminalCharge c) => c switch
+    {
+        CriminalCharge.Harbouring => "Chứa mại dâm",
+        CriminalCharge.Brokering => "Môi giới mại dâm",
+        CriminalCharge.Organising => "Tổ chức hoạt động mại dâm",
+        CriminalCharge.BuyingSexFromMinor => "Mua dâm người dưới 18 tuổi",
+        CriminalCharge.Trafficking => "Mua bán người vì mục đích mại dâm",
+        _ => "Tội khác",
+    };
+}
+
+/// <summary>What the sanction form posts.</summary>
+public sealed class SanctionForm
+{
+    public int? OrgUnitId { get; set; }
+    public DateOnly? Date { get; set; }
+    public SanctionTarget? Target { get; set; }
+    public int? EstablishmentId { get; set; }
+    public SanctionKind? Kind { get; set; }
+    public decimal? Amount { get; set; }
+    public int? DecreeId { get; set; }
+    public string? LegalBasis { get; set; }
+    public string? Measures { get; set; }
+    public string? DecisionNumber { get; set; }
+
+    public SanctionRecordInput ToInput() => new(OrgUnitId, Date, Target, EstablishmentId, Kind, Amount, DecreeId, LegalBasis, Measures, DecisionNumber);
+}
+
+/// <summary>What the case form posts.</summary>
+public sealed class CaseForm
+{
+    public int? OrgUnitId { get; set; }
+    public string? Reference { get; set; }
+    public CriminalCharge? Charge { get; set; }
+    public DateOnly? DetectedOn { get; set; }
+    public DateOnly? InstitutedOn { get; set; }
+    public DateOnly? IndictedOn { get; set; }
+    public DateOnly? TriedOn { get; set; }
+    public bool MobileTrial { get; set; }
+    public int AccusedCount { get; set; }
+    public int DefendantsCount { get; set; }
+    public bool RingDismantled { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public CriminalCaseInput ToInput() => new(OrgUnitId, Reference, Charge, DetectedOn, InstitutedOn, IndictedOn, TriedOn, MobileTrial,
+        AccusedCount, DefendantsCount, RingDismantled, Note, Version);
+
+    public static CaseForm From(CriminalCaseView c) => new()
+    {
+        OrgUnitId = c.OrgUnitId, Reference = c.Reference, Charge = c.Charge, DetectedOn = c.DetectedOn, InstitutedOn = c.InstitutedOn,
+        IndictedOn = c.IndictedOn, TriedOn = c.TriedOn, MobileTrial = c.MobileTrial, AccusedCount = c.AccusedCount,
+        DefendantsCount = c.DefendantsCount, RingDismantled = c.RingDismantled, Note = c.Note, Version = c.Version,
+    };
+}
