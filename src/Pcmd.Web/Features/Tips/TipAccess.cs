@@ -4,7 +4,7 @@ using Pcmd.Web.Security;
 
 namespace Pcmd.Web.Features.Tips;
 
-/// <summary>Who may do what with tips (docs/decisions-tips.md). Staff of a unit see the tips that happened in their area,
+/// <summary>Who may do what with tips (docs/decisions.md). Staff of a unit see the tips that happened in their area,
 /// that their area received, and those assigned to it; the source only the intake officers of the receiving unit see.</summary>
 public static class TipAccess
 {

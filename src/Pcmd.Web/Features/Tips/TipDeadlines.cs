@@ -6,7 +6,7 @@ public enum DeadlineFrom { Reception, Classification, PreviousStep }
 /// <summary>One deadline: the step <paramref name="Step"/> of a tip of <paramref name="Kind"/> (null: any kind, and every
 /// tip before it is classified) must be reached within <paramref name="Days"/> days (working days: Monday to Friday) from
 /// <paramref name="From"/>; extensions may add at most <paramref name="MaxExtensionDays"/>. <paramref name="Source"/> is
-/// the legal basis, or says that the rule is the programme's own (docs/decisions-tips.md).</summary>
+/// the legal basis, or says that the rule is the programme's own (docs/decisions.md).</summary>
 public sealed record DeadlineRule(TipKind? Kind, TipState Step, int Days, bool WorkingDays, DeadlineFrom From, int MaxExtensionDays, string Source);
 
 /// <summary>The deadlines of the tip workflow, kept as data with their legal source, and the pure rules that apply them.
@@ -39,7 +39,7 @@ public static class TipDeadlines
         ?? Rules.FirstOrDefault(r => r.Kind is null && r.Step == step);
 
     /// <summary><paramref name="days"/> days after <paramref name="start"/>; working days skip Saturdays and Sundays
-    /// (public holidays are not known to PCMD yet: docs/decisions-tips.md).</summary>
+    /// (public holidays are not known to PCMD yet: docs/decisions.md).</summary>
     public static DateOnly AddDays(DateOnly start, int days, bool workingDays)
     {
         if (!workingDays) return start.AddDays(days);
