@@ -34,14 +34,18 @@ public class MonitoringTests(PcmdServer server)
         await Assertions.Expect(row.Locator(".status-badge")).Not.ToBeEmptyAsync();   // the status in words, not only a colour
         await AssertAccessible(page);
 
-        // A ward likely to miss, ranked by its gap: its dashboard, then the records behind its figure.
-        var miss = page.GetByTestId("likely-to-miss").GetByTestId("miss-unit").First;
+        // The unit most likely to miss a target, ranked by its gap: its dashboard flags that indicator; then the records behind
+        // its inspection figure.
+        var missRow = page.GetByTestId("likely-to-miss").Locator("tbody tr").First;
+        var number = (await missRow.Locator("td").Nth(1).TextContentAsync())!.Trim();
+        var miss = missRow.GetByTestId("miss-unit");
         var ward = (await miss.TextContentAsync())!.Trim();
         await miss.ClickAsync();
         await Assertions.Expect(page.GetByTestId("dashboard-title")).ToContainTextAsync(ward);
+        var flagged = page.GetByTestId("dashboard-table").Locator($"tr[data-number='{number}']");
+        await Assertions.Expect(flagged.GetByTestId("projection")).ToBeVisibleAsync();
+        await Assertions.Expect(flagged.GetByTestId("likely-to-miss-flag")).ToHaveTextAsync("Có khả năng không đạt");
         var wardRow = page.GetByTestId("dashboard-table").Locator("tr[data-number='3.2.2']");
-        await Assertions.Expect(wardRow.GetByTestId("projection")).ToBeVisibleAsync();
-        await Assertions.Expect(wardRow.GetByTestId("likely-to-miss-flag")).ToHaveTextAsync("Có khả năng không đạt");
         await AssertAccessible(page);
 
         await wardRow.GetByTestId("inspections-link").ClickAsync();

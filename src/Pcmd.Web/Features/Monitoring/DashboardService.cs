@@ -42,7 +42,12 @@ public sealed class DashboardService(PcmdDbContext db, IndicatorResultsService r
             Area: unit == planUnit ? i.BindingUnitId ?? planUnit : unit)).ToList();
         var asked = rows.Where(x => x.Keys is not null && scope.CanReadUnit(x.Area))
             .SelectMany(x => x.Keys!.All.Select(k => new FigureRequest(k, x.Area))).ToList();
-        var computed = await figures.Compute(asked, planUnit, ct);
+        // One statement per computation, not one for the whole page: a trend and a projection ask about twenty windows of each
+        // figure, and the commune-level shares (3.1.1, 3.1.2, 3.2.1, 3.2.3) each probe every commune per window; two hundred
+        // such branches in one UNION ALL ran past PostgreSQL's 30 s command timeout, while each computation alone takes < 3 s.
+        var computed = new Dictionary<FigureRequest, Actual>();
+        foreach (var group in asked.GroupBy(a => a.Key.Computation))
+            foreach (var (k, v) in await figures.Compute(group.ToList(), planUnit, ct)) computed[k] = v;
         var reported = await sourced.Totals(planId, r.Year, unit, ct);
         var list = rows.Select(x =>
         {
