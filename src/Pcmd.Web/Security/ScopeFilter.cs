@@ -46,4 +46,10 @@ public static class ScopeFilter
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
+
+    /// <summary>A unit a list is filtered by must exist and be readable; otherwise "not found", as its records would be.</summary>
+    public static async Task EnsureReadable(this Features.OrgUnits.OrgUnitTree tree, UserScope scope, int unitId)
+    {
+        if (!scope.CanReadUnit(unitId) || await tree.Find(unitId) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+    }
 }

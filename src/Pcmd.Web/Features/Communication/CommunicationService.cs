@@ -27,7 +27,7 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
         var q = db.CommunicationEvents.AsNoTracking().InReadableScope(db, scope, e => e.OrgUnitId);
         if (f.OrgUnitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             q = q.InAreaOf(db, unit, e => e.OrgUnitId);
         }
         if (f.From is { } from) q = q.Where(e => e.Date >= from);

@@ -130,7 +130,7 @@ public sealed class EnforcementService(PcmdDbContext db, OrgUnitTree tree, TimeP
 
     async Task CheckUnit(UserScope scope, int unit)
     {
-        if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+        await tree.EnsureReadable(scope, unit);
     }
 
     async Task CheckWritableCommune(UserScope scope, int? unitId, ErrorList errors)

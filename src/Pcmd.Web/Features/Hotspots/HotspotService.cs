@@ -38,7 +38,7 @@ public sealed partial class HotspotService(PcmdDbContext db, OrgUnitTree tree, T
         var q = db.Hotspots.AsNoTracking().InReadableScope(db, scope, h => h.OrgUnitId);
         if (orgUnitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             q = q.InAreaOf(db, unit, h => h.OrgUnitId);
         }
         return q;

@@ -158,7 +158,7 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
         if (f.OrgUnitId is { } unit)
         {
             // Hotspots() already refused a unit out of reach when the hotspot layer is on.
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             q = q.InAreaOf(db, unit, e => e.OrgUnitId);
         }
         return f.Status is { } status ? q.Where(e => e.Status == status) : q;

@@ -34,7 +34,7 @@ public sealed partial class TipService(PcmdDbContext db, OrgUnitTree tree, TimeP
         var q = db.Tips.AsNoTracking().Readable(db, scope);
         if (orgUnitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             var area = db.AreaOf(unit);
             q = q.Where(t => area.Contains(t.OrgUnitId) || (t.AssignedUnitId != null && area.Contains(t.AssignedUnitId.Value)));
         }

@@ -16,7 +16,7 @@ public sealed class StaffRosterService(PcmdDbContext db, OrgUnitTree tree, TimeP
         var q = db.StaffRosters.AsNoTracking().InReadableScope(db, scope, r => r.OrgUnitId);
         if (unitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             q = q.InAreaOf(db, unit, r => r.OrgUnitId);
         }
         var rows = await q.OrderBy(r => r.OrgUnit!.Name).ThenBy(r => r.AgencyId).ThenByDescending(r => r.AsOf).Take(2000)

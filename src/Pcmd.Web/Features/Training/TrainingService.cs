@@ -27,7 +27,7 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
         var q = db.TrainingCourses.AsNoTracking().InReadableScope(db, scope, c => c.OrgUnitId);
         if (f.OrgUnitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             // A commune's courses, and the courses its people attended.
             var area = db.AreaOf(unit);
             q = q.Where(c => area.Contains(c.OrgUnitId) || c.Participants.Any(p => area.Contains(p.OrgUnitId)));

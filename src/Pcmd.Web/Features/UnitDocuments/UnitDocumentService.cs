@@ -24,7 +24,7 @@ public sealed class UnitDocumentService(PcmdDbContext db, OrgUnitTree tree, Time
         var q = db.UnitDocuments.AsNoTracking().InReadableScope(db, scope, d => d.OrgUnitId);
         if (f.OrgUnitId is { } unit)
         {
-            if (!scope.CanReadUnit(unit) || await tree.Find(unit) is null) throw new NotFoundException("Không có đơn vị này trong phạm vi của bạn.");
+            await tree.EnsureReadable(scope, unit);
             q = q.InAreaOf(db, unit, d => d.OrgUnitId);
         }
         if (f.Year is { } year) q = q.Where(d => d.Year == year);
