@@ -20,7 +20,7 @@ public class NavigationTests(PcmdServer server)
         Assert.False(await page.GetByTestId("menu-button").IsVisibleAsync());
 
         var top = page.GetByTestId("menu").Locator("ul.navbar-nav > li > a, ul.navbar-nav > li > details > summary");
-        var names = (await top.AllInnerTextsAsync()).Select(t => t.Trim()).Where(t => !t.StartsWith("Thông báo")).ToList();
+        var names = (await top.AllInnerTextsAsync()).Select(t => t.Trim()).Where(t => !t.StartsWith("Thông báo") && t != "Tìm kiếm").ToList();
         Assert.Equal(sections.Split('|'), names);
         if (adminOnly is not null)
         {
@@ -68,6 +68,23 @@ public class NavigationTests(PcmdServer server)
         await Assertions.Expect(menu.Locator("summary.active")).ToContainTextAsync("Kế hoạch");
         // (the link itself sits in the closed drop-down, hidden from the role query, so it is found by its attribute)
         await Assertions.Expect(menu.Locator("a[aria-current=page]")).ToHaveTextAsync("Kế hoạch");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_ward_officer_searches_from_the_phone_menu_and_opens_what_was_found()
+    {
+        var page = await server.SignIn("phuluong", 390);
+        await page.GetByTestId("menu-button").ClickAsync();
+        await page.GetByTestId("search-link").ClickAsync();
+        Assert.EndsWith("/search", page.Url);
+        await page.GetByTestId("search-q").FillAsync("karaoke");
+        await page.GetByTestId("search-q").PressAsync("Enter");
+        var group = page.Locator("[data-testid=search-group][data-kind=establishments]");
+        await Assertions.Expect(group).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolations(page);
+        await group.GetByRole(AriaRole.Link).First.ClickAsync();
+        Assert.Matches(@"/establishments/\d+$", page.Url);
         await page.Context.CloseAsync();
     }
 }

@@ -13,6 +13,7 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reference;
 using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.Search;
 using Pcmd.Web.Features.Support;
 using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
@@ -50,6 +51,7 @@ public static class FeaturesModule
         .AddMonitoring()
         .AddUsers()
         .AddAudit()
+        .AddSiteSearch()
         .AddSynthetic()
         .AddDemo();
 
@@ -73,5 +75,6 @@ public static class FeaturesModule
         .MapReportingApi()
         .MapMonitoringApi()
         .MapNotificationsApi()
-        .MapAuditApi();
+        .MapAuditApi()
+        .MapSearchApi();
 }

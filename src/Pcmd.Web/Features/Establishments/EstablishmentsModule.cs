@@ -14,6 +14,7 @@ public static class EstablishmentsModule
     {
         services.AddNavEntry(new NavEntry(NavGroup.Registers, "Nav.Establishments", "/establishments", 10, Registers));
         services.AddScoped<EstablishmentQuery>();
+        services.AddScoped<Shared.ISearchSource, EstablishmentSearch>();
         services.AddScoped<EstablishmentService>();
         services.AddScoped<EstablishmentFiles>();
         services.AddScoped<EstablishmentBulkWriter>();

@@ -8,6 +8,7 @@ public static class HotspotsModule
     public static IServiceCollection AddHotspots(this IServiceCollection services) => services
         .AddNavEntry(new NavEntry(NavGroup.Registers, "Hotspots.Nav", "/hotspots", 40, Establishments.EstablishmentsModule.Registers))
         .AddScoped<HotspotService>()
+        .AddScoped<Shared.ISearchSource, HotspotSearch>()
         .AddScoped<IDemoStep, HotspotDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, HotspotEstablishmentReferences>();
 

@@ -12,6 +12,7 @@ public static class PlansModule
         .AddScoped<PlanFileReader>()
         .AddScoped<PlanFileWriter>()
         .AddScoped<PlanService>()
+        .AddScoped<Shared.ISearchSource, PlanSearch>()
         .AddScoped<PlanPartsService>()
         .AddScoped<MyTasks>()
         .AddScoped<IDemoStep, PlansDemoStep>();

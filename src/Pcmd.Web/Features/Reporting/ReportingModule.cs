@@ -10,6 +10,7 @@ public static class ReportingModule
         services.AddNavEntry(new NavEntry(NavGroup.Reports, "Nav.Reports", "/reports", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.AgencyReporter, Users.Roles.CommuneOfficer, Users.Roles.Leader), "/report-periods", @"/plans/\d+/reports"));
         services.AddScoped<ReportingUnits>();
         services.AddScoped<ReportLists>();
+        services.AddScoped<Shared.ISearchSource, ReportSearch>();
         services.AddScoped<ReportPeriodService>();
         services.AddScoped<ReportFigures>();
         services.AddScoped<ReportFormService>();

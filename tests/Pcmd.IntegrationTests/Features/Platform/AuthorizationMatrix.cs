@@ -241,6 +241,7 @@ public static class AuthorizationMatrix
         ["PUT /api/v1/support/need-kinds/{id}"] = Admin,
 
         ["GET /api/v1/notifications"] = Everyone,
+        ["GET /api/v1/search"] = Everyone,
         ["GET /api/v1/notifications/unread-count"] = Everyone,
         ["POST /api/v1/notifications/{id}/read"] = Everyone,
         ["POST /api/v1/notifications/read-all"] = Everyone,
