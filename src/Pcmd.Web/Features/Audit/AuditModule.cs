@@ -13,7 +13,7 @@ public static class AuditModule
         services.AddOptions<AuditOptions>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService<AuditWriter>();
-        return services.AddScoped<AuditQuery>();
+        return services.AddScoped<AuditQuery>().AddScoped<AuditPresenter>();
     }
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)

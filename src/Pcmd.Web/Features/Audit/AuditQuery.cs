@@ -9,7 +9,9 @@ namespace Pcmd.Web.Features.Audit;
 /// <c>Total</c> is counted on the first page and carried by them.</summary>
 public sealed record AuditPage(int Total, int Page, int PageSize, List<AuditEntry> Items, string? Next = null, string? Prev = null, string? Last = null);
 
-public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? User = null, string? Kind = null);
+/// <summary><c>From</c> and <c>To</c> are Vietnamese days, both included.</summary>
+public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? User = null, string? Kind = null,
+    DateOnly? From = null, DateOnly? To = null);
 
 public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
 {
@@ -36,8 +38,9 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
             if (Enum.TryParse<AuditAction>(f.Kind.Trim(), ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(f.Kind, out _)) kind = k;
             else errors.Add("kind", "Loại sự kiện không hợp lệ (" + string.Join(", ", Enum.GetNames<AuditAction>().Select(Camel)) + ").");
         }
+        if (f.From is { } from && f.To is { } to && to < from) errors.Add("to", "Ngày kết thúc phải từ ngày bắt đầu trở đi.");
         errors.ThrowIfAny();
-        var fingerprint = PageCursor.Fingerprint(string.Join("|", f.EntityType, f.EntityId, f.User, kind, pageSize));
+        var fingerprint = PageCursor.Fingerprint(string.Join("|", f.EntityType, f.EntityId, f.User, kind, f.From, f.To, pageSize));
         var cursor = PageCursor.Parse(after, before, fingerprint);
         var offset = cursor is null ? PageCursor.Offset(page, pageSize) : 0;
         // Whoever reads the trail sees every event recorded before (reads and refusals are queued, not yet inserted).
@@ -48,6 +51,8 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
         if (!string.IsNullOrWhiteSpace(f.EntityId)) q = q.Where(a => a.EntityId == f.EntityId);
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName == f.User);
         if (kind is { } action) q = q.Where(a => a.Action == action);
+        if (f.From is { } first) { var start = VietnamTime.StartOf(first).UtcDateTime; q = q.Where(a => a.AtUtc >= start); }
+        if (f.To is { } last) { var end = VietnamTime.StartOf(last.AddDays(1)).UtcDateTime; q = q.Where(a => a.AtUtc < end); }
         var result = await Newest.Page(q, rows => rows, a => [a.Id], cursor, fingerprint, offset, pageSize, ct);
         return new AuditPage(result.Total, result.Page, pageSize, result.Items, result.Next, result.Prev, result.Last);
     }

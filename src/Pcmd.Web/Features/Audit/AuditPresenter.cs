@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pcmd.Web.Data;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Shared;
+
+namespace Pcmd.Web.Features.Audit;
+
+/// <summary>One line of an entry as a person reads it: "Số tiền: 1.500.000 đ → 2.000.000 đ".</summary>
+public sealed record AuditLine(string Field, string? Old, string? New);
+
+/// <summary>An entry as a person reads it (issue 15 item 8): the kind of record and its fields in the user's language, not
+/// code names; dates as dd/mm/yyyy, amounts in đồng, yes/no, and units and agencies by name rather than by id.</summary>
+public sealed record AuditView(AuditEntry Entry, string EntityLabel, List<AuditLine> Lines);
+
+public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, IStringLocalizer<SharedResource> L)
+{
+    const int MaxShown = 300;
+    /// <summary>Fields of money (Nghị định 282/2025 fines and the like), shown in đồng.</summary>
+    static readonly HashSet<string> Money = ["Amount"];
+    /// <summary>Numbers that are not quantities: years, order, versions — shown as stored, without a thousands dot.</summary>
+    static readonly HashSet<string> Plain = ["Version", "Position", "Sequence", "SortOrder", "Year", "BirthYear", "PeriodFrom", "PeriodTo"];
+
+    public string Entity(string type) => L["AuditEntity." + type] is { ResourceNotFound: false } s ? s.Value : type;
+
+    public string Field(string field) => L["AuditField." + field] is { ResourceNotFound: false } s ? s.Value : field;
+
+    public async Task<List<AuditView>> Show(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        var parsed = entries.Select(e => (e, changes: Parse(e.Changes))).ToList();
+        var agencyIds = parsed.SelectMany(p => p.changes).Where(c => IsAgency(c.Field))
+            .SelectMany(c => new[] { c.Old, c.New }).Select(AsInt).OfType<int>().Distinct().ToList();
+        var agencies = agencyIds.Count == 0 ? new Dictionary<int, string>()
+            : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var result = new List<AuditView>();
+        foreach (var (e, changes) in parsed)
+        {
+            var lines = new List<AuditLine>();
+            foreach (var c in changes)
+            {
+                var masked = IsSecret(c.Field);
+                lines.Add(new AuditLine(AuditEntry.IsChange(e.Action) ? Field(c.Field) : Detail(c.Field),
+                    masked ? Mask(c.Old) : await Value(c.Field, c.Old, agencies),
+                    masked ? Mask(c.New) : await Value(c.Field, c.New, agencies)));
+            }
+            result.Add(new AuditView(e, Entity(e.EntityType), lines));
+        }
+        return result;
+    }
+
+    string Detail(string name) => L["AU_Detail_" + name] is { ResourceNotFound: false } s ? s.Value : Field(Capitalised(name));
+
+    static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    async Task<string?> Value(string field, JsonElement? v, Dictionary<int, string> agencies)
+    {
+        if (v is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True: return L["AU_Yes"];
+            case JsonValueKind.False: return L["AU_No"];
+            case JsonValueKind.Number when IsUnit(field) && value.TryGetInt32(out var unit):
+                return (await tree.Find(unit))?.Name ?? unit.ToString(CultureInfo.InvariantCulture);
+            case JsonValueKind.Number when IsAgency(field) && value.TryGetInt32(out var agency):
+                return agencies.GetValueOrDefault(agency) ?? agency.ToString(CultureInfo.InvariantCulture);
+            case JsonValueKind.Number when Money.Contains(field) && value.TryGetDecimal(out var money):
+                return ViFormat.Number(money) + " đ";
+            case JsonValueKind.Number when !Plain.Contains(field) && !field.EndsWith("Id", StringComparison.Ordinal) && value.TryGetDecimal(out var n):
+                return ViFormat.Number(n, n == decimal.Truncate(n) ? 0 : 2);
+            case JsonValueKind.String:
+                return Text(value.GetString()!);
+            default:
+                return Cut(value.GetRawText());
+        }
+    }
+
+    /// <summary>Dates are recorded as yyyy-MM-dd and instants as ISO 8601 UTC; people read dd/mm/yyyy, instants in Vietnam time.</summary>
+    static string Text(string s)
+    {
+        if (IsoDay().IsMatch(s) && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return ViFormat.Date(d);
+        if (IsoInstant().IsMatch(s) && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+            return ViFormat.DateTime(VietnamTime.ToLocal(t));
+        return Cut(s);
+    }
+
+    static string Cut(string s) => s.Length > MaxShown ? s[..MaxShown] + "…" : s;
+
+    static bool IsUnit(string field) => field.EndsWith("UnitId", StringComparison.Ordinal);
+    static bool IsAgency(string field) => field.EndsWith("AgencyId", StringComparison.Ordinal);
+    static int? AsInt(JsonElement? v) => v is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var i) ? i : null;
+
+    /// <summary>Secrets of sign-in (hashes, stamps) are recorded with user rows; they are never shown, only that they changed.</summary>
+    static bool IsSecret(string field) =>
+        field.Contains("Password", StringComparison.OrdinalIgnoreCase) || field.EndsWith("Stamp", StringComparison.Ordinal);
+
+    static string? Mask(JsonElement? v) => v is null or { ValueKind: JsonValueKind.Null } ? null : "••••••";
+
+    sealed record RawChange(string Field, JsonElement? Old, JsonElement? New);
+
+    /// <summary>The changes column holds a JSON object: property → [old, new] for a change, name → value for an event.</summary>
+    static List<RawChange> Parse(string json)
+    {
+        var result = new List<RawChange>();
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return result;
+            foreach (var p in doc.RootElement.EnumerateObject())
+                result.Add(p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 2
+                    ? new RawChange(p.Name, p.Value[0].Clone(), p.Value[1].Clone())
+                    : new RawChange(p.Name, null, p.Value.Clone()));
+        }
+        catch (JsonException)
+        {
+            using var doc = JsonDocument.Parse(JsonSerializer.Serialize(json));
+            result.Add(new RawChange("?", null, doc.RootElement.Clone()));
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")] private static partial Regex IsoDay();
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")] private static partial Regex IsoInstant();
+}
