@@ -1,71 +1,27 @@
+using System.Globalization;
+using Pcmd.Web.Shared;
+
 namespace Pcmd.Web.Features.Tips;
 
-/// <summary>Vietnamese names of the tip codes (pages, problems, the portal).</summary>
+/// <summary>Names of the tip codes (keys "Tips.*" in Resources/strings.tsv). The overloads without a culture give
+/// Vietnamese, as problems and the public API say them; pages pass <see cref="CultureInfo.CurrentUICulture"/>.</summary>
 public static class TipLabels
 {
-    public static string State(TipState s) => s switch
-    {
-        TipState.Received => "Tiếp nhận",
-        TipState.Verifying => "Đang xác minh",
-        TipState.Classified => "Đã phân loại",
-        TipState.Assigned => "Đã giao xử lý",
-        TipState.Handled => "Đã xử lý",
-        _ => "Kết thúc",
-    };
+    public static string State(TipState s) => State(s, UiText.Vi);
 
-    public static string Channel(TipChannel c) => c switch
-    {
-        TipChannel.PublicPortal => "Cổng thông tin công khai",
-        TipChannel.Hotline => "Đường dây nóng",
-        TipChannel.Mailbox => "Hòm thư tố giác",
-        TipChannel.Letter => "Thư, đơn",
-        TipChannel.InPerson => "Trực tiếp",
-        TipChannel.Agency => "Cơ quan khác chuyển đến",
-        _ => "Báo chí",
-    };
+    public static string State(TipState s, CultureInfo c) => UiText.T("Tips.State." + s, c);
 
-    public static string Category(TipCategory c) => c switch
-    {
-        TipCategory.Soliciting => "Mua bán dâm, chào mời mua bán dâm",
-        TipCategory.Brokering => "Môi giới mại dâm",
-        TipCategory.Premises => "Cơ sở kinh doanh có biểu hiện chứa mại dâm",
-        TipCategory.MinorInvolved => "Có người dưới 18 tuổi liên quan",
-        TipCategory.Trafficking => "Mua bán người",
-        _ => "Khác",
-    };
+    public static string Channel(TipChannel ch, CultureInfo c) => UiText.T("Tips.Channel." + ch, c);
 
-    public static string Kind(TipKind? k) => k switch
-    {
-        TipKind.ViolationReport => "Tin báo vi phạm",
-        TipKind.CrimeReport => "Tố giác, tin báo về tội phạm",
-        TipKind.Denunciation => "Tố cáo",
-        TipKind.Complaint => "Khiếu nại",
-        TipKind.Feedback => "Phản ánh, kiến nghị",
-        _ => "Chưa phân loại",
-    };
+    public static string Category(TipCategory cat, CultureInfo c) => UiText.T("Tips.Category." + cat, c);
 
-    public static string Relevance(TipRelevance? r) => r switch
-    {
-        TipRelevance.Relevant => "Có liên quan",
-        TipRelevance.NotRelevant => "Không liên quan",
-        TipRelevance.Duplicate => "Trùng tin khác",
-        _ => "",
-    };
+    public static string Kind(TipKind? k, CultureInfo c) => UiText.T("Tips.Kind." + (k?.ToString() ?? "None"), c);
 
-    public static string Outcome(TipOutcome? o) => o switch
-    {
-        TipOutcome.Inspected => "Đã kiểm tra cơ sở",
-        TipOutcome.PassedToPolice => "Chuyển cơ quan điều tra",
-        TipOutcome.Sanctioned => "Đã xử phạt",
-        TipOutcome.Unfounded => "Không có căn cứ",
-        _ => "",
-    };
+    public static string Relevance(TipRelevance? r, CultureInfo c) => r is { } v ? UiText.T("Tips.Relevance." + v, c) : "";
 
-    public static string Public(PublicStatus s) => s switch
-    {
-        PublicStatus.Received => "Đã tiếp nhận",
-        PublicStatus.Verifying => "Đang xác minh",
-        PublicStatus.Handling => "Đang xử lý",
-        _ => "Đã kết thúc",
-    };
+    public static string Outcome(TipOutcome? o, CultureInfo c) => o is { } v ? UiText.T("Tips.Outcome." + v, c) : "";
+
+    public static string Public(PublicStatus s) => Public(s, UiText.Vi);
+
+    public static string Public(PublicStatus s, CultureInfo c) => UiText.T("Tips.Public." + s, c);
 }

@@ -142,6 +142,29 @@ public abstract class PortalTests(PcmdApp app)
         Assert.Matches("[1-9][0-9]* nơi hỗ trợ", services);
     }
 
+    [Fact]
+    public async Task The_portal_speaks_English_from_its_address_and_still_sets_no_cookie()
+    {
+        var citizen = Anonymous();
+        var res = await citizen.GetAsync("/portal/report?culture=en-US");
+        Assert.False(res.Headers.Contains("Set-Cookie"));
+        var html = await res.Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"en\"", html);
+        Assert.Contains("<h1 class=\"h4\">Send a report</h1>", html);
+        Assert.Contains("What happened? *", html);
+        Assert.Contains("Brokering prostitution", html);
+        // Every portal link keeps the language; the switch leads back to Vietnamese on the same page.
+        Assert.Contains("href=\"/portal/status?culture=en-US\"", html);
+        Assert.Contains("href=\"/portal/report?culture=vi-VN\"", html);
+        Assert.Contains("name=\"culture\" value=\"en-US\"", html);
+        Assert.DoesNotContain("Vụ việc gì?", html);
+
+        var vietnamese = await (await citizen.GetAsync("/portal/report")).Content.ReadAsStringAsync();
+        Assert.Contains("Vụ việc gì? *", vietnamese);
+        Assert.Contains("href=\"/portal/status\"", vietnamese);
+        Assert.Contains("href=\"/portal/report?culture=en-US\"", vietnamese);
+    }
+
     public static string Lookup(string code, string secret) => new JsonObject { ["code"] = code, ["secret"] = secret }.ToJsonString();
 }
 

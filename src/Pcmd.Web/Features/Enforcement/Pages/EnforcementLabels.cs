@@ -2,29 +2,14 @@ using Pcmd.Web.Features.Inspections;
 
 namespace Pcmd.Web.Features.Enforcement.Pages;
 
+/// <summary>Keys of the words (Resources/strings.tsv) for sanctions and cases; pages read them through <c>L[…]</c>.</summary>
 public static class EnforcementLabels
 {
-    public static string Target(SanctionTarget t) => t switch
-    {
-        SanctionTarget.Seller => "Người bán dâm",
-        SanctionTarget.Buyer => "Người mua dâm",
-        SanctionTarget.Broker => "Người môi giới",
-        SanctionTarget.OwnerManager => "Chủ, người quản lý cơ sở",
-        SanctionTarget.OtherPerson => "Người khác",
-        _ => "Cơ sở kinh doanh",
-    };
+    public static string Target(SanctionTarget t) => "Enforcement.Target." + t;
 
-    public static string Kind(SanctionKind k) => k switch { SanctionKind.Warning => "Cảnh cáo", SanctionKind.Fine => "Phạt tiền", _ => "Biện pháp khác" };
+    public static string Kind(SanctionKind k) => "Enforcement.Kind." + k;
 
-    public static string Charge(CriminalCharge c) => c switch
-    {
-        CriminalCharge.Harbouring => "Chứa mại dâm",
-        CriminalCharge.Brokering => "Môi giới mại dâm",
-        CriminalCharge.Organising => "Tổ chức hoạt động mại dâm",
-        CriminalCharge.BuyingSexFromMinor => "Mua dâm người dưới 18 tuổi",
-        CriminalCharge.Trafficking => "Mua bán người vì mục đích mại dâm",
-        _ => "Tội khác",
-    };
+    public static string Charge(CriminalCharge c) => "Enforcement.Charge." + c;
 }
 
 /// <summary>What the sanction form posts.</summary>
