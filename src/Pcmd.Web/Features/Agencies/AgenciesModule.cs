@@ -8,6 +8,7 @@ public static class AgenciesModule
         .AddNavEntry(new NavEntry(NavGroup.Admin, "Agencies", "/agencies", 20, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.CommuneOfficer, Users.Roles.AgencyReporter)))
         .AddScoped<AgencyService>()
         .AddScoped<AgencyCatalogue>()
+        .AddScoped<Audit.IAuditReferenceNames, AgencyAuditNames>()
         .AddScoped<IDemoStep, AgenciesDemoStep>();
 
     public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder app)

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Pcmd.Web.Data;
-using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Audit;
@@ -13,10 +10,19 @@ namespace Pcmd.Web.Features.Audit;
 public sealed record AuditLine(string Field, string? Old, string? New);
 
 /// <summary>An entry as a person reads it (issue 15 item 8): the kind of record and its fields in the user's language, not
-/// code names; dates as dd/mm/yyyy, amounts in đồng, yes/no, and units and agencies by name rather than by id.</summary>
+/// code names; dates as dd/mm/yyyy, amounts in đồng, yes/no, and records referred to by name (units, agencies) rather than by id.</summary>
 public sealed record AuditView(AuditEntry Entry, string EntityLabel, List<AuditLine> Lines);
 
-public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, IStringLocalizer<SharedResource> L)
+/// <summary>Names of the records a field refers to by id ("OrgUnitId" → the unit's name), registered by the feature that
+/// owns them, so that the audit log depends on no feature.</summary>
+public interface IAuditReferenceNames
+{
+    /// <summary>The fields this source names: those whose name ends so ("UnitId" covers OrgUnitId, IssuingUnitId…).</summary>
+    string FieldSuffix { get; }
+    Task<Dictionary<int, string>> Names(IReadOnlyCollection<int> ids, CancellationToken ct);
+}
+
+public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> references, IStringLocalizer<SharedResource> L)
 {
     const int MaxShown = 300;
     /// <summary>Fields of money (Nghị định 282/2025 fines and the like), shown in đồng.</summary>
@@ -31,10 +37,13 @@ public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, I
     public async Task<List<AuditView>> Show(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var parsed = entries.Select(e => (e, changes: Parse(e.Changes))).ToList();
-        var agencyIds = parsed.SelectMany(p => p.changes).Where(c => IsAgency(c.Field))
-            .SelectMany(c => new[] { c.Old, c.New }).Select(AsInt).OfType<int>().Distinct().ToList();
-        var agencies = agencyIds.Count == 0 ? new Dictionary<int, string>()
-            : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var names = new Dictionary<string, Dictionary<int, string>>();
+        foreach (var source in references)
+        {
+            var ids = parsed.SelectMany(p => p.changes).Where(c => c.Field.EndsWith(source.FieldSuffix, StringComparison.Ordinal))
+                .SelectMany(c => new[] { c.Old, c.New }).Select(AsInt).OfType<int>().Distinct().ToList();
+            names[source.FieldSuffix] = ids.Count == 0 ? [] : await source.Names(ids, ct);
+        }
         var result = new List<AuditView>();
         foreach (var (e, changes) in parsed)
         {
@@ -43,8 +52,8 @@ public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, I
             {
                 var masked = IsSecret(c.Field);
                 lines.Add(new AuditLine(AuditEntry.IsChange(e.Action) ? Field(c.Field) : Detail(c.Field),
-                    masked ? Mask(c.Old) : await Value(c.Field, c.Old, agencies),
-                    masked ? Mask(c.New) : await Value(c.Field, c.New, agencies)));
+                    masked ? Mask(c.Old) : Value(c.Field, c.Old, names),
+                    masked ? Mask(c.New) : Value(c.Field, c.New, names)));
             }
             result.Add(new AuditView(e, Entity(e.EntityType), lines));
         }
@@ -55,17 +64,16 @@ public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, I
 
     static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    async Task<string?> Value(string field, JsonElement? v, Dictionary<int, string> agencies)
+    string? Value(string field, JsonElement? v, Dictionary<string, Dictionary<int, string>> names)
     {
         if (v is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         switch (value.ValueKind)
         {
             case JsonValueKind.True: return L["AU_Yes"];
             case JsonValueKind.False: return L["AU_No"];
-            case JsonValueKind.Number when IsUnit(field) && value.TryGetInt32(out var unit):
-                return (await tree.Find(unit))?.Name ?? unit.ToString(CultureInfo.InvariantCulture);
-            case JsonValueKind.Number when IsAgency(field) && value.TryGetInt32(out var agency):
-                return agencies.GetValueOrDefault(agency) ?? agency.ToString(CultureInfo.InvariantCulture);
+            case JsonValueKind.Number when value.TryGetInt32(out var id)
+                && names.FirstOrDefault(n => field.EndsWith(n.Key, StringComparison.Ordinal)).Value?.GetValueOrDefault(id) is { } name:
+                return name;
             case JsonValueKind.Number when Money.Contains(field) && value.TryGetDecimal(out var money):
                 return ViFormat.Number(money) + " đ";
             case JsonValueKind.Number when !Plain.Contains(field) && !field.EndsWith("Id", StringComparison.Ordinal) && value.TryGetDecimal(out var n):
@@ -89,8 +97,6 @@ public sealed partial class AuditPresenter(PcmdDbContext db, OrgUnitTree tree, I
 
     static string Cut(string s) => s.Length > MaxShown ? s[..MaxShown] + "…" : s;
 
-    static bool IsUnit(string field) => field.EndsWith("UnitId", StringComparison.Ordinal);
-    static bool IsAgency(string field) => field.EndsWith("AgencyId", StringComparison.Ordinal);
     static int? AsInt(JsonElement? v) => v is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var i) ? i : null;
 
     /// <summary>Secrets of sign-in (hashes, stamps) are recorded with user rows; they are never shown, only that they changed.</summary>

@@ -10,6 +10,7 @@ public static class OrgUnitsModule
         .AddNavEntry(new NavEntry(NavGroup.Admin, "OrgUnits", "/org-units", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.CommuneOfficer)))
         .AddScoped<OrgUnitService>()
         .AddScoped<AddressPackageImporter>()
+        .AddScoped<Audit.IAuditReferenceNames, OrgUnitAuditNames>()
         .AddScoped<IDemoStep, OrgUnitsDemoStep>();
 
     public static IEndpointRouteBuilder MapOrgUnitsApi(this IEndpointRouteBuilder app)
