@@ -46,7 +46,7 @@ public static class ReportingBenchmark
             var clock = Stopwatch.StartNew();
             var f = await sp.GetRequiredService<ReportFormService>().Get(coordinator, data.ConsolidatedId);
             var t1 = clock.Elapsed.TotalMilliseconds;
-            var (d, _) = await sp.GetRequiredService<ReportDocuments>().Docx(coordinator, data.ConsolidatedId, CancellationToken.None);
+            var (d, _) = await sp.GetRequiredService<ReportDocuments>().Docx(coordinator, data.ConsolidatedId, CancellationToken.None, withUnits: true);
             var t2 = clock.Elapsed.TotalMilliseconds;
             var (x, _) = await sp.GetRequiredService<ReportDocuments>().Xlsx(coordinator, data.PeriodId, CancellationToken.None);
             var t3 = clock.Elapsed.TotalMilliseconds;

@@ -9,13 +9,14 @@ namespace Pcmd.Web.Features.Reporting;
 public sealed class ReportDocuments(ReportDocumentQuery query)
 {
     /// <summary><paramref name="withUnits"/>: the consolidated report lists what each unit wrote under each task (the
-    /// city's runs to well over a hundred pages); without it, only the consolidated text.</summary>
-    public async Task<(byte[] Content, string FileName)> Docx(UserScope scope, int reportId, CancellationToken ct, bool withUnits = true)
+    /// city's runs to well over a hundred pages: the annex); without it, the consolidated text alone, drafted from the
+    /// units' texts where the coordinator wrote none (<see cref="ReportSynthesis"/>).</summary>
+    public async Task<(byte[] Content, string FileName)> Docx(UserScope scope, int reportId, CancellationToken ct, bool withUnits = false)
     {
         var model = await query.Report(scope, reportId, withUnits, ct);
         using var ms = new MemoryStream();
         ReportDocx.Write(model, ms);
-        return (ms.ToArray(), FileName(model.IsConsolidated ? "BC-tong-hop" : "BC", model.Period.Title, model.Issuer.Name) + ".docx");
+        return (ms.ToArray(), FileName(!model.IsConsolidated ? "BC" : withUnits ? "BC-tong-hop-kem-don-vi" : "BC-tong-hop", model.Period.Title, model.Issuer.Name) + ".docx");
     }
 
     public async Task<(byte[] Content, string FileName)> Xlsx(UserScope scope, int periodId, CancellationToken ct)

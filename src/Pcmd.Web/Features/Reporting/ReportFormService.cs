@@ -50,7 +50,9 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var live = locked && !liveWhenLocked ? [] : await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
         // The units' sums only pre-fill a draft.
         var sums = report.IsConsolidated && (!locked || liveWhenLocked) ? await UnitSums(period.Id, ct) : [];
-        var texts = report.IsConsolidated && gathered ? await Gathered(period.Id, ct) : [];
+        // The units' texts draft the consolidated one wherever the coordinator has written nothing; the texts themselves
+        // are listed only where asked (the form, the annex).
+        var texts = report.IsConsolidated ? await Gathered(period.Id, ct) : [];
         // The consolidated draft starts with the units' difficulties and proposals gathered, for the coordinator to edit.
         var (difficulties, proposals) = (report.Difficulties, report.Proposals);
         if (report.IsConsolidated && editable)
@@ -64,7 +66,8 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         {
             var e = report.Tasks.FirstOrDefault(x => x.TaskId == t.Id);
             return new TaskRow(t.Id, t.Number, t.Text, t.Section, assigned.Roles.TryGetValue(t.Id, out var role) ? role : null, e?.Progress,
-                ReportLabels.Progress(e?.Progress), e?.Narrative, texts.GetValueOrDefault(t.Id) ?? []);
+                ReportLabels.Progress(e?.Progress), Drafted(e?.Narrative, texts.GetValueOrDefault(t.Id)),
+                gathered ? texts.GetValueOrDefault(t.Id) ?? [] : []);
         }).ToList();
 
         var values = indicators.Select(i => Row(report, period, plan, i, live.GetValueOrDefault(i.Id),
@@ -118,6 +121,9 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
             sum?.Value, sum?.Den, sum?.Count ?? 0);
     }
 
+    static string? Drafted(string? narrative, List<UnitText>? texts) =>
+        !string.IsNullOrWhiteSpace(narrative) || texts is null ? narrative : ReportSynthesis.Draft(texts.Select(t => (t.Unit, t.Text)));
+
     /// <summary>The units' accepted figures per indicator, added up: counts as counts, shares as numerators over denominators.</summary>
     public async Task<Dictionary<int, (decimal Value, decimal? Den, int Count)>> UnitSums(int periodId, CancellationToken ct)
     {
@@ -148,11 +154,8 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
             .Where(r => r.PeriodId == periodId && !r.IsConsolidated && r.Status == ReportStatus.Accepted)
             .Select(r => new { Unit = r.Agency!.Name, r.Difficulties, r.Proposals }).ToListAsync(ct);
         rows = rows.OrderBy(r => r.Unit, Shared.VietnameseText.Comparer).ToList();
-        static string? Join(IEnumerable<(string Unit, string? Text)> xs)
-        {
-            var lines = xs.Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => $"- {x.Unit}: {x.Text!.ReplaceLineEndings(" ").Trim()}").ToList();
-            return lines.Count == 0 ? null : string.Join("\n", lines);
-        }
+        static string? Join(IEnumerable<(string Unit, string? Text)> xs) =>
+            ReportSynthesis.Draft(xs.Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => (x.Unit, x.Text!)));
         return (Join(rows.Select(r => (r.Unit, r.Difficulties))), Join(rows.Select(r => (r.Unit, r.Proposals))));
     }
 

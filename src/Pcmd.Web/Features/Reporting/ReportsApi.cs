@@ -49,10 +49,11 @@ public static class ReportsApi
     public static async Task<Ok<ReportForm>> AcceptReport(int id, [FromBody] ReviewInput input, UserScope scope, ReportWorkflow wf,
         CancellationToken ct) => TypedResults.Ok(await wf.Accept(scope, id, input, ct));
 
-    /// <summary><c>units=false</c> leaves out each unit's narratives: the summary document.</summary>
+    /// <summary>The report as one text (a consolidated report's tasks as the coordinator wrote them, else drafted from the
+    /// units' texts); <c>units=true</c> adds, under each task, what each unit wrote: the annex.</summary>
     public static async Task<FileContentHttpResult> GetReportDocument(int id, bool? units, UserScope scope, ReportDocuments docs, CancellationToken ct)
     {
-        var (bytes, name) = await docs.Docx(scope, id, ct, units ?? true);
+        var (bytes, name) = await docs.Docx(scope, id, ct, units ?? false);
         return TypedResults.File(bytes, DocxType, name);
     }
 

@@ -47,7 +47,10 @@ public abstract class ReportConsolidationTests(PcmdApp app)
         var gathered = form.Task("1.a").Gathered.Select(g => (g.Unit, g.Text)).ToList();
         Assert.Equal([("Ủy ban nhân dân phường Hà Đông", "Hà Đông kiểm tra 5 cơ sở."), ("Ủy ban nhân dân phường Phú Lương", "Đã tổ chức 3 buổi tuyên truyền.")], gathered);
         Assert.Equal(["Ủy ban nhân dân phường Hà Đông"], form.Task("1.b").Gathered.Select(g => g.Unit));
-        Assert.Equal("- Ủy ban nhân dân phường Hà Đông: Cán bộ kiêm nhiệm.\n- Ủy ban nhân dân phường Phú Lương: Cán bộ kiêm nhiệm.",
+        // The coordinator's text starts as a draft from the units' (issue 15 item 5), to edit.
+        Assert.Equal("- Hà Đông kiểm tra 5 cơ sở (Ủy ban nhân dân phường Hà Đông).\n- Đã tổ chức 3 buổi tuyên truyền (Ủy ban nhân dân phường Phú Lương).",
+            form.Task("1.a").Narrative);
+        Assert.Equal("- Cán bộ kiêm nhiệm (Ủy ban nhân dân phường Hà Đông, Ủy ban nhân dân phường Phú Lương).",
             form.Difficulties);
 
         // The coordinator sends it upward; it is then locked, and its authors can take it back.

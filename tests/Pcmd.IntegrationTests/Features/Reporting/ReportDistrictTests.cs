@@ -70,7 +70,7 @@ public abstract class ReportDistrictTests(PcmdApp app)
         var consolidated = await Form(district, consolidatedId);
         Assert.Equal("2024-06-15", consolidated.DueOn);
         Assert.Equal(12m, consolidated.Indicator("1").UnitsSum);
-        Assert.Equal("- Ủy ban nhân dân phường Phú Lãm: Không.", consolidated.Difficulties);
+        Assert.Equal("- Không (Ủy ban nhân dân phường Phú Lãm).", consolidated.Difficulties);
         // A ward officer (Hà Đông's old communes were in the district, so its plan is readable) is refused the matrix;
         // the city's coordinator sees it (the district is in the city).
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignIn("hadong")).GetAsync($"/api/v1/report-periods/{period}/matrix")).StatusCode);

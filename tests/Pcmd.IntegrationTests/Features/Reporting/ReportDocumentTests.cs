@@ -41,13 +41,17 @@ public abstract class ReportDocumentTests(PcmdApp app)
         // Appendix row of indicator 1: target 10, actual 1.620 (1.500 + 120), 16.200 % of the target.
         Assert.Matches(@"1 Số tụ điểm mới phát sinh 10 điểm 1\.620 16\.200 %", text);
         Assert.Contains("66,67 % (4/6)", text);
-        Assert.Contains("Ủy ban nhân dân phường Phú Lương: Đã tổ chức 3 buổi tuyên truyền.", text);
-        // The summary leaves out what each unit wrote, not the figures.
-        var summaryFile = Path.Combine(dir, "tom-tat.docx");
-        await File.WriteAllBytesAsync(summaryFile, await coordinator.GetByteArrayAsync($"/api/v1/reports/{consolidated}/docx?units=false"));
-        var summary = Flat(LibreOffice.PdfText(Assert.Single(LibreOffice.Convert(summaryFile, "pdf", dir))));
-        Assert.DoesNotContain("Đã tổ chức 3 buổi tuyên truyền", summary);
-        Assert.Matches(@"1 Số tụ điểm mới phát sinh 10 điểm 1\.620 16\.200 %", summary);
+        // The coordinator wrote nothing on the task: the report reads as one text drafted from the units' — the same point
+        // written by both wards is said once, each ward named once.
+        Assert.Contains("Nhiệm vụ 1.a: Tuyên truyền tại tổ dân phố - Đã tổ chức 3 buổi tuyên truyền (Ủy ban nhân dân phường Hà Đông, "
+            + "Ủy ban nhân dân phường Phú Lương).", text);
+        Assert.DoesNotContain("Ủy ban nhân dân phường Phú Lương: Đã tổ chức", text);
+        // The annex adds what each unit wrote, as written, under each task; the figures are the same.
+        var unitsFile = Path.Combine(dir, "kem-don-vi.docx");
+        await File.WriteAllBytesAsync(unitsFile, await coordinator.GetByteArrayAsync($"/api/v1/reports/{consolidated}/docx?units=true"));
+        var annex = Flat(LibreOffice.PdfText(Assert.Single(LibreOffice.Convert(unitsFile, "pdf", dir))));
+        Assert.Contains("Ủy ban nhân dân phường Phú Lương: Đã tổ chức 3 buổi tuyên truyền.", annex);
+        Assert.Matches(@"1 Số tụ điểm mới phát sinh 10 điểm 1\.620 16\.200 %", annex);
 
         var xlsx = await coordinator.GetAsync($"/api/v1/report-periods/{period}/xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

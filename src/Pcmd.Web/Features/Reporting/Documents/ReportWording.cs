@@ -62,7 +62,7 @@ public static class ReportWording
 
     static string Expand(string name) => name.StartsWith("UBND ", StringComparison.Ordinal) ? "Ủy ban nhân dân " + name[5..] : name;
     static string LowerFirst(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLower(s[0], Vi) + s[1..] : s;
-    static string Short(string s) => s.Length <= 160 ? s : s[..157].TrimEnd() + "…";
+    static string Short(string s) => ReportSynthesis.Shortened(s, 160);
     static List<string> Lines(string? text, bool empty = true) => string.IsNullOrWhiteSpace(text)
         ? (empty ? ["Không."] : [])
         : text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
