@@ -1,0 +1,18 @@
+using Pcmd.Web.Features.Demo;
+using Pcmd.Web.Features.Plans;
+
+namespace Pcmd.Web.Features.Budget;
+
+public static class BudgetModule
+{
+    public static IServiceCollection AddBudget(this IServiceCollection services) => services
+        .AddScoped<BudgetService>()
+        .AddScoped<IDemoStep, BudgetDemoStep>()
+        .AddSingleton(new PlanPageSection("kinh-phi", "Budget.Title", typeof(Pages.BudgetSection)));
+
+    public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder app)
+    {
+        BudgetApi.Map(app.MapGroup("/api/v1").WithTags("Kinh phí").RequireAuthorization());
+        return app;
+    }
+}
