@@ -8,7 +8,8 @@ public static class BudgetModule
     public static IServiceCollection AddBudget(this IServiceCollection services) => services
         .AddScoped<BudgetService>()
         .AddScoped<IDemoStep, BudgetDemoStep>()
-        .AddSingleton(new PlanPageSection("kinh-phi", "Budget.Title", typeof(Pages.BudgetSection)));
+        .AddSingleton(new PlanPageSection("kinh-phi", "Budget.Title", typeof(Pages.BudgetSection)))
+        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.BudgetReportSection), 10));
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder app)
     {

@@ -8,7 +8,8 @@ public static class CommendationsModule
     public static IServiceCollection AddCommendations(this IServiceCollection services) => services
         .AddNavEntry(new NavEntry(NavGroup.Activities, "Commendations.Nav", "/commendations", 50, Establishments.EstablishmentsModule.Registers))
         .AddScoped<CommendationService>()
-        .AddScoped<IDemoStep, CommendationsDemoStep>();
+        .AddScoped<IDemoStep, CommendationsDemoStep>()
+        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.CommendationReportSection), 20));
 
     public static IEndpointRouteBuilder MapCommendationsApi(this IEndpointRouteBuilder app)
     {

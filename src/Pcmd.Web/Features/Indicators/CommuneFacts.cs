@@ -44,16 +44,19 @@ public static class CommuneFacts
     }
 
     /// <summary>KH 2014 target 10 ("85 % xã, phường, thị trấn không có tệ nạn mại dâm theo tiêu chí của NQLT 01/2008"): a commune
-    /// is healthy when a rating of its area for the year was confirmed healthy and none was confirmed not healthy (a new commune
-    /// whose old parts were rated apart is healthy only if each rated part was).</summary>
+    /// is healthy by its own rating for the year, once confirmed; without one, by the confirmed ratings of the old communes merged
+    /// into it, when at least one was healthy and none was not (a ward rated apart before 1/7/2025 cannot make its new commune
+    /// healthy while another part was rated not healthy).</summary>
     static IQueryable<Fact> Healthy(PcmdDbContext db, int? area, DateOnly to)
     {
         var year = to.Year;
         var communes = Communes(db, area, to);
         var confirmed = db.CommuneAssessments.Where(a => a.Year == year && a.Status == AssessmentStatus.Confirmed);
         var num = communes.Where(u =>
-                confirmed.Any(a => a.Healthy == true && db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == a.OrgUnitId))
-                && !confirmed.Any(a => a.Healthy == false && db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == a.OrgUnitId)))
+                confirmed.Any(a => a.OrgUnitId == u.Id && a.Healthy == true)
+                || (!confirmed.Any(a => a.OrgUnitId == u.Id)
+                    && confirmed.Any(a => a.Healthy == true && db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == a.OrgUnitId))
+                    && !confirmed.Any(a => a.Healthy == false && db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == a.OrgUnitId))))
             .Select(u => new Fact { UnitId = u.Id, Num = 1, Den = 0 });
         return communes.Select(u => new Fact { UnitId = u.Id, Num = 0, Den = 1 }).Concat(num);
     }
