@@ -46,8 +46,13 @@ public sealed class BudgetService(PcmdDbContext db, OrgUnitTree tree, AuditTrail
         return ToDto(scope, l.Plan!, l);
     }
 
+    /// <summary>Who may write any budget line at all: plan editors, agencies' reporters and ward officers.</summary>
+    public static bool MayWriteBudgets(UserScope s) =>
+        s.IsGlobal || s.Can(Permission.ManagePlans) || s.IsInRole(Roles.AgencyReporter) || s.IsInRole(Roles.CommuneOfficer);
+
     public async Task<BudgetLine> Create(UserScope scope, BudgetLineInput input, CancellationToken ct = default)
     {
+        if (!MayWriteBudgets(scope)) throw new ForbiddenException();
         if (input.PlanId is not { } planId) throw ValidationException.One("planId", "Chọn kế hoạch.");
         var plan = await db.Plans.AsNoTracking().ReadableOr404(scope, planId, ct);
         if (!CanAdd(scope, plan)) throw new ForbiddenException();

@@ -9,7 +9,7 @@ namespace Pcmd.Web.Features.CommuneModel;
 
 /// <summary>The commune model and the healthy-commune rating of the demo. 2014: the 79 communes of the appendix of KH 08/KH-UBND
 /// (71 kept, 8 new) as the plan lists them; 2024: about four old communes in five (those of 2014 kept, the others new), Phú Lãm
-/// among them; 2026: about three new communes in four. The checklist is an EXAMPLE (NQLT 01/2008's criteria are not at hand),
+/// among them; 2026: about three new communes in four, Phú Lương among them. The checklist is an EXAMPLE (NQLT 01/2008's criteria are not at hand),
 /// marked so in its text; ratings: 2014 and 2024 confirmed (about 85 % healthy), 2026 a mix of confirmed, submitted and drafts.
 /// Seeded; written in bulk (generated data, no audit rows).</summary>
 public sealed class CommuneModelDemoStep(PcmdDbContext db, OrgUnitTree tree) : IDemoStep
@@ -49,7 +49,7 @@ public sealed class CommuneModelDemoStep(PcmdDbContext db, OrgUnitTree tree) : I
             if (in2014.Contains(n.Id) || n.Id == phuLam2024 || random.Next(10) < 8)
                 models.Add(new ModelCommune { OrgUnitId = n.Id, Year = 2024, Status = in2014.Contains(n.Id) ? ModelStatus.Maintained : ModelStatus.New, PlanId = plan2024 });
         foreach (var n in communes.Where(n => n.ValidTo is null && n.ValidFrom is { Year: 2025 }))
-            if (random.Next(4) < 3) models.Add(new ModelCommune { OrgUnitId = n.Id, Year = 2026, Status = ModelStatus.Maintained });
+            if (random.Next(4) < 3 || n.Code == "09568") models.Add(new ModelCommune { OrgUnitId = n.Id, Year = 2026, Status = ModelStatus.Maintained });
 
         var criteria = ExampleCriteria.Select((c, i) => new HealthyCriterion { Code = c.Code, Text = c.Text, MaxScore = c.Max, Required = c.Required, Position = i + 1 }).ToList();
         var max = criteria.Sum(c => c.MaxScore);
@@ -76,7 +76,9 @@ public sealed class CommuneModelDemoStep(PcmdDbContext db, OrgUnitTree tree) : I
         foreach (var y in new[] { 2014, 2024 })
             foreach (var n in communes.Where(n => ExistsIn(n, y) && n.ValidTo is not null)) Rate(n, y, AssessmentStatus.Confirmed);
         foreach (var n in communes.Where(n => n.ValidTo is null && n.ValidFrom is { Year: 2025 }))
-            if (random.Next(10) is var r && r < 9)
+            // Phú Lương (the demo ward) has sent its 2026 assessment: the coordinator's to confirm.
+            if (n.Code == "09568") Rate(n, 2026, AssessmentStatus.Submitted);
+            else if (random.Next(10) is var r && r < 9)
                 Rate(n, 2026, r < 5 ? AssessmentStatus.Confirmed : r < 7 ? AssessmentStatus.Submitted : AssessmentStatus.Draft);
 
         await using var w = await BulkWriter.Open(db, ct);
