@@ -74,6 +74,13 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Training.TrainingParticipant> TrainingParticipants => Set<Features.Training.TrainingParticipant>();
     public DbSet<Features.Training.StaffRoster> StaffRosters => Set<Features.Training.StaffRoster>();
     public DbSet<Features.UnitDocuments.UnitDocument> UnitDocuments => Set<Features.UnitDocuments.UnitDocument>();
+    public DbSet<Features.CommuneModel.ModelCommune> ModelCommunes => Set<Features.CommuneModel.ModelCommune>();
+    public DbSet<Features.CommuneModel.HealthyCriterion> HealthyCriteria => Set<Features.CommuneModel.HealthyCriterion>();
+    public DbSet<Features.CommuneModel.HealthyRule> HealthyRules => Set<Features.CommuneModel.HealthyRule>();
+    public DbSet<Features.CommuneModel.CommuneAssessment> CommuneAssessments => Set<Features.CommuneModel.CommuneAssessment>();
+    public DbSet<Features.CommuneModel.AssessmentScore> AssessmentScores => Set<Features.CommuneModel.AssessmentScore>();
+    public DbSet<Features.Budget.BudgetLine> BudgetLines => Set<Features.Budget.BudgetLine>();
+    public DbSet<Features.Commendations.Commendation> Commendations => Set<Features.Commendations.Commendation>();
 
     public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
     public DbSet<Report> Reports => Set<Report>();

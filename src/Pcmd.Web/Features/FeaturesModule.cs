@@ -19,6 +19,9 @@ using Pcmd.Web.Features.ServiceDirectory;
 using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Features.Training;
 using Pcmd.Web.Features.UnitDocuments;
+using Pcmd.Web.Features.CommuneModel;
+using Pcmd.Web.Features.Budget;
+using Pcmd.Web.Features.Commendations;
 using Pcmd.Web.Features.Tips;
 using Pcmd.Web.Features.Enforcement;
 using Pcmd.Web.Features.Users;
@@ -40,6 +43,9 @@ public static class FeaturesModule
         .AddCommunication()
         .AddTraining()
         .AddUnitDocuments()
+        .AddCommuneModel()
+        .AddBudget()
+        .AddCommendations()
         .AddSupport()
         .AddTips()
         .AddEnforcement()
@@ -66,6 +72,9 @@ public static class FeaturesModule
         .MapCommunicationApi()
         .MapTrainingApi()
         .MapUnitDocumentsApi()
+        .MapCommuneModelApi()
+        .MapBudgetApi()
+        .MapCommendationsApi()
         .MapSupportApi()
         .MapTipsApi()
         .MapEnforcementApi()

@@ -23,14 +23,15 @@ public static class ActivityFacts
         [Computation.ReachedEstablishmentWorkers] = TargetGroup.EstablishmentWorkers,
     };
 
-    public static bool Handles(Computation c) => DocumentFacts.Handles(c) || Reached.ContainsKey(c) || IsShare(c) || c is Computation.TrainedCityStaff or Computation.TrainedLocalStaff;
+    public static bool Handles(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.Handles(c) || Reached.ContainsKey(c) || IsShare(c) || c is Computation.TrainedCityStaff or Computation.TrainedLocalStaff;
 
-    public static bool IsShare(Computation c) => DocumentFacts.Handles(c) ||
+    public static bool IsShare(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.IsShare(c) ||
         c is Computation.CommunicationMaintainedShare or Computation.TrainedShareCity or Computation.TrainedShareCommune;
 
     public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to) => c switch
     {
         _ when DocumentFacts.Handles(c) => DocumentFacts.Facts(db, c, area, from, to),
+        _ when CommuneFacts.Handles(c) => CommuneFacts.Facts(db, c, area, from, to),
         Computation.CommunicationMaintainedShare => CommunicationMaintained(db, area, from, to),
         Computation.TrainedShareCity => TrainedShare(db, area, from, to, OrgUnitLevel.Province),
         Computation.TrainedShareCommune => TrainedShare(db, area, from, to, OrgUnitLevel.Commune),
@@ -40,7 +41,8 @@ public static class ActivityFacts
     };
 
     /// <summary>Where the records behind a figure are listed.</summary>
-    public static string Link(Computation c, int unitId, MeasureWindow w) => DocumentFacts.Handles(c)
+    public static string Link(Computation c, int unitId, MeasureWindow w) => CommuneFacts.Handles(c) ? CommuneFacts.Link(c, unitId, w)
+        : DocumentFacts.Handles(c)
         ? $"/documents?unit={unitId}&year={w.To.Year}"
         : c is Computation.TrainedShareCity or Computation.TrainedShareCommune
         or Computation.TrainedCityStaff or Computation.TrainedLocalStaff

@@ -49,6 +49,12 @@ public enum Computation
     DistrictPlanShare,
     /// <summary>Share of communes that issued a plan, decision or directive in the window (3.2.1).</summary>
     CommuneDocumentShare,
+    /// <summary>Communes applying the commune-level PCMD model in the year of the window's end (KH 2014, 9: "79 xã, phường").</summary>
+    ModelCommuneCount,
+    /// <summary>Share of communes applying the model in that year (KH 2024 of Hà Nội, 5).</summary>
+    ModelCommuneShare,
+    /// <summary>Share of communes confirmed "xã, phường lành mạnh" for that year (KH 2014, 10: 85 %).</summary>
+    HealthyCommuneShare,
     /// <summary>Share of sex workers with an eligible need given a harm-reduction or reintegration service (KH 2026–2030, 3.1.3).</summary>
     SupportReachedShare,
     /// <summary>Outreach contacts (lượt tiếp cận), anonymous counts included.</summary>

@@ -63,6 +63,13 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
         ("hn-2026-2030", "3.2.1", Computation.CommuneDocumentShare),
         ("hn-2024", "4.1", Computation.DistrictPlanShare),
         ("hn-2024", "4.2", Computation.CommunePlanShare),
+        // Commune model and healthy-commune rating (issue 13, item 4): "xây dựng và duy trì mô hình … tại 79 xã, phường, thị trấn
+        // (phụ lục 01)", "85 % … không có tệ nạn mại dâm theo tiêu chí của NQLT 01/2008", "100 % các xã … triển khai mô hình",
+        // and the ward's "mô hình phòng, chống mại dâm … được duy trì hoạt động" (a count of one: itself).
+        ("hn-2014", "9", Computation.ModelCommuneCount),
+        ("hn-2014", "10", Computation.HealthyCommuneShare),
+        ("hn-2024", "5", Computation.ModelCommuneShare),
+        ("phu-lam-2024", "3.3", Computation.ModelCommuneCount),
         ("hn-2024", "11.1", Computation.TrainedCityStaff),
         ("hn-2024", "11.2", Computation.TrainedLocalStaff),
     ];

@@ -26,7 +26,7 @@ public sealed record OutlookKeys(Computation Computation, int Year, FigureKey No
         // staff trained) are states of the window, not flows: a month-by-month trend and a seasonal projection say little about
         // them, and each of their twenty windows probes every commune (about 580 before 1/7/2025) — the page then ran past
         // PostgreSQL's 30 s command timeout. Such a figure shows its value alone.
-        if (ActivityFacts.IsShare(c)) return new(c, year, new FigureKey(c, from, to), null, [], []);
+        if (ActivityFacts.IsShare(c) || CommuneFacts.Handles(c)) return new(c, year, new FigureKey(c, from, to), null, [], []);
         var months = year > today.Year ? 0 : year < today.Year ? 12 : today.Month;
         var monthKeys = Enumerable.Range(1, months).Select(m =>
         {

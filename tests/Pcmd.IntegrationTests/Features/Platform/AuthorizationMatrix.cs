@@ -178,6 +178,38 @@ public static class AuthorizationMatrix
         ["PUT /api/v1/unit-documents/{id}"] = ActivityWriters,
         ["DELETE /api/v1/unit-documents/{id}"] = ActivityWriters,
         ["GET /api/v1/plans/{planId}/cascade"] = SeesPhuLuong,
+        // Commune model and healthy-commune rating (issue 13, item 4): the ward and the coordinator write; the checklist and its pass
+        // mark are the coordinator's or an administrator's; the coordinator alone confirms or returns a ward's assessment.
+        ["GET /api/v1/commune-models"] = Everyone,
+        ["POST /api/v1/commune-models"] = RecordCreators,
+        ["GET /api/v1/commune-models/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/commune-models/{id}"] = RecordWriters,
+        ["DELETE /api/v1/commune-models/{id}"] = RecordWriters,
+        ["GET /api/v1/healthy-communes/criteria"] = Everyone,
+        ["POST /api/v1/healthy-communes/criteria"] = "admin dieuphoi",
+        ["PUT /api/v1/healthy-communes/criteria/{id}"] = "admin dieuphoi",
+        ["GET /api/v1/healthy-communes/rule"] = Everyone,
+        ["PUT /api/v1/healthy-communes/rule"] = "admin dieuphoi",
+        ["GET /api/v1/healthy-communes/assessments"] = Everyone,
+        ["POST /api/v1/healthy-communes/assessments"] = RecordCreators,
+        ["GET /api/v1/healthy-communes/assessments/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/healthy-communes/assessments/{id}"] = RecordWriters,
+        ["POST /api/v1/healthy-communes/assessments/{id}/submit"] = RecordWriters,
+        ["POST /api/v1/healthy-communes/assessments/{id}/confirm"] = Consolidators,
+        ["POST /api/v1/healthy-communes/assessments/{id}/return"] = Consolidators,
+        // Budget (item 5): the sample plan is Phú Lương's; the sample line is Phú Lương's line of the city's plan, which every
+        // unit of the city reads; the ward writes its own unit's line, plan editors every line, agencies' reporters their own.
+        ["GET /api/v1/plans/{planId}/budget"] = SeesPhuLuong,
+        ["GET /api/v1/budget-lines/{id}"] = Everyone,
+        ["POST /api/v1/budget-lines"] = PlanCreators,
+        ["PUT /api/v1/budget-lines/{id}"] = "admin dieuphoi phuluong",
+        ["DELETE /api/v1/budget-lines/{id}"] = "admin dieuphoi phuluong",
+        // Commendations (item 6): as the other activities of a ward.
+        ["GET /api/v1/commendations"] = Everyone,
+        ["POST /api/v1/commendations"] = ActivityCreators,
+        ["GET /api/v1/commendations/{id}"] = SeesPhuLuong,
+        ["PUT /api/v1/commendations/{id}"] = ActivityWriters,
+        ["DELETE /api/v1/commendations/{id}"] = ActivityWriters,
 
         ["GET /api/v1/plans/{planId}/results"] = SeesPhuLuong,
         ["GET /api/v1/indicators/{indicatorId}/results"] = SeesPhuLuong,

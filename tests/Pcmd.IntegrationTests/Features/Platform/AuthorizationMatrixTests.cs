@@ -122,6 +122,11 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("communication-events/id", await db.CommunicationEvents.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("training-courses/id", await db.TrainingCourses.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("unit-documents/id", await db.UnitDocuments.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("commune-models/id", await db.ModelCommunes.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("criteria/id", await db.HealthyCriteria.Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("assessments/id", await db.CommuneAssessments.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("budget-lines/id", await db.BudgetLines.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("commendations/id", await db.Commendations.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("staff-rosters/id", await db.StaffRosters.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("criminal-cases/id", await db.Set<Pcmd.Web.Features.Enforcement.CriminalCase>().Where(c => c.OrgUnitId == pl).Select(c => (int?)c.Id).FirstOrDefaultAsync());
         // A demo tip of Phú Lương that the ward itself took in, still open (its source is the ward officer's alone).

@@ -22,6 +22,8 @@ public sealed class PersonalDataReadsTests
         ["CaseNote"] = ["SupportCase"],
         // TipService.ReadSource: the reporter's name, contact and identifying details, never part of the tip's other reads.
         ["Tip"] = ["TipSource"],
+        // CommendationService.Get and .List: a commended individual's name (issue 13, item 6).
+        ["Commendation"] = ["Commendation"],
     };
 
     [Fact]
