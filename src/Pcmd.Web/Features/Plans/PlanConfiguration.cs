@@ -12,6 +12,11 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Title).HasMaxLength(1000).IsRequired();
         b.Property(x => x.Number).HasMaxLength(60);
+        b.Property(x => x.IssuedPrecision).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.SignerTitle).HasMaxLength(200);
+        b.Property(x => x.SignerName).HasMaxLength(200);
+        b.Property(x => x.ParentNumber).HasMaxLength(60);
+        b.Property(x => x.ParentIssuer).HasMaxLength(300);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.IssuingUnitId);

@@ -88,6 +88,14 @@ public static class PlanLabels
     /// <summary>The culture's short date: 17/06/2026 (vi-VN), 6/17/2026 (en-US).</summary>
     public static string Date(DateOnly d, CultureInfo culture) => d.ToString("d", culture);
 
+    /// <summary>An issue date to its precision: 05/02/2024, 05/2021 or 2021.</summary>
+    public static string Issued(DateOnly d, DatePrecision? precision, CultureInfo culture) => precision switch
+    {
+        DatePrecision.Year => d.Year.ToString(CultureInfo.InvariantCulture),
+        DatePrecision.Month => d.ToString("MM/yyyy", CultureInfo.InvariantCulture),
+        _ => Date(d, culture),
+    };
+
     public static string Number(decimal? v) => Number(v, Vi);
 
     public static string Number(decimal? v, CultureInfo culture) => v is null ? "" : v.Value.ToString("#,##0.##", culture);

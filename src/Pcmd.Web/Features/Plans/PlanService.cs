@@ -47,6 +47,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
             throw new ForbiddenException("Bạn không có quyền tạo kế hoạch cho đơn vị này.");
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await PlanLinks.LinkWaitingChildren(db, plan, ct);
         return plan;
     }
 
@@ -90,6 +91,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.PeriodTo = fresh.PeriodTo;
         existing.ParentId = fresh.ParentId;
         existing.LegalBasis = fresh.LegalBasis;
+        existing.CopyDocumentFrom(fresh);
         db.Entry(existing).State = EntityState.Modified;
         foreach (var a in fresh.Indicators.SelectMany(i => i.Assignments).Concat(fresh.Tasks.SelectMany(t => t.Assignments))) a.Plan = existing;
         existing.Objectives.AddRange(fresh.Objectives);
@@ -121,7 +123,8 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         errors.ThrowIfAny();
         plan.Title = input.Title!;
         plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number;
-        plan.IssuedOn = input.IssuedOn;
+        // A full date typed in the form replaces a date known only to the month or the year.
+        if (plan.IssuedOn != input.IssuedOn) (plan.IssuedOn, plan.IssuedPrecision) = (input.IssuedOn, null);
         plan.Level = input.Level;
         plan.PeriodFrom = input.PeriodFrom;
         plan.PeriodTo = input.PeriodTo;

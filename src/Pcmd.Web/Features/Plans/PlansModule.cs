@@ -14,6 +14,7 @@ public static class PlansModule
         .AddScoped<PlanService>()
         .AddScoped<PlanPartsService>()
         .AddScoped<MyTasks>()
+        .AddScoped<Documents.PlanDocuments>()
         .AddScoped<IDemoStep, PlansDemoStep>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)

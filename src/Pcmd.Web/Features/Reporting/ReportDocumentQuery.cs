@@ -41,7 +41,7 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
               ?? (plan.CoordinatingAgency ?? plan.IssuingAgency)?.Name;
         var isCommittee = agency.Kind == AgencyKind.PeoplesCommittee;
         return new ReportDocumentModel(
-            new DocumentIssuer(agency.Name, agency.ShortName, Symbol(agency), isCommittee, unit?.Name, await Province(agency.OrgUnitId)),
+            new DocumentIssuer(agency.Name, agency.ShortName, Symbol(agency), isCommittee, unit?.Name, await Province(tree, agency.OrgUnitId)),
             new DocumentPlan(plan.Title, plan.Number),
             new DocumentPeriod(period.Title, period.DataFrom, period.DataTo),
             report.IsConsolidated,
@@ -84,7 +84,8 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
     static decimal? Figure(bool share, decimal? value, decimal? den) =>
         value is not { } v ? null : !share ? v : den is { } d && d > 0 ? Math.Round(100m * v / d, 1) : null;
 
-    async Task<string> Province(int unitId)
+    /// <summary>The place of a document's date line: the province without its type word ("Hà Nội").</summary>
+    public static async Task<string> Province(OrgUnits.OrgUnitTree tree, int unitId)
     {
         var node = await tree.Find(unitId);
         foreach (var a in await tree.Ancestors(unitId)) if (a.Level == OrgUnitLevel.Province) node = a;

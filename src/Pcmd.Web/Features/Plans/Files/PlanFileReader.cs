@@ -60,6 +60,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         ReadTasks(doc.Plan!, plan, ctx);
         await ReadAppendices(doc.Plan!, plan, ctx);
         ReadSchedule(doc.Plan!, plan, ctx);
+        errors.Label(path => PlanNumbering.LabelOf(doc.Plan!, path));
         errors.ThrowIfAny(InvalidFileTitle);
         foreach (var a in plan.Indicators.SelectMany(i => i.Assignments).Concat(plan.Tasks.SelectMany(t => t.Assignments)))
             a.Plan = plan;
@@ -72,21 +73,31 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         public required ErrorList Errors { get; init; }
         public required OrgUnitTree Tree { get; init; }
         public required Dictionary<string, int> Agencies { get; init; }
+        public required List<(string Code, string Name)> AgencyNames { get; init; }
         public int From { get; set; }
         public int To { get; set; }
         public bool PeriodOk { get; set; }
         public DateOnly ReferenceDay => new(PeriodOk ? From : Math.Clamp(From, 1900, 2200), 1, 1);
 
-        static Task<Dictionary<string, int>> LoadAgencies(PcmdDbContext db, CancellationToken ct) =>
-            db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        static async Task<List<(int Id, string Code, string Name)>> LoadAgencies(PcmdDbContext db, CancellationToken ct) =>
+            (await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Code, a.Name)).ToList();
+
+        static Context New(ErrorList errors, OrgUnitTree tree, List<(int Id, string Code, string Name)> agencies) => new()
+        {
+            Errors = errors, Tree = tree, Agencies = agencies.ToDictionary(a => a.Code, a => a.Id), AgencyNames = agencies.Select(a => (a.Code, a.Name)).ToList(),
+        };
 
         /// <summary>For one part of a stored plan: its period is already checked.</summary>
-        public static async Task<Context> ForPlan(PcmdDbContext db, OrgUnitTree tree, Plan plan, ErrorList errors, CancellationToken ct) =>
-            new() { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct), From = plan.PeriodFrom, To = plan.PeriodTo, PeriodOk = true };
+        public static async Task<Context> ForPlan(PcmdDbContext db, OrgUnitTree tree, Plan plan, ErrorList errors, CancellationToken ct)
+        {
+            var c = New(errors, tree, await LoadAgencies(db, ct));
+            (c.From, c.To, c.PeriodOk) = (plan.PeriodFrom, plan.PeriodTo, true);
+            return c;
+        }
 
         public static async Task<Context> Load(PcmdDbContext db, OrgUnitTree tree, PlanFileDto p, ErrorList errors, CancellationToken ct)
         {
-            var c = new Context { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct) };
+            var c = New(errors, tree, await LoadAgencies(db, ct));
             c.From = p.Period?.From ?? 0;
             c.To = p.Period?.To ?? 0;
             if (p.Period?.From is null) errors.Add("plan.period.from", "Thiếu năm bắt đầu của kế hoạch.");
@@ -107,11 +118,13 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
                 return null;
             }
             if (Agencies.TryGetValue(code, out var id)) return id;
-            Errors.Add(path, $"Không có cơ quan mã '{code}' trong danh mục cơ quan.");
+            Errors.Add(path, $"Không có cơ quan mã '{code}' trong danh mục cơ quan." + CodeSuggestions.Hint(CodeSuggestions.Closest(code, null, AgencyNames)));
             return null;
         }
 
-        public async Task<int?> Unit(string? code, string path, bool required = false)
+        /// <summary>An org unit by code, resolved on the plan's reference day; <paramref name="nameHint"/> (an appendix row's
+        /// name as printed) helps suggest the right code when this one is unknown.</summary>
+        public async Task<int?> Unit(string? code, string path, bool required = false, string? nameHint = null)
         {
             if (string.IsNullOrWhiteSpace(code))
             {
@@ -120,7 +133,10 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             }
             var node = await Tree.Resolve(code, ReferenceDay);
             if (node is not null) return node.Id;
-            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ViFormat.Date(ReferenceDay)}.");
+            var valid = (await Tree.All()).Where(n => (n.ValidFrom is null || n.ValidFrom <= ReferenceDay) && (n.ValidTo is null || ReferenceDay <= n.ValidTo))
+                .Select(n => (n.Code, n.Name));
+            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ViFormat.Date(ReferenceDay)}."
+                + CodeSuggestions.Hint(CodeSuggestions.Closest(code, nameHint, valid)));
             return null;
         }
 
@@ -162,7 +178,8 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             e.Add("plan.key", "Khóa chỉ gồm chữ thường không dấu, chữ số và dấu '-', dài 2–80 ký tự.");
         else if (p.Key is not null && await db.Plans.AnyAsync(x => x.Key == p.Key, ct))
             e.Add("plan.key", $"Đã có kế hoạch với khóa '{p.Key}'.");
-        plan.IssuedOn = Date(p.IssuedOn, "plan.issuedOn", e);
+        (plan.IssuedOn, plan.IssuedPrecision) = PartialDate(p.IssuedOn, "plan.issuedOn", e);
+        ReadDocument(p, plan, e);
         plan.IssuingUnitId = await c.Unit(p.IssuingUnit, "plan.issuingUnit", required: true) ?? 0;
         plan.IssuingAgencyId = c.Agency(p.IssuingAgency, "plan.issuingAgency");
         plan.CoordinatingAgencyId = c.Agency(p.CoordinatingAgency, "plan.coordinatingAgency");
@@ -172,6 +189,8 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             if (parentId is null) e.Add("plan.parentKey", $"Không có kế hoạch cấp trên với khóa '{p.ParentKey}'.");
             plan.ParentId = parentId;
         }
+        if (plan.ParentId is null && plan.ParentNumber is { } pn && plan.ParentIssuedOn is { } pd)
+            plan.ParentId = await PlanLinks.Cited(db, pn, pd, ct);
         for (var i = 0; i < plan.LegalBasis.Count; i++)
             if (string.IsNullOrWhiteSpace(plan.LegalBasis[i])) e.Add($"plan.legalBasis[{i}]", "Căn cứ không được để trống.");
         return plan;
@@ -210,6 +229,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             Text = c.Text(d.Text, At(path, "text"), "nội dung chỉ tiêu"),
             UnitOfMeasure = d.UnitOfMeasure,
             Window = c.Enum<MeasurementWindow>(d.Window, At(path, "window"), "kỳ đo", required: false) ?? MeasurementWindow.Year,
+            WindowStated = d.Window is not null,
             Note = d.Note,
         };
         if (d.Target is not null) await TargetReader.Read(d.Target, ind, At(path, "target"), c.Errors, c.InPeriod, (code, at) => c.Unit(code, at, true));
@@ -277,7 +297,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
                 {
                     Position = j,
                     Name = c.Text(it.Name, ip + ".name", "tên"),
-                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit"),
+                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit", nameHint: it.UnitName ?? it.Name),
                     UnitName = it.UnitName,
                     Complexity = c.Enum<ComplexityLevel>(it.Complexity, ip + ".complexity", "mức độ phức tạp", required: false),
                     Status = it.Status,
