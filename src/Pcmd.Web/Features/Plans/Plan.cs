@@ -28,6 +28,17 @@ public class Plan : IVersioned
     public Agency? IssuingAgency { get; set; }
     public int? CoordinatingAgencyId { get; set; }
     public Agency? CoordinatingAgency { get; set; }
+    /// <summary>The body that consolidates the units' reports when the plan names one other than the coordinating agency.</summary>
+    public int? ConsolidatingAgencyId { get; set; }
+    /// <summary>Who receives the plan's consolidated reports (the People's Committee, the steering committee, the
+    /// provincial department), in the plan's order (issue 16, item 3).</summary>
+    public List<int> ReportRecipientIds { get; set; } = [];
+    /// <summary>Bodies the plan can only request ("đề nghị": procuracy, court, Fatherland Front, unions) report like the
+    /// others only when the plan says so; otherwise they are shown as requested and not counted.</summary>
+    public bool RequestedBodiesReport { get; set; }
+
+    /// <summary>The agency that consolidates: named, else the coordinating agency, else the issuer.</summary>
+    public int? ConsolidatorId => ConsolidatingAgencyId ?? CoordinatingAgencyId ?? IssuingAgencyId;
     public int PeriodFrom { get; set; }
     public int PeriodTo { get; set; }
     public int? ParentId { get; set; }
@@ -62,6 +73,7 @@ public class Plan : IVersioned
         (IssuedPrecision, Purpose, Requirements, SignerForm, SignerTitle, SignerName, Recipients) =
             (p.IssuedPrecision, p.Purpose, p.Requirements, p.SignerForm, p.SignerTitle, p.SignerName, p.Recipients);
         (ParentNumber, ParentIssuedOn, ParentIssuer) = (p.ParentNumber, p.ParentIssuedOn, p.ParentIssuer);
+        (ConsolidatingAgencyId, ReportRecipientIds, RequestedBodiesReport) = (p.ConsolidatingAgencyId, p.ReportRecipientIds, p.RequestedBodiesReport);
     }
 
     /// <summary>Org-unit codes in a plan file are resolved on this day (docs/plan-file.md).</summary>

@@ -23,6 +23,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasOne(x => x.IssuingUnit).WithMany().HasForeignKey(x => x.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.IssuingAgency).WithMany().HasForeignKey(x => x.IssuingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.CoordinatingAgency).WithMany().HasForeignKey(x => x.CoordinatingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.ConsolidatingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Objectives).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);

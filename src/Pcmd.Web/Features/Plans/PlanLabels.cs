@@ -21,6 +21,14 @@ public static class PlanLabels
 
     public static string Level(PlanLevel l) => Level(l, Vi);
 
+    /// <summary>The level as the issuing unit is called: a province is a "Tỉnh"; only Hà Nội and the other centrally-run
+    /// cities are "Thành phố" (issue 16, item 5).</summary>
+    public static string Level(PlanLevel l, string issuingUnitName, CultureInfo culture) =>
+        l != PlanLevel.City ? Level(l, culture)
+        : issuingUnitName.StartsWith("Tỉnh ", StringComparison.Ordinal) ? T("Plans.Level.Province", culture)
+        : issuingUnitName.StartsWith("Thành phố ", StringComparison.Ordinal) ? T("Plans.Level.CentralCity", culture)
+        : Level(l, culture);
+
     public static string Level(PlanLevel l, CultureInfo culture) => T(l switch
     {
         PlanLevel.National => "Plans.Level.National",

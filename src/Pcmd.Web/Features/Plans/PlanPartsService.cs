@@ -68,6 +68,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         task.Frequency = fresh.Frequency;
         task.DueDate = fresh.DueDate;
         task.TimingText = fresh.TimingText;
+        (task.DueMonth, task.DueDay) = (fresh.DueMonth, fresh.DueDay);
         SyncAssignments(task.Assignments, fresh.Assignments, planId);
         await Save(plan, ct);
         return new(task.Id, plan.Version);

@@ -71,6 +71,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var restores = new List<Func<IReadOnlyCollection<Indicator>, CancellationToken, Task>>();
         foreach (var c in carryOvers) restores.Add(await c.Capture(id, ct));
+        var restoreCompletions = await TaskCompletions.Capture(db, id, ct);
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         await db.PlanObjectives.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
         await db.IndicatorTargets.Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
@@ -101,6 +102,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
         await db.SaveChangesAsync(ct);
         foreach (var restore in restores) await restore(existing.Indicators, ct);
+        await restoreCompletions(existing.Tasks, ct);
         await tx.CommitAsync(ct);
         return existing;
     }

@@ -30,8 +30,15 @@ public static class PlansApi
         api.MapDelete("/{id:int}", DeletePlan).WithName(nameof(DeletePlan)).WithSummary("Xóa kế hoạch").ProducesWriteProblems();
     }
 
-    public static void MapMyTasks(RouteGroupBuilder api) =>
+    public static void MapMyTasks(RouteGroupBuilder api)
+    {
         api.MapGet("", ListMyTasks).WithName(nameof(ListMyTasks)).WithSummary("Nhiệm vụ và chỉ tiêu giao cho cơ quan của tôi");
+        api.MapPost("/{taskId:int}/done", MarkTaskDone).WithName(nameof(MarkTaskDone))
+            .WithSummary("Đánh dấu nhiệm vụ lặp lại đã hoàn thành trong một năm, kèm đường dẫn văn bản").ProducesWriteProblems();
+    }
+
+    public static async Task<Ok<TaskDone>> MarkTaskDone(int taskId, [FromBody] TaskDoneInput input, UserScope scope, TaskCompletions svc,
+        CancellationToken ct) => TypedResults.Ok(await svc.MarkDone(scope, taskId, input, ct));
 
     public static async Task<FileContentHttpResult> GetPlanDocument(int id, UserScope scope, Documents.PlanDocuments docs, CancellationToken ct)
     {

@@ -14,6 +14,7 @@ public static class PlansModule
         .AddScoped<PlanService>()
         .AddScoped<PlanPartsService>()
         .AddScoped<MyTasks>()
+        .AddScoped<TaskCompletions>()
         .AddScoped<Documents.PlanDocuments>()
         .AddScoped<IDemoStep, PlansDemoStep>();
 

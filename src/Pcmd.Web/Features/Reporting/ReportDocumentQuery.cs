@@ -35,8 +35,12 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
                 indicators.Add(new DocumentIndicator(i.Number, i.Text, true, "", "", "", "", null));
         }
 
+        // A consolidated report goes to every recipient the plan names (issue 16, item 3), else up to the issuer.
+        var recipients = plan.ReportRecipientIds.Count == 0 ? null : string.Join("; ", (await db.Agencies.AsNoTracking()
+            .Where(a => plan.ReportRecipientIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            .OrderBy(a => plan.ReportRecipientIds.IndexOf(a.Id)).Select(a => a.Name));
         var reportTo = report.IsConsolidated
-            ? plan.IssuingAgencyId != agency.Id ? plan.IssuingAgency?.Name : null
+            ? recipients ?? (plan.IssuingAgencyId != agency.Id ? plan.IssuingAgency?.Name : null)
             : plan.ReportSchedule.FirstOrDefault(e => e.Kind == period.Kind)?.RecipientAgency?.Name
               ?? (plan.CoordinatingAgency ?? plan.IssuingAgency)?.Name;
         var isCommittee = agency.Kind == AgencyKind.PeoplesCommittee;

@@ -21,6 +21,12 @@ public static class FullPlan
         "issuingUnit": "01.HADONG",
         "issuingAgency": "UBND-HADONG",
         "coordinatingAgency": "PLDTBXH-HADONG",
+        "consolidatingAgency": "PLDTBXH-HADONG",
+        "reportRecipients": [
+          "UBND-HADONG",
+          "UBND-TP"
+        ],
+        "requestedBodiesReport": true,
         "period": {
           "from": 2021,
           "to": 2025
@@ -117,6 +123,7 @@ public static class FullPlan
             "timing": {
               "kind": "recurring",
               "frequency": "yearly",
+              "dueMonth": 1,
               "text": "Trong tháng 01 hằng năm"
             }
           },

@@ -31,6 +31,9 @@ public sealed class PlanFileDto
     public string? IssuingUnit { get; set; }
     public string? IssuingAgency { get; set; }
     public string? CoordinatingAgency { get; set; }
+    public string? ConsolidatingAgency { get; set; }
+    public List<string>? ReportRecipients { get; set; }
+    public bool? RequestedBodiesReport { get; set; }
     public PeriodDto? Period { get; set; }
     public string? ParentKey { get; set; }
     public ParentPlanDto? ParentPlan { get; set; }
@@ -135,6 +138,8 @@ public sealed class TimingDto
     public string? Kind { get; set; }
     public string? Frequency { get; set; }
     public string? DueDate { get; set; }
+    public int? DueMonth { get; set; }
+    public int? DueDay { get; set; }
     public string? Text { get; set; }
 }
 

@@ -183,6 +183,14 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         plan.IssuingUnitId = await c.Unit(p.IssuingUnit, "plan.issuingUnit", required: true) ?? 0;
         plan.IssuingAgencyId = c.Agency(p.IssuingAgency, "plan.issuingAgency");
         plan.CoordinatingAgencyId = c.Agency(p.CoordinatingAgency, "plan.coordinatingAgency");
+        plan.ConsolidatingAgencyId = c.Agency(p.ConsolidatingAgency, "plan.consolidatingAgency");
+        plan.RequestedBodiesReport = p.RequestedBodiesReport ?? false;
+        foreach (var (code, i) in (p.ReportRecipients ?? []).Select((code, i) => (code, i)))
+            if (c.Agency(code, $"plan.reportRecipients[{i}]", required: true) is { } rid)
+            {
+                if (plan.ReportRecipientIds.Contains(rid)) e.Add($"plan.reportRecipients[{i}]", $"Cơ quan '{code}' đã có trong danh sách nơi nhận báo cáo.");
+                else plan.ReportRecipientIds.Add(rid);
+            }
         if (!string.IsNullOrWhiteSpace(p.ParentKey))
         {
             var parentId = await db.Plans.Where(x => x.Key == p.ParentKey).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
@@ -264,6 +272,14 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             task.DueDate = Date(t.DueDate, At(path, "timing.dueDate"), c.Errors);
             if (task.TimingKind == TimingKind.Due && t.DueDate is null) c.Errors.Add(At(path, "timing.dueDate"), "Nhiệm vụ có thời hạn cần ngày hoàn thành.");
             task.TimingText = t.Text;
+            (task.DueMonth, task.DueDay) = (t.DueMonth, t.DueDay);
+            if (t.DueMonth is not null || t.DueDay is not null)
+            {
+                if (task.TimingKind != TimingKind.Recurring || task.Frequency != Frequency.Yearly)
+                    c.Errors.Add(At(path, "timing.dueMonth"), "Tháng, ngày đến hạn hằng năm chỉ dùng cho nhiệm vụ lặp lại hằng năm (frequency: yearly).");
+                else if (t.DueMonth is null) c.Errors.Add(At(path, "timing.dueMonth"), "Thiếu tháng đến hạn hằng năm.");
+                DayMonth(t.DueDay, t.DueMonth, At(path, "timing.due"), c.Errors);
+            }
         }
         Assign(task.Assignments, d.Lead, d.Cooperating, path, c);
         return task;

@@ -36,6 +36,9 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                 IssuingUnit = Unit(plan.IssuingUnitId),
                 IssuingAgency = Agency(plan.IssuingAgencyId),
                 CoordinatingAgency = Agency(plan.CoordinatingAgencyId),
+                ConsolidatingAgency = Agency(plan.ConsolidatingAgencyId),
+                ReportRecipients = NullIfEmpty(plan.ReportRecipientIds.Select(id => agencies[id]).ToList()),
+                RequestedBodiesReport = plan.RequestedBodiesReport ? true : null,
                 Period = new PeriodDto { From = plan.PeriodFrom, To = plan.PeriodTo },
                 ParentKey = parentKey,
                 ParentPlan = plan.ParentNumber is null && plan.ParentIssuer is null ? null : new ParentPlanDto
@@ -81,6 +84,8 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                         Kind = FileCodes.Of(t.TimingKind),
                         Frequency = t.Frequency is { } f ? FileCodes.Of(f) : null,
                         DueDate = t.DueDate?.ToString("yyyy-MM-dd"),
+                        DueMonth = t.DueMonth,
+                        DueDay = t.DueDay,
                         Text = t.TimingText,
                     },
                 }).ToList(),
