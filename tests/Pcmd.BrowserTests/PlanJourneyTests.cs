@@ -82,4 +82,40 @@ public class PlanCreationTests(PcmdServer server)
         await Assertions.Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch phòng, chống mại dâm phường Phú Lương năm 2027");
         await Assertions.Expect(page.Locator("#chung")).ToContainTextAsync("Phường Phú Lương");
     }
+
+    /// <summary>Issue 16, item 9: a per-unit target (giao chỉ tiêu) is given and changed in the browser, with the file's checks.</summary>
+    [Fact]
+    public async Task A_ward_officer_gives_and_changes_a_per_unit_target_in_the_browser()
+    {
+        var page = await server.SignIn("phuluong");
+        await page.GotoAsync("/plans/new");
+        await page.GetByLabel("Tên").First.FillAsync("Kế hoạch giao chỉ tiêu thử");
+        await page.GetByLabel("Khóa").FillAsync("giao-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.GetByLabel("Từ năm").FillAsync("2026");
+        await page.GetByLabel("Đến năm").FillAsync("2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch giao chỉ tiêu thử");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thêm chỉ tiêu" }).ClickAsync();
+        await page.GetByLabel("Số thứ tự").FillAsync("1");
+        await page.GetByLabel("Nội dung chỉ tiêu").FillAsync("Cơ sở được kiểm tra");
+        await page.GetByLabel("Đơn vị tính").FillAsync("cơ sở");
+        await page.GetByLabel("Loại chỉ tiêu").SelectOptionAsync("count");
+        await page.GetByLabel("Giá trị").FillAsync("20");
+        await page.GetByTestId("by-unit").FillAsync("99999: 12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Không có đơn vị hành chính mã '99999'");
+
+        await page.GetByTestId("by-unit").FillAsync("09568: 12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        var row = page.GetByTestId("indicator-table").Locator("tr", new() { HasText = "Cơ sở được kiểm tra" });
+        await Assertions.Expect(row).ToContainTextAsync("Phường Phú Lương: 12 cơ sở");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "Sửa" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("by-unit")).ToHaveValueAsync("09568: 12");
+        await page.GetByTestId("by-unit").FillAsync("09568 2027: 15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("indicator-table").Locator("tr", new() { HasText = "Cơ sở được kiểm tra" }))
+            .ToContainTextAsync("Phường Phú Lương (2027): 15 cơ sở");
+    }
 }

@@ -49,6 +49,14 @@ public sealed class ErrorList
         if (!_errors.TryGetValue(path, out var list)) _errors[path] = list = [];
         list.Add(message);
     }
+    /// <summary>Puts a label before every message of a path that has one: a plan file's errors name the plan's own
+    /// numbering ("Chỉ tiêu 3.2: …") beside the JSON path.</summary>
+    public void Label(Func<string, string?> labelOf)
+    {
+        foreach (var (path, list) in _errors)
+            if (labelOf(path) is { } label)
+                for (var i = 0; i < list.Count; i++) list[i] = label + ": " + list[i];
+    }
     public bool Any => _errors.Count > 0;
     public int Count => _errors.Values.Sum(v => v.Count);
     public void ThrowIfAny(string title = "Dữ liệu không hợp lệ")

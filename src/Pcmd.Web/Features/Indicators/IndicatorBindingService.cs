@@ -27,8 +27,8 @@ public sealed class IndicatorBindingService(PcmdDbContext db, IndicatorAreas are
                  || int.TryParse(input.Computation, out _))
             errors.Add("computation", $"Không có cách tính '{input.Computation.Trim()}'. Các cách tính: "
                 + string.Join(", ", Enum.GetNames<Computation>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + ".");
-        else if (indicator.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce && !IndicatorComputations.IsShare(computation))
-            errors.Add("computation", "Chỉ tiêu tính theo tỷ lệ (%): hãy chọn một cách tính tỷ lệ (\"Tỷ lệ …\").");
+        else if (ComputationMeasures.Refusal(indicator, computation) is { } refusal)
+            errors.Add("computation", refusal);
         if (input.OrgUnitId is { } unitId)
         {
             var node = await areas.Find(unitId);

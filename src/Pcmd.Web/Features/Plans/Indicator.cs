@@ -22,6 +22,8 @@ public class Indicator
     public string? Numerator { get; set; }
     public string? Denominator { get; set; }
     public MeasurementWindow Window { get; set; }
+    /// <summary>Whether the plan file stated the window: a heading row has none, and exporting must not add one.</summary>
+    public bool WindowStated { get; set; } = true;
     [MultiLine] public string? Note { get; set; }
     /// <summary>The yearly schedule and the targets split per unit (giao chỉ tiêu).</summary>
     public List<IndicatorTarget> Targets { get; set; } = [];

@@ -6,16 +6,49 @@ using Pcmd.Web.Security;
 namespace Pcmd.Web.Features.Plans;
 
 public sealed record MyAssignment(int PlanId, string PlanTitle, string? PlanNumber, int PeriodFrom, int PeriodTo,
-    string Kind, int ItemId, string Number, string Text, AssignmentRole Role, bool Requested, string AgencyName, string? Timing);
+    string Kind, int ItemId, string Number, string Text, AssignmentRole Role, bool Requested, string AgencyName, string? Timing,
+    DateOnly? NextDue = null, List<TaskDone>? Done = null);
 
 /// <summary>"Nhiệm vụ của tôi": every task and indicator assigned to the user's agency (or to a
 /// collective it belongs to, such as "UBND các xã, phường", or to the agency it is part of) in the plans
-/// the user can see.</summary>
-public sealed class MyTasks(PcmdDbContext db)
+/// the user can see. A recurring obligation with a month ("trong tháng 01 hằng năm") shows its next due date and the
+/// years the agency has done it (issue 16, item 4).</summary>
+public sealed class MyTasks(PcmdDbContext db, TimeProvider clock)
 {
     public async Task<List<MyAssignment>> For(UserScope scope, CancellationToken ct = default)
     {
         if (scope.AgencyId is not { } agencyId) return [];
+        var agencies = await Agencies(agencyId, ct);
+        var list = await Assigned(scope, agencies, ct);
+        var taskIds = list.Where(i => i.Kind == "task").Select(i => i.ItemId).ToList();
+        var due = await db.PlanTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id) && t.DueMonth != null)
+            .Select(t => new { t.Id, t.DueMonth, t.DueDay }).ToDictionaryAsync(t => t.Id, ct);
+        var done = (await db.Set<TaskCompletion>().AsNoTracking().Where(c => c.AgencyId == agencyId && due.Keys.Contains(c.TaskId)).ToListAsync(ct))
+            .ToLookup(c => c.TaskId);
+        var today = Shared.VietnamTime.Today(clock);
+        return list.Select(i => i.Kind == "task" && due.TryGetValue(i.ItemId, out var d)
+            ? i with
+            {
+                NextDue = NextDue(d.DueMonth!.Value, d.DueDay, i.PeriodFrom, i.PeriodTo, today, done[i.ItemId].Select(c => c.Year).ToHashSet()),
+                Done = done[i.ItemId].OrderBy(c => c.Year).Select(c => new TaskDone(c.TaskId, c.Year, c.DoneOn, c.Link)).ToList(),
+            }
+            : i).ToList();
+    }
+
+    /// <summary>The due date of the first year, from this one to the plan's last, not yet done; a date already past is
+    /// overdue and stays the next one until it is done. Null when every remaining year is done or the plan has ended.</summary>
+    public static DateOnly? NextDue(int month, int? day, int from, int to, DateOnly today, IReadOnlySet<int> doneYears)
+    {
+        for (var y = Math.Max(from, today.Year); y <= to; y++)
+            if (!doneYears.Contains(y))
+                return new DateOnly(y, month, Math.Min(day ?? DateTime.DaysInMonth(y, month), DateTime.DaysInMonth(y, month)));
+        return null;
+    }
+
+    /// <summary>The agencies whose assignments bind the user's agency: itself, the collectives it belongs to and the
+    /// agencies it is part of.</summary>
+    public async Task<List<int>> Agencies(int agencyId, CancellationToken ct)
+    {
         var collectives = await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
             .Select(m => m.BodyId).ToListAsync(ct);
         // A Chi cục carries out the tasks given to its Sở: include the agencies the user's agency belongs to.
@@ -23,7 +56,11 @@ public sealed class MyTasks(PcmdDbContext db)
         for (int? p = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ParentId).FirstOrDefaultAsync(ct); p is { } pid && !parents.Contains(pid);
              p = await db.Agencies.Where(a => a.Id == pid).Select(a => a.ParentId).FirstOrDefaultAsync(ct))
             parents.Add(pid);
-        var agencies = collectives.Concat(parents).Append(agencyId).ToList();
+        return collectives.Concat(parents).Append(agencyId).ToList();
+    }
+
+    async Task<List<MyAssignment>> Assigned(UserScope scope, List<int> agencies, CancellationToken ct)
+    {
         var q = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
         q = q.InReadableScope(db, scope, a => a.Plan!.IssuingUnitId);
         var rows = await q.Select(a => new

@@ -7,6 +7,9 @@ namespace Pcmd.Web.Features.Plans;
 
 public enum PlanLevel { National, City, District, Commune, Agency }
 
+/// <summary>How much of the issue date is known: a draft or a copy may say only "ngày … tháng 5 năm 2021" or "năm 2021".</summary>
+public enum DatePrecision { Day, Month, Year }
+
 /// <summary>A Kế hoạch. Its children are saved and replaced with it; <see cref="Version"/> guards the
 /// whole aggregate, so two people editing any part of one plan cannot overwrite each other.</summary>
 public class Plan : IVersioned
@@ -16,6 +19,8 @@ public class Plan : IVersioned
     public string Title { get; set; } = "";
     public string? Number { get; set; }
     public DateOnly? IssuedOn { get; set; }
+    /// <summary>Null: the whole date is known. Month/Year: <see cref="IssuedOn"/> is the first day of the month or year.</summary>
+    public DatePrecision? IssuedPrecision { get; set; }
     public PlanLevel Level { get; set; }
     public int IssuingUnitId { get; set; }
     public OrgUnit? IssuingUnit { get; set; }
@@ -23,12 +28,37 @@ public class Plan : IVersioned
     public Agency? IssuingAgency { get; set; }
     public int? CoordinatingAgencyId { get; set; }
     public Agency? CoordinatingAgency { get; set; }
+    /// <summary>The body that consolidates the units' reports when the plan names one other than the coordinating agency.</summary>
+    public int? ConsolidatingAgencyId { get; set; }
+    /// <summary>Who receives the plan's consolidated reports (the People's Committee, the steering committee, the
+    /// provincial department), in the plan's order (issue 16, item 3).</summary>
+    public List<int> ReportRecipientIds { get; set; } = [];
+    /// <summary>Bodies the plan can only request ("đề nghị": procuracy, court, Fatherland Front, unions) report like the
+    /// others only when the plan says so; otherwise they are shown as requested and not counted.</summary>
+    public bool RequestedBodiesReport { get; set; }
+
+    /// <summary>The agency that consolidates: named, else the coordinating agency, else the issuer.</summary>
+    public int? ConsolidatorId => ConsolidatingAgencyId ?? CoordinatingAgencyId ?? IssuingAgencyId;
     public int PeriodFrom { get; set; }
     public int PeriodTo { get; set; }
     public int? ParentId { get; set; }
     public Plan? Parent { get; set; }
     /// <summary>Căn cứ: one line per document.</summary>
     [MultiLine] public List<string> LegalBasis { get; set; } = [];
+    /// <summary>Mục đích and Yêu cầu (section I of a plan), one paragraph per line, as written.</summary>
+    [MultiLine] public List<string> Purpose { get; set; } = [];
+    [MultiLine] public List<string> Requirements { get; set; } = [];
+    /// <summary>The signature block (Nghị định 30/2020, Phụ lục I): the lines of the form of authority ("TM. Ủy ban nhân
+    /// dân", "KT. Chủ tịch"), the signer's title and name.</summary>
+    public List<string> SignerForm { get; set; } = [];
+    public string? SignerTitle { get; set; }
+    public string? SignerName { get; set; }
+    /// <summary>Nơi nhận, one line each, ending "Lưu: VT".</summary>
+    public List<string> Recipients { get; set; } = [];
+    /// <summary>A parent plan not (yet) in PCMD, as the plan cites it; linked to <see cref="ParentId"/> when it is entered.</summary>
+    public string? ParentNumber { get; set; }
+    public DateOnly? ParentIssuedOn { get; set; }
+    public string? ParentIssuer { get; set; }
     public int Version { get; set; }
 
     public List<PlanObjective> Objectives { get; set; } = [];
@@ -36,6 +66,15 @@ public class Plan : IVersioned
     public List<PlanTask> Tasks { get; set; } = [];
     public List<Appendix> Appendices { get; set; } = [];
     public List<ReportScheduleEntry> ReportSchedule { get; set; } = [];
+
+    /// <summary>The document's own parts (issue 16), when a plan is replaced from its file.</summary>
+    public void CopyDocumentFrom(Plan p)
+    {
+        (IssuedPrecision, Purpose, Requirements, SignerForm, SignerTitle, SignerName, Recipients) =
+            (p.IssuedPrecision, p.Purpose, p.Requirements, p.SignerForm, p.SignerTitle, p.SignerName, p.Recipients);
+        (ParentNumber, ParentIssuedOn, ParentIssuer) = (p.ParentNumber, p.ParentIssuedOn, p.ParentIssuer);
+        (ConsolidatingAgencyId, ReportRecipientIds, RequestedBodiesReport) = (p.ConsolidatingAgencyId, p.ReportRecipientIds, p.RequestedBodiesReport);
+    }
 
     /// <summary>Org-unit codes in a plan file are resolved on this day (docs/plan-file.md).</summary>
     public DateOnly ReferenceDay => new(PeriodFrom, 1, 1);

@@ -12,12 +12,18 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Title).HasMaxLength(1000).IsRequired();
         b.Property(x => x.Number).HasMaxLength(60);
+        b.Property(x => x.IssuedPrecision).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.SignerTitle).HasMaxLength(200);
+        b.Property(x => x.SignerName).HasMaxLength(200);
+        b.Property(x => x.ParentNumber).HasMaxLength(60);
+        b.Property(x => x.ParentIssuer).HasMaxLength(300);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.IssuingUnitId);
         b.HasOne(x => x.IssuingUnit).WithMany().HasForeignKey(x => x.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.IssuingAgency).WithMany().HasForeignKey(x => x.IssuingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.CoordinatingAgency).WithMany().HasForeignKey(x => x.CoordinatingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.ConsolidatingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Objectives).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -12,10 +12,14 @@ public sealed record TaskView(int Id, string Number, string? Section, string Tex
 public sealed record AppendixItemView(int Id, string Name, int? OrgUnitId, string? OrgUnitName, string? UnitName, ComplexityLevel? Complexity, string? Status, string? Note);
 public sealed record AppendixView(int Id, string Number, string Title, AppendixKind Kind, List<AppendixItemView> Items);
 public sealed record ScheduleView(ReportKind Kind, int? DueDay, int? DueMonth, int? ConsolidationDueDay, int? ConsolidationDueMonth, Ref? Recipient, string? Note);
+/// <summary>What makes the plan its own document (issue 16): the date's precision, Mục đích and Yêu cầu, the signature
+/// block, Nơi nhận, and a parent plan cited from outside PCMD.</summary>
+public sealed record PlanDocumentView(DatePrecision? IssuedPrecision, List<string> Purpose, List<string> Requirements, List<string> SignerForm,
+    string? SignerTitle, string? SignerName, List<string> Recipients, string? ParentNumber, DateOnly? ParentIssuedOn, string? ParentIssuer);
 public sealed record PlanDetailDto(int Id, int Version, string Key, string Title, string? Number, DateOnly? IssuedOn, PlanLevel Level,
     Ref IssuingUnit, Ref? IssuingAgency, Ref? CoordinatingAgency, int PeriodFrom, int PeriodTo, Ref? Parent, List<string> LegalBasis,
     List<PlanObjective> Objectives, List<IndicatorView> Indicators, List<TaskView> Tasks, List<AppendixView> Appendices, List<ScheduleView> ReportSchedule,
-    bool CanEdit);
+    bool CanEdit, PlanDocumentView Document);
 
 public static class PlanDetailMapping
 {
@@ -41,5 +45,7 @@ public static class PlanDetailMapping
             a.Items.OrderBy(x => x.Position).Select(x => new AppendixItemView(x.Id, x.Name, x.OrgUnitId, x.OrgUnit?.Name, x.UnitName, x.Complexity, x.Status, x.Note)).ToList())).ToList(),
         p.ReportSchedule.OrderBy(r => r.Position).Select(r => new ScheduleView(r.Kind, r.DueDay, r.DueMonth, r.ConsolidationDueDay, r.ConsolidationDueMonth,
             r.RecipientAgency is { } ra ? new Ref(ra.Id, ra.Code, ra.Name) : null, r.Note)).ToList(),
-        canEdit);
+        canEdit,
+        new PlanDocumentView(p.IssuedPrecision, p.Purpose, p.Requirements, p.SignerForm, p.SignerTitle, p.SignerName, p.Recipients,
+            p.ParentNumber, p.ParentIssuedOn, p.ParentIssuer));
 }

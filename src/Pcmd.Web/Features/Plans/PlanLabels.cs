@@ -21,6 +21,14 @@ public static class PlanLabels
 
     public static string Level(PlanLevel l) => Level(l, Vi);
 
+    /// <summary>The level as the issuing unit is called: a province is a "Tỉnh"; only Hà Nội and the other centrally-run
+    /// cities are "Thành phố" (issue 16, item 5).</summary>
+    public static string Level(PlanLevel l, string issuingUnitName, CultureInfo culture) =>
+        l != PlanLevel.City ? Level(l, culture)
+        : issuingUnitName.StartsWith("Tỉnh ", StringComparison.Ordinal) ? T("Plans.Level.Province", culture)
+        : issuingUnitName.StartsWith("Thành phố ", StringComparison.Ordinal) ? T("Plans.Level.CentralCity", culture)
+        : Level(l, culture);
+
     public static string Level(PlanLevel l, CultureInfo culture) => T(l switch
     {
         PlanLevel.National => "Plans.Level.National",
@@ -87,6 +95,14 @@ public static class PlanLabels
 
     /// <summary>The culture's short date: 17/06/2026 (vi-VN), 6/17/2026 (en-US).</summary>
     public static string Date(DateOnly d, CultureInfo culture) => d.ToString("d", culture);
+
+    /// <summary>An issue date to its precision: 05/02/2024, 05/2021 or 2021.</summary>
+    public static string Issued(DateOnly d, DatePrecision? precision, CultureInfo culture) => precision switch
+    {
+        DatePrecision.Year => d.Year.ToString(CultureInfo.InvariantCulture),
+        DatePrecision.Month => d.ToString("MM/yyyy", CultureInfo.InvariantCulture),
+        _ => Date(d, culture),
+    };
 
     public static string Number(decimal? v) => Number(v, Vi);
 

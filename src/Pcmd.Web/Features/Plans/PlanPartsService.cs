@@ -40,17 +40,21 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
 
     // ---- tasks
 
-    /// <summary>Adds a task after the plan's last task.</summary>
+    /// <summary>Adds a task at its place in the plan's numbering; the tasks after it move down one.</summary>
     public async Task<PartSaved> AddTask(UserScope scope, int planId, TaskDto dto, int expectedVersion, CancellationToken ct = default)
     {
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var others = await db.PlanTasks.Where(t => t.PlanId == planId).Select(t => new { t.Number, t.Position }).ToListAsync(ct);
         var task = await reader.ReadTask(dto, plan, others.Select(o => o.Number), ct);
         task.PlanId = planId;
-        task.Position = others.Count == 0 ? 0 : others.Max(o => o.Position) + 1;
+        task.Position = PartNumbers.PositionFor(task.Number, others.Select(o => (o.Number, o.Position)));
         foreach (var a in task.Assignments) a.PlanId = planId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.PlanTasks.Where(t => t.PlanId == planId && t.Position >= task.Position)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Position, t => t.Position + 1), ct);
         db.PlanTasks.Add(task);
         await Save(plan, ct);
+        await tx.CommitAsync(ct);
         return new(task.Id, plan.Version);
     }
 
@@ -68,6 +72,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
         task.Frequency = fresh.Frequency;
         task.DueDate = fresh.DueDate;
         task.TimingText = fresh.TimingText;
+        (task.DueMonth, task.DueDay) = (fresh.DueMonth, fresh.DueDay);
         SyncAssignments(task.Assignments, fresh.Assignments, planId);
         await Save(plan, ct);
         return new(task.Id, plan.Version);
@@ -87,17 +92,21 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
 
     // ---- indicators
 
-    /// <summary>Adds an indicator after the plan's last indicator.</summary>
+    /// <summary>Adds an indicator at its place in the plan's numbering; the indicators after it move down one.</summary>
     public async Task<PartSaved> AddIndicator(UserScope scope, int planId, IndicatorDto dto, int expectedVersion, CancellationToken ct = default)
     {
         var plan = await Tracked(scope, planId, expectedVersion, ct);
         var others = await db.Indicators.Where(i => i.PlanId == planId).Select(i => new { i.Number, i.Position }).ToListAsync(ct);
         var ind = await reader.ReadIndicator(dto, plan, others.Select(o => o.Number), ct);
         ind.PlanId = planId;
-        ind.Position = others.Count == 0 ? 0 : others.Max(o => o.Position) + 1;
+        ind.Position = PartNumbers.PositionFor(ind.Number, others.Select(o => (o.Number, o.Position)));
         foreach (var a in ind.Assignments) a.PlanId = planId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Indicators.Where(i => i.PlanId == planId && i.Position >= ind.Position)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Position, i => i.Position + 1), ct);
         db.Indicators.Add(ind);
         await Save(plan, ct);
+        await tx.CommitAsync(ct);
         return new(ind.Id, plan.Version);
     }
 

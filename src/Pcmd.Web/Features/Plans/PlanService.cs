@@ -47,6 +47,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
             throw new ForbiddenException("Bạn không có quyền tạo kế hoạch cho đơn vị này.");
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await PlanLinks.LinkWaitingChildren(db, plan, ct);
         return plan;
     }
 
@@ -70,6 +71,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var restores = new List<Func<IReadOnlyCollection<Indicator>, CancellationToken, Task>>();
         foreach (var c in carryOvers) restores.Add(await c.Capture(id, ct));
+        var restoreCompletions = await TaskCompletions.Capture(db, id, ct);
         await db.Assignments.Where(a => a.PlanId == id).ExecuteDeleteAsync(ct);
         await db.PlanObjectives.Where(x => x.PlanId == id).ExecuteDeleteAsync(ct);
         await db.IndicatorTargets.Where(x => db.Indicators.Any(i => i.Id == x.IndicatorId && i.PlanId == id)).ExecuteDeleteAsync(ct);
@@ -90,6 +92,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.PeriodTo = fresh.PeriodTo;
         existing.ParentId = fresh.ParentId;
         existing.LegalBasis = fresh.LegalBasis;
+        existing.CopyDocumentFrom(fresh);
         db.Entry(existing).State = EntityState.Modified;
         foreach (var a in fresh.Indicators.SelectMany(i => i.Assignments).Concat(fresh.Tasks.SelectMany(t => t.Assignments))) a.Plan = existing;
         existing.Objectives.AddRange(fresh.Objectives);
@@ -99,6 +102,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
         await db.SaveChangesAsync(ct);
         foreach (var restore in restores) await restore(existing.Indicators, ct);
+        await restoreCompletions(existing.Tasks, ct);
         await tx.CommitAsync(ct);
         return existing;
     }
@@ -121,7 +125,8 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         errors.ThrowIfAny();
         plan.Title = input.Title!;
         plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number;
-        plan.IssuedOn = input.IssuedOn;
+        // A full date typed in the form replaces a date known only to the month or the year.
+        if (plan.IssuedOn != input.IssuedOn) (plan.IssuedOn, plan.IssuedPrecision) = (input.IssuedOn, null);
         plan.Level = input.Level;
         plan.PeriodFrom = input.PeriodFrom;
         plan.PeriodTo = input.PeriodTo;

@@ -18,6 +18,10 @@ public class PlanTask
     public TimingKind TimingKind { get; set; }
     public Frequency? Frequency { get; set; }
     public DateOnly? DueDate { get; set; }
+    /// <summary>A recurring obligation's month and day in each year ("trong tháng 01 hằng năm": month 1, no day = the
+    /// month's last day), for "Nhiệm vụ của tôi" (issue 16, item 4).</summary>
+    public int? DueMonth { get; set; }
+    public int? DueDay { get; set; }
     /// <summary>The plan's own wording ("Thường xuyên", "Quý III/2026").</summary>
     [MultiLine] public string? TimingText { get; set; }
     public List<Assignment> Assignments { get; set; } = [];

@@ -15,6 +15,8 @@ public static class PlansModule
         .AddScoped<Shared.ISearchSource, PlanSearch>()
         .AddScoped<PlanPartsService>()
         .AddScoped<MyTasks>()
+        .AddScoped<TaskCompletions>()
+        .AddScoped<Documents.PlanDocuments>()
         .AddScoped<IDemoStep, PlansDemoStep>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)

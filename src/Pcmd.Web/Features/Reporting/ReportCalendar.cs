@@ -42,9 +42,22 @@ public static class ReportCalendar
                 break;
             case ReportKind.Final when year == planTo:
                 yield return Spec(entry, ReportKind.Final, year, 1, $"Báo cáo tổng kết giai đoạn {planFrom}–{planTo}",
-                    new DateOnly(planFrom - 1, 12, 15), new DateOnly(planTo, 12, 14));
+                    new DateOnly(planFrom - 1, 12, 15), FinalCutoff(entry, planTo));
                 break;
         }
+    }
+
+    /// <summary>A final report is often due before the year ends ("tổng kết trước ngày 05/11/2030"): its data then stop
+    /// at the last 14th before the deadline (14/10 for 05/11, 14/11 for 30/11), the cut-off day of Nghị định 09/2019 art. 12,
+    /// so that no report covers days after it is due. Without a day and month, the yearly cut-off 14/12.</summary>
+    static DateOnly FinalCutoff(ReportScheduleEntry e, int planTo)
+    {
+        var yearEnd = new DateOnly(planTo, 12, 14);
+        if (e is not { DueDay: { } d, DueMonth: { } m }) return yearEnd;
+        var due = new DateOnly(planTo, m, Math.Min(d, DateTime.DaysInMonth(planTo, m)));
+        var cutoff = new DateOnly(planTo, m, 14);
+        if (cutoff >= due) cutoff = cutoff.AddMonths(-1);
+        return cutoff < yearEnd ? cutoff : yearEnd;
     }
 
     static PeriodSpec Spec(ReportScheduleEntry e, ReportKind kind, int year, int seq, string title, DateOnly from, DateOnly to)

@@ -35,13 +35,17 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
                 indicators.Add(new DocumentIndicator(i.Number, i.Text, true, "", "", "", "", null));
         }
 
+        // A consolidated report goes to every recipient the plan names (issue 16, item 3), else up to the issuer.
+        var recipients = plan.ReportRecipientIds.Count == 0 ? null : string.Join("; ", (await db.Agencies.AsNoTracking()
+            .Where(a => plan.ReportRecipientIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            .OrderBy(a => plan.ReportRecipientIds.IndexOf(a.Id)).Select(a => a.Name));
         var reportTo = report.IsConsolidated
-            ? plan.IssuingAgencyId != agency.Id ? plan.IssuingAgency?.Name : null
+            ? recipients ?? (plan.IssuingAgencyId != agency.Id ? plan.IssuingAgency?.Name : null)
             : plan.ReportSchedule.FirstOrDefault(e => e.Kind == period.Kind)?.RecipientAgency?.Name
               ?? (plan.CoordinatingAgency ?? plan.IssuingAgency)?.Name;
         var isCommittee = agency.Kind == AgencyKind.PeoplesCommittee;
         return new ReportDocumentModel(
-            new DocumentIssuer(agency.Name, agency.ShortName, Symbol(agency), isCommittee, unit?.Name, await Province(agency.OrgUnitId)),
+            new DocumentIssuer(agency.Name, agency.ShortName, Symbol(agency), isCommittee, unit?.Name, await Province(tree, agency.OrgUnitId)),
             new DocumentPlan(plan.Title, plan.Number),
             new DocumentPeriod(period.Title, period.DataFrom, period.DataTo),
             report.IsConsolidated,
@@ -84,7 +88,8 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
     static decimal? Figure(bool share, decimal? value, decimal? den) =>
         value is not { } v ? null : !share ? v : den is { } d && d > 0 ? Math.Round(100m * v / d, 1) : null;
 
-    async Task<string> Province(int unitId)
+    /// <summary>The place of a document's date line: the province without its type word ("Hà Nội").</summary>
+    public static async Task<string> Province(OrgUnits.OrgUnitTree tree, int unitId)
     {
         var node = await tree.Find(unitId);
         foreach (var a in await tree.Ancestors(unitId)) if (a.Level == OrgUnitLevel.Province) node = a;

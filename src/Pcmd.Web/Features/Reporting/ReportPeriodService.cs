@@ -118,7 +118,7 @@ public sealed class ReportPeriodService(PcmdDbContext db, ReportingUnits units, 
         };
         foreach (var a in await units.For(plan.Id, spec.DueOn, ct))
             period.Reports.Add(new Report { AgencyId = a.Id, OrgUnitId = a.OrgUnitId, Status = ReportStatus.Draft });
-        var consolidator = plan.CoordinatingAgencyId ?? plan.IssuingAgencyId;
+        var consolidator = plan.ConsolidatorId;
         if (consolidator is { } cid)
         {
             var unit = await db.Agencies.Where(a => a.Id == cid).Select(a => a.OrgUnitId).FirstAsync(ct);

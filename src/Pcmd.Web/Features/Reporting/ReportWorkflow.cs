@@ -38,7 +38,7 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         report.SubmittedAt ??= now;
         report.SubmittedBy = scope.UserName;
         report.Events.Add(new ReportEvent { Kind = ReportEventKind.Submitted, At = now, By = scope.UserName, DaysLate = late });
-        if (!report.IsConsolidated && (plan.CoordinatingAgencyId ?? plan.IssuingAgencyId) is { } consolidator)
+        if (!report.IsConsolidated && plan.ConsolidatorId is { } consolidator)
             foreach (var agency in await WithParts(consolidator, ct))
                 await notifier.NotifyAgency(agency, $"{report.Agency!.Name} đã nộp {period.Title}",
                 $"{report.Agency.Name} đã nộp {period.Title} của {plan.Title}" + (late > 0 ? $" (chậm {late} ngày)." : "."),

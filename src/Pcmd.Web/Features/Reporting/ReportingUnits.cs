@@ -11,19 +11,47 @@ public sealed record ReportScope(HashSet<int> TaskIds, HashSet<int> IndicatorIds
 
 /// <summary>Who reports for a plan: every agency the plan assigns a task or an indicator to, a collective standing for
 /// its members, each existing on the period's deadline (a ward committee dissolved on 1/7/2025 no longer reports; its
-/// records count in its successor's area).</summary>
+/// records count in its successor's area). A body the plan can only request ("đề nghị") is not a required reporter
+/// unless the plan says so, and the consolidating agency answers in its consolidated report, not as one of its own
+/// reporting units (issue 16, item 3).</summary>
 public sealed class ReportingUnits(PcmdDbContext db)
 {
     public async Task<List<Agency>> For(int planId, DateOnly on, CancellationToken ct)
     {
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        var assigned = await db.Assignments.Where(a => a.PlanId == planId && (plan.RequestedBodiesReport || !a.Requested))
+            .Select(a => a.AgencyId).Distinct().ToListAsync(ct);
+        return (await Members(assigned, on, ct)).Where(a => a.Id != plan.ConsolidatorId).ToList();
+    }
+
+    /// <summary>The bodies the plan only requests and does not count as reporters: shown beside the completeness.</summary>
+    public async Task<List<Agency>> Requested(int planId, DateOnly on, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        if (plan.RequestedBodiesReport) return [];
+        var requested = await db.Assignments.Where(a => a.PlanId == planId && a.Requested).Select(a => a.AgencyId).Distinct().ToListAsync(ct);
+        var required = (await For(planId, on, ct)).Select(a => a.Id).Append(plan.ConsolidatorId ?? 0).ToHashSet();
+        return (await Members(requested, on, ct)).Where(a => !required.Contains(a.Id)).ToList();
+    }
+
+    /// <summary>The agencies the plan assigns work to that ended before <paramref name="on"/> (a district's offices
+    /// abolished on 1/7/2025): they are asked no report, and the coordinator is told so (issue 16, item 5).</summary>
+    public async Task<List<Agency>> Ended(int planId, DateOnly on, CancellationToken ct)
+    {
         var assigned = await db.Assignments.Where(a => a.PlanId == planId).Select(a => a.AgencyId).Distinct().ToListAsync(ct);
+        return (await Members(assigned, null, ct)).Where(a => a.ValidTo is { } end && end < on).ToList();
+    }
+
+    /// <summary>The agencies, a collective standing for its members, that exist on <paramref name="on"/> (all when null).</summary>
+    async Task<List<Agency>> Members(List<int> assigned, DateOnly? on, CancellationToken ct)
+    {
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.Members).Where(a => assigned.Contains(a.Id)).ToListAsync(ct);
         var ids = new HashSet<int>();
         foreach (var a in agencies)
             if (a.Kind == AgencyKind.Collective) ids.UnionWith(a.Members.Select(m => m.MemberId));
             else ids.Add(a.Id);
         var result = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Kind != AgencyKind.Collective).ToListAsync(ct);
-        return result.Where(a => (a.ValidFrom is null || a.ValidFrom <= on) && (a.ValidTo is null || on <= a.ValidTo))
+        return result.Where(a => on is null || ((a.ValidFrom is null || a.ValidFrom <= on) && (a.ValidTo is null || on <= a.ValidTo)))
             .OrderBy(a => a.Id).ToList();
     }
 

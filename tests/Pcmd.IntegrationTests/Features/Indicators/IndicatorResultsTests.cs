@@ -86,7 +86,12 @@ public abstract class IndicatorResultsTests(PcmdApp app)
             .Json(HttpStatusCode.BadRequest);
         Assert.Equal(["orgUnitId: Không tìm thấy đơn vị 987654."], unknown.Errors());
         var count = await (await admin.PutRaw($"/api/v1/indicators/{indicatorId}/binding", """{ "computation": "inspectionCount" }""")).Json(HttpStatusCode.BadRequest);
-        Assert.Equal(["computation: Chỉ tiêu tính theo tỷ lệ (%): hãy chọn một cách tính tỷ lệ (\"Tỷ lệ …\")."], count.Errors());
+        // Issue 16, item 7: the refusal names the indicator and lists the computations that fit (the shares).
+        var refusal = Assert.Single(count.Errors());
+        Assert.StartsWith("computation: Cách tính inspectionCount (", refusal);
+        Assert.Contains("không đo được chỉ tiêu 1. Chỉ tiêu tính theo tỷ lệ (%) cần một cách tính tỷ lệ. Các cách tính phù hợp: ", refusal);
+        Assert.Contains("inspectedShare (", refusal);
+        Assert.DoesNotContain("criminalCasesDetected", refusal);
         var year = await (await admin.GetAsync($"/api/v1/plans/{planId}/results?year=2031")).Json(HttpStatusCode.BadRequest);
         Assert.Contains(year.Errors(), e => e == "year: Năm 2031 nằm ngoài thời kỳ của kế hoạch (2025–2026).");
         Assert.Equal(version, (await admin.GetJson<PlanView>($"/api/v1/plans/{planId}")).Version);   // nothing changed

@@ -30,6 +30,22 @@ public abstract class PlanPartsTests(PcmdApp app)
           "cooperating": [ { "agency": "MTTQ-TP", "requested": true } ], "timing": { "kind": "recurring", "frequency": "quarterly", "text": "Hằng quý" } }
         """;
 
+    /// <summary>Issue 16, item 9: a part added in the browser lands at its place in the numbering, not at the end.</summary>
+    [Fact]
+    public async Task A_new_task_or_indicator_is_inserted_at_its_place_in_the_numbering()
+    {
+        var (c, id, version, _) = await NewPlan("insert-at-place");
+        var task = await (await c.PostRaw($"/api/v1/plans/{id}/tasks?version={version}", Task("1", "Nhiệm vụ chung")))
+            .Json<PartSaved>(HttpStatusCode.Created);
+        var indicator = """{ "number": "1.1", "text": "Chỉ tiêu con", "unitOfMeasure": "vụ", "target": { "kind": "count", "value": 5 } }""";
+        await (await c.PostRaw($"/api/v1/plans/{id}/indicators?version={task.PlanVersion}", indicator)).Json<PartSaved>(HttpStatusCode.Created);
+        var plan = await Plan(c, id);
+        Assert.Equal(["1", "1.a", "1.b"], plan.Tasks.Select(t => t.Number));
+        Assert.Equal(["1", "1.1", "2"], plan.Indicators.Select(i => i.Number));
+        var file = await c.GetStringAsync($"/api/v1/plans/{id}/export");
+        Assert.True(file.IndexOf("\"number\": \"1.1\"", StringComparison.Ordinal) < file.IndexOf("\"number\": \"2\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_task_is_changed_on_its_own_and_the_plan_version_moves_on()
     {

@@ -75,6 +75,7 @@ public static class AuthorizationMatrix
         ["PUT /api/v1/plans/{id}"] = PlanWriters,
         ["DELETE /api/v1/plans/{id}"] = PlanWriters,
         ["GET /api/v1/plans/{id}/export"] = SeesPhuLuong,
+        ["GET /api/v1/plans/{id}/docx"] = SeesPhuLuong,
         ["POST /api/v1/plans/import"] = PlanCreators,
         ["PUT /api/v1/plans/{id}/file"] = PlanWriters,
         ["GET /api/v1/plans/{id}/tasks/{taskId}"] = SeesPhuLuong,
@@ -86,6 +87,8 @@ public static class AuthorizationMatrix
         ["DELETE /api/v1/plans/{id}/indicators/{indicatorId}"] = PlanWriters,
         ["POST /api/v1/plans/{id}/indicators"] = PlanWriters,
         ["GET /api/v1/my-tasks"] = Everyone,
+        // A recurring task of the sample plan led by Sở Y tế: only its own staff (dieuphoi, of its Chi cục) mark it done.
+        ["POST /api/v1/my-tasks/{taskId}/done"] = "dieuphoi",
 
         ["GET /api/v1/establishment-types"] = Everyone,
         ["GET /api/v1/establishments"] = Everyone,

@@ -32,8 +32,13 @@ public class PlanLabelsCultureTests
         Assert.Equal("Báo cáo 6 tháng", PlanLabels.Report(ReportKind.Semiannual));
         Assert.Equal("Báo cáo 6 tháng", PlanLabels.Report(ReportKind.Semiannual, Vi));
         Assert.Equal("Six-monthly report", PlanLabels.Report(ReportKind.Semiannual, En));
-        Assert.Equal("Thành phố", PlanLabels.Level(PlanLevel.City));
-        Assert.Equal("City", PlanLabels.Level(PlanLevel.City, En));
+        Assert.Equal("Tỉnh, thành phố", PlanLabels.Level(PlanLevel.City));
+        // Issue 16, item 5: a province is a "Tỉnh"; only the centrally-run cities are "Thành phố".
+        var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        Assert.Equal("Tỉnh", PlanLabels.Level(PlanLevel.City, "Tỉnh Bắc Ninh", vi));
+        Assert.Equal("Thành phố", PlanLabels.Level(PlanLevel.City, "Thành phố Hà Nội", vi));
+        Assert.Equal("Quận, huyện", PlanLabels.Level(PlanLevel.District, "Quận Hà Đông", vi));
+        Assert.Equal("Province, city", PlanLabels.Level(PlanLevel.City, En));
         Assert.Equal("Phức tạp", PlanLabels.Complexity(ComplexityLevel.Complex));
         Assert.Equal("Complex", PlanLabels.Complexity(ComplexityLevel.Complex, En));
         Assert.Equal("Áp dụng mới", PlanLabels.AppendixStatus("new"));

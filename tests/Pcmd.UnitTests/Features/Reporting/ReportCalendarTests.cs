@@ -81,9 +81,22 @@ public class ReportCalendarTests
         var e = Entry(ReportKind.Final, 30, 11);
         Assert.Empty(ReportCalendar.PeriodsOf(e, 2029, 2026, 2030));
         var p = Assert.Single(ReportCalendar.PeriodsOf(e, 2030, 2026, 2030));
-        Assert.Equal((D("2025-12-15"), D("2030-12-14")), (p.DataFrom, p.DataTo));
+        Assert.Equal((D("2025-12-15"), D("2030-11-14")), (p.DataFrom, p.DataTo));
         Assert.Equal(D("2030-11-30"), p.DueOn);
         Assert.Equal("Báo cáo tổng kết giai đoạn 2026–2030", p.Title);
+    }
+
+    [Theory]
+    [InlineData(5, 11, "2030-10-14", "2030-11-05")]   // issue 16: due 05/11 used to cover data to 14/12
+    [InlineData(14, 11, "2030-10-14", "2030-11-14")]  // on the cut-off day itself: the month before
+    [InlineData(15, 11, "2030-11-14", "2030-11-15")]
+    [InlineData(20, 12, "2030-12-14", "2030-12-20")]
+    [InlineData(null, null, "2030-12-14", "2030-12-17")]
+    public void The_final_reports_data_end_on_or_before_its_deadline(int? day, int? month, string dataTo, string due)
+    {
+        var p = Assert.Single(ReportCalendar.PeriodsOf(Entry(ReportKind.Final, day, month), 2030, 2026, 2030));
+        Assert.Equal((D(dataTo), D(due)), (p.DataTo, p.DueOn));
+        Assert.True(p.DataTo <= p.DueOn);
     }
 
     [Fact]

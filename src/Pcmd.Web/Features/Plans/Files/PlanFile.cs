@@ -31,14 +31,37 @@ public sealed class PlanFileDto
     public string? IssuingUnit { get; set; }
     public string? IssuingAgency { get; set; }
     public string? CoordinatingAgency { get; set; }
+    public string? ConsolidatingAgency { get; set; }
+    public List<string>? ReportRecipients { get; set; }
+    public bool? RequestedBodiesReport { get; set; }
     public PeriodDto? Period { get; set; }
     public string? ParentKey { get; set; }
+    public ParentPlanDto? ParentPlan { get; set; }
     public List<string>? LegalBasis { get; set; }
+    public List<string>? Purpose { get; set; }
+    public List<string>? Requirements { get; set; }
     public List<ObjectiveDto>? Objectives { get; set; }
     public List<IndicatorDto>? Indicators { get; set; }
     public List<TaskDto>? Tasks { get; set; }
     public List<AppendixDto>? Appendices { get; set; }
     public List<ScheduleDto>? ReportSchedule { get; set; }
+    public SignerDto? Signer { get; set; }
+    public List<string>? Recipients { get; set; }
+}
+
+public sealed class SignerDto
+{
+    public List<string>? Form { get; set; }
+    public string? Title { get; set; }
+    public string? Name { get; set; }
+}
+
+/// <summary>A parent plan cited by number, date and issuer, when it is not in PCMD.</summary>
+public sealed class ParentPlanDto
+{
+    public string? Number { get; set; }
+    public string? IssuedOn { get; set; }
+    public string? Issuer { get; set; }
 }
 
 public sealed class PeriodDto
@@ -115,6 +138,8 @@ public sealed class TimingDto
     public string? Kind { get; set; }
     public string? Frequency { get; set; }
     public string? DueDate { get; set; }
+    public int? DueMonth { get; set; }
+    public int? DueDay { get; set; }
     public string? Text { get; set; }
 }
 

@@ -60,89 +60,11 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         ReadTasks(doc.Plan!, plan, ctx);
         await ReadAppendices(doc.Plan!, plan, ctx);
         ReadSchedule(doc.Plan!, plan, ctx);
+        errors.Label(path => PlanNumbering.LabelOf(doc.Plan!, path));
         errors.ThrowIfAny(InvalidFileTitle);
         foreach (var a in plan.Indicators.SelectMany(i => i.Assignments).Concat(plan.Tasks.SelectMany(t => t.Assignments)))
             a.Plan = plan;
         return plan;
-    }
-
-    /// <summary>What the reader needs to resolve codes, loaded once per file.</summary>
-    sealed class Context
-    {
-        public required ErrorList Errors { get; init; }
-        public required OrgUnitTree Tree { get; init; }
-        public required Dictionary<string, int> Agencies { get; init; }
-        public int From { get; set; }
-        public int To { get; set; }
-        public bool PeriodOk { get; set; }
-        public DateOnly ReferenceDay => new(PeriodOk ? From : Math.Clamp(From, 1900, 2200), 1, 1);
-
-        static Task<Dictionary<string, int>> LoadAgencies(PcmdDbContext db, CancellationToken ct) =>
-            db.Agencies.AsNoTracking().Select(a => new { a.Code, a.Id }).ToDictionaryAsync(a => a.Code, a => a.Id, ct);
-
-        /// <summary>For one part of a stored plan: its period is already checked.</summary>
-        public static async Task<Context> ForPlan(PcmdDbContext db, OrgUnitTree tree, Plan plan, ErrorList errors, CancellationToken ct) =>
-            new() { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct), From = plan.PeriodFrom, To = plan.PeriodTo, PeriodOk = true };
-
-        public static async Task<Context> Load(PcmdDbContext db, OrgUnitTree tree, PlanFileDto p, ErrorList errors, CancellationToken ct)
-        {
-            var c = new Context { Errors = errors, Tree = tree, Agencies = await LoadAgencies(db, ct) };
-            c.From = p.Period?.From ?? 0;
-            c.To = p.Period?.To ?? 0;
-            if (p.Period?.From is null) errors.Add("plan.period.from", "Thiếu năm bắt đầu của kế hoạch.");
-            else if (c.From is < 1990 or > 2100) errors.Add("plan.period.from", $"Năm bắt đầu {c.From} không hợp lệ (1990–2100).");
-            if (p.Period?.To is null) errors.Add("plan.period.to", "Thiếu năm kết thúc của kế hoạch.");
-            else if (c.To is < 1990 or > 2100) errors.Add("plan.period.to", $"Năm kết thúc {c.To} không hợp lệ (1990–2100).");
-            else if (p.Period?.From is not null && c.To < c.From)
-                errors.Add("plan.period.to", $"Năm kết thúc ({c.To}) trước năm bắt đầu ({c.From}).");
-            c.PeriodOk = c.From is >= 1990 and <= 2100 && c.To >= c.From && c.To <= 2100;
-            return c;
-        }
-
-        public int? Agency(string? code, string path, bool required = false)
-        {
-            if (string.IsNullOrWhiteSpace(code))
-            {
-                if (required) Errors.Add(path, "Thiếu mã cơ quan.");
-                return null;
-            }
-            if (Agencies.TryGetValue(code, out var id)) return id;
-            Errors.Add(path, $"Không có cơ quan mã '{code}' trong danh mục cơ quan.");
-            return null;
-        }
-
-        public async Task<int?> Unit(string? code, string path, bool required = false)
-        {
-            if (string.IsNullOrWhiteSpace(code))
-            {
-                if (required) Errors.Add(path, "Thiếu mã đơn vị hành chính.");
-                return null;
-            }
-            var node = await Tree.Resolve(code, ReferenceDay);
-            if (node is not null) return node.Id;
-            Errors.Add(path, $"Không có đơn vị hành chính mã '{code}' còn hiệu lực ngày {ViFormat.Date(ReferenceDay)}.");
-            return null;
-        }
-
-        public T? Enum<T>(string? code, string path, string what, bool required = true) where T : struct, System.Enum
-        {
-            if (string.IsNullOrEmpty(code))
-            {
-                if (required) Errors.Add(path, $"Thiếu {what}.");
-                return null;
-            }
-            if (FileCodes.TryParse<T>(code, out var v)) return v;
-            Errors.Add(path, $"Giá trị '{code}' không hợp lệ cho {what}; chỉ nhận: {FileCodes.Allowed<T>()}.");
-            return null;
-        }
-
-        public string Text(string? value, string path, string what)
-        {
-            if (string.IsNullOrWhiteSpace(value)) Errors.Add(path, $"Thiếu {what}.");
-            return value ?? "";
-        }
-
-        public bool InPeriod(int year) => !PeriodOk || (year >= From && year <= To);
     }
 
     async Task<Plan> ReadHeader(PlanFileDto p, Context c, CancellationToken ct)
@@ -162,16 +84,27 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             e.Add("plan.key", "Khóa chỉ gồm chữ thường không dấu, chữ số và dấu '-', dài 2–80 ký tự.");
         else if (p.Key is not null && await db.Plans.AnyAsync(x => x.Key == p.Key, ct))
             e.Add("plan.key", $"Đã có kế hoạch với khóa '{p.Key}'.");
-        plan.IssuedOn = Date(p.IssuedOn, "plan.issuedOn", e);
+        (plan.IssuedOn, plan.IssuedPrecision) = PartialDate(p.IssuedOn, "plan.issuedOn", e);
+        ReadDocument(p, plan, e);
         plan.IssuingUnitId = await c.Unit(p.IssuingUnit, "plan.issuingUnit", required: true) ?? 0;
         plan.IssuingAgencyId = c.Agency(p.IssuingAgency, "plan.issuingAgency");
         plan.CoordinatingAgencyId = c.Agency(p.CoordinatingAgency, "plan.coordinatingAgency");
+        plan.ConsolidatingAgencyId = c.Agency(p.ConsolidatingAgency, "plan.consolidatingAgency");
+        plan.RequestedBodiesReport = p.RequestedBodiesReport ?? false;
+        foreach (var (code, i) in (p.ReportRecipients ?? []).Select((code, i) => (code, i)))
+            if (c.Agency(code, $"plan.reportRecipients[{i}]", required: true) is { } rid)
+            {
+                if (plan.ReportRecipientIds.Contains(rid)) e.Add($"plan.reportRecipients[{i}]", $"Cơ quan '{code}' đã có trong danh sách nơi nhận báo cáo.");
+                else plan.ReportRecipientIds.Add(rid);
+            }
         if (!string.IsNullOrWhiteSpace(p.ParentKey))
         {
             var parentId = await db.Plans.Where(x => x.Key == p.ParentKey).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
             if (parentId is null) e.Add("plan.parentKey", $"Không có kế hoạch cấp trên với khóa '{p.ParentKey}'.");
             plan.ParentId = parentId;
         }
+        if (plan.ParentId is null && plan.ParentNumber is { } pn && plan.ParentIssuedOn is { } pd)
+            plan.ParentId = await PlanLinks.Cited(db, pn, pd, ct);
         for (var i = 0; i < plan.LegalBasis.Count; i++)
             if (string.IsNullOrWhiteSpace(plan.LegalBasis[i])) e.Add($"plan.legalBasis[{i}]", "Căn cứ không được để trống.");
         return plan;
@@ -210,6 +143,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             Text = c.Text(d.Text, At(path, "text"), "nội dung chỉ tiêu"),
             UnitOfMeasure = d.UnitOfMeasure,
             Window = c.Enum<MeasurementWindow>(d.Window, At(path, "window"), "kỳ đo", required: false) ?? MeasurementWindow.Year,
+            WindowStated = d.Window is not null,
             Note = d.Note,
         };
         if (d.Target is not null) await TargetReader.Read(d.Target, ind, At(path, "target"), c.Errors, c.InPeriod, (code, at) => c.Unit(code, at, true));
@@ -244,6 +178,14 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
             task.DueDate = Date(t.DueDate, At(path, "timing.dueDate"), c.Errors);
             if (task.TimingKind == TimingKind.Due && t.DueDate is null) c.Errors.Add(At(path, "timing.dueDate"), "Nhiệm vụ có thời hạn cần ngày hoàn thành.");
             task.TimingText = t.Text;
+            (task.DueMonth, task.DueDay) = (t.DueMonth, t.DueDay);
+            if (t.DueMonth is not null || t.DueDay is not null)
+            {
+                if (task.TimingKind != TimingKind.Recurring || task.Frequency != Frequency.Yearly)
+                    c.Errors.Add(At(path, "timing.dueMonth"), "Tháng, ngày đến hạn hằng năm chỉ dùng cho nhiệm vụ lặp lại hằng năm (frequency: yearly).");
+                else if (t.DueMonth is null) c.Errors.Add(At(path, "timing.dueMonth"), "Thiếu tháng đến hạn hằng năm.");
+                DayMonth(t.DueDay, t.DueMonth, At(path, "timing.due"), c.Errors);
+            }
         }
         Assign(task.Assignments, d.Lead, d.Cooperating, path, c);
         return task;
@@ -277,7 +219,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
                 {
                     Position = j,
                     Name = c.Text(it.Name, ip + ".name", "tên"),
-                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit"),
+                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit", nameHint: it.UnitName ?? it.Name),
                     UnitName = it.UnitName,
                     Complexity = c.Enum<ComplexityLevel>(it.Complexity, ip + ".complexity", "mức độ phức tạp", required: false),
                     Status = it.Status,

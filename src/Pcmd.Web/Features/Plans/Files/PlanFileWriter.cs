@@ -31,14 +31,23 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                 Key = plan.Key,
                 Title = plan.Title,
                 Number = plan.Number,
-                IssuedOn = plan.IssuedOn?.ToString("yyyy-MM-dd"),
+                IssuedOn = PlanFileReader.WriteDate(plan.IssuedOn, plan.IssuedPrecision),
                 Level = FileCodes.Of(plan.Level),
                 IssuingUnit = Unit(plan.IssuingUnitId),
                 IssuingAgency = Agency(plan.IssuingAgencyId),
                 CoordinatingAgency = Agency(plan.CoordinatingAgencyId),
+                ConsolidatingAgency = Agency(plan.ConsolidatingAgencyId),
+                ReportRecipients = NullIfEmpty(plan.ReportRecipientIds.Select(id => agencies[id]).ToList()),
+                RequestedBodiesReport = plan.RequestedBodiesReport ? true : null,
                 Period = new PeriodDto { From = plan.PeriodFrom, To = plan.PeriodTo },
                 ParentKey = parentKey,
+                ParentPlan = plan.ParentNumber is null && plan.ParentIssuer is null ? null : new ParentPlanDto
+                {
+                    Number = plan.ParentNumber, IssuedOn = plan.ParentIssuedOn?.ToString("yyyy-MM-dd"), Issuer = plan.ParentIssuer,
+                },
                 LegalBasis = plan.LegalBasis.Count == 0 ? null : plan.LegalBasis,
+                Purpose = NullIfEmpty(plan.Purpose),
+                Requirements = NullIfEmpty(plan.Requirements),
                 Objectives = plan.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveDto { Kind = FileCodes.Of(o.Kind), Text = o.Text }).ToList(),
                 Indicators = plan.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorDto
                 {
@@ -58,7 +67,7 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                         ByUnit = NullIfEmpty(i.Targets.Where(t => t.OrgUnitId != null).OrderBy(t => t.Id)
                             .Select(t => new UnitTargetDto { Unit = Unit(t.OrgUnitId), Year = t.Year, Value = N(t.Value), Min = N(t.Min), Max = N(t.Max) }).ToList()),
                     },
-                    Window = FileCodes.Of(i.Window),
+                    Window = i.WindowStated ? FileCodes.Of(i.Window) : null,
                     Lead = Assignments(i.Assignments, AssignmentRole.Lead),
                     Cooperating = Assignments(i.Assignments, AssignmentRole.Cooperating),
                     Note = i.Note,
@@ -75,6 +84,8 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                         Kind = FileCodes.Of(t.TimingKind),
                         Frequency = t.Frequency is { } f ? FileCodes.Of(f) : null,
                         DueDate = t.DueDate?.ToString("yyyy-MM-dd"),
+                        DueMonth = t.DueMonth,
+                        DueDay = t.DueDay,
                         Text = t.TimingText,
                     },
                 }).ToList(),
@@ -103,6 +114,9 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                     Recipient = Agency(r.RecipientAgencyId),
                     Note = r.Note,
                 }).ToList(),
+                Signer = plan.SignerForm.Count == 0 && plan.SignerTitle is null && plan.SignerName is null ? null
+                    : new SignerDto { Form = NullIfEmpty(plan.SignerForm), Title = plan.SignerTitle, Name = plan.SignerName },
+                Recipients = NullIfEmpty(plan.Recipients),
             },
         };
     }

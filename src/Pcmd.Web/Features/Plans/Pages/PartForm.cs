@@ -88,6 +88,41 @@ public static class PartForm
     }
 
     static readonly Regex YearLine = new(@"^(\d{4})\s*[:=]\s*(.+)$");
+    static readonly Regex UnitLine = new(@"^(\S+?)(?:\s+(\d{4}))?\s*[:=]\s*(.+)$");
+
+    /// <summary>The targets per unit (giao chỉ tiêu), one line each: "09568: 12", "09568 2026: 12", "01.HADONG: 80–100"
+    /// (issue 16, item 9). The codes and years are checked by the plan file's reader.</summary>
+    public static string Units(List<UnitTargetDto>? rows) => string.Join("\n", (rows ?? []).Select(r =>
+        $"{r.Unit}{(r.Year is { } y ? " " + y.ToString(Inv) : "")}: " + (r.Value is not null ? Number(r.Value) : r.Max is null ? Number(r.Min) : $"{Number(r.Min)} – {Number(r.Max)}")));
+
+    public static List<UnitTargetDto>? Units(string? text, TargetKind? kind, ErrorList errors)
+    {
+        var rows = new List<UnitTargetDto>();
+        var lines = (text ?? "").Split('\n').Select(l => l.Trim()).ToList();
+        for (var n = 0; n < lines.Count; n++)
+        {
+            if (lines[n].Length == 0) continue;
+            var m = UnitLine.Match(lines[n]);
+            if (!m.Success || Amount(m.Groups[3].Value, kind, "target.byUnit", errors) is not { } a)
+            {
+                errors.Add("target.byUnit", $"Dòng {n + 1} ('{lines[n]}') không đúng dạng \"mã đơn vị: giá trị\" hoặc \"mã đơn vị năm: giá trị\", ví dụ \"09568: 12\".");
+                continue;
+            }
+            rows.Add(new UnitTargetDto { Unit = m.Groups[1].Value, Year = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, Inv) : null,
+                Value = a.Value, Min = a.Min, Max = a.Max });
+        }
+        return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>"60", "60 %" or "80–100": a value, or a range (min, max); a single number of a range kind is its minimum.</summary>
+    static (decimal? Value, decimal? Min, decimal? Max)? Amount(string text, TargetKind? kind, string path, ErrorList errors)
+    {
+        var value = text.Trim().TrimEnd('%').Trim();
+        var range = RangeText.Match(value);
+        if (range.Success) return (null, Decimal(range.Groups[1].Value, path, errors), Decimal(range.Groups[2].Value, path, errors));
+        if (!decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var d)) return null;
+        return kind is { } k && FileCodes.HasRange(k) ? (null, d, null) : (d, null, null);
+    }
     static readonly Regex RangeText = new(@"^(-?\d+(?:[.,]\d+)?)\s*(?:–|—|-|đến)\s*(-?\d+(?:[.,]\d+)?)$");
 
     /// <summary>The yearly schedule, one line per year: "2026: 60", or "2026: 80–100" for a range.</summary>
@@ -104,20 +139,8 @@ public static class PartForm
             var bad = $"Dòng {n + 1} ('{lines[n]}') không đúng dạng \"năm: giá trị\", ví dụ \"2026: 60\" hoặc \"2026: 80–100\".";
             var m = YearLine.Match(lines[n]);
             if (!m.Success) { errors.Add("target.byYear", bad); continue; }
-            var value = m.Groups[2].Value.Trim().TrimEnd('%').Trim();
-            var row = new YearTargetDto { Year = int.Parse(m.Groups[1].Value, Inv) };
-            var range = RangeText.Match(value);
-            if (range.Success)
-            {
-                row.Min = Decimal(range.Groups[1].Value, "target.byYear", errors);
-                row.Max = Decimal(range.Groups[2].Value, "target.byYear", errors);
-            }
-            else if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out var d))
-            {
-                if (kind is { } k && FileCodes.HasRange(k)) row.Min = d; else row.Value = d;
-            }
-            else { errors.Add("target.byYear", bad); continue; }
-            rows.Add(row);
+            if (Amount(m.Groups[2].Value, kind, "target.byYear", errors) is not { } a) { errors.Add("target.byYear", bad); continue; }
+            rows.Add(new YearTargetDto { Year = int.Parse(m.Groups[1].Value, Inv), Value = a.Value, Min = a.Min, Max = a.Max });
         }
         return rows.Count == 0 ? null : rows;
     }

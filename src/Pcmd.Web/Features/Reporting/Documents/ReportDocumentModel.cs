@@ -11,6 +11,9 @@ namespace Pcmd.Web.Features.Reporting.Documents;
 /// <param name="Recipients">The "Nơi nhận:" lines; the writer adds "- Lưu: VT." at the end.</param>
 /// <param name="SigningAuthority">"TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC" or "" when the head signs.</param>
 /// <param name="SignerTitle">"CHỦ TỊCH", "PHÓ GIÁM ĐỐC".</param>
+/// <param name="DateWords">Instead of <c>Date</c>, a date known only in part ("ngày … tháng 5 năm 2021"), for a plan's draft.</param>
+/// <param name="RecipientsAsWritten">Print the "Nơi nhận" lines as the document wrote them, its own "Lưu" line included
+/// (a plan entered from paper), instead of adding "- Lưu: VT.".</param>
 public sealed record ReportDocument(
     string? SuperiorBody,
     string IssuingBody,
@@ -24,7 +27,9 @@ public sealed record ReportDocument(
     string SigningAuthority,
     string SignerTitle,
     string? SignerName,
-    IndicatorAppendix? Appendix);
+    IndicatorAppendix? Appendix,
+    string? DateWords = null,
+    bool RecipientsAsWritten = false);
 
 /// <summary>A numbered part of the body ("I. KẾT QUẢ THỰC HIỆN"); a paragraph may itself start with a number ("1.a ...").
 /// <see cref="Subsections"/> hold a heading per task or per unit ("Nhiệm vụ 1.a: …") with their paragraphs.</summary>

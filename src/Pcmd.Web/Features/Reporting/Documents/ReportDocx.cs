@@ -25,7 +25,9 @@ public static class ReportDocx
     /// <summary>The report's model, worded (<see cref="ReportWording.Document"/>) and laid out.</summary>
     public static void Write(ReportDocumentModel model, Stream output) => Write(ReportWording.Document(model), output);
 
-    public static void Write(ReportDocument doc, Stream output)
+    /// <summary><paramref name="landscapeParts"/> appends further landscape pages after the indicator appendix (a plan's
+    /// own appendices).</summary>
+    public static void Write(ReportDocument doc, Stream output, Action<Body>? landscapeParts = null)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = package.AddMainDocumentPart();
@@ -43,12 +45,13 @@ public static class ReportDocx
         body.Append(Blank(BodySize));
         body.Append(ClosingBlock(doc));
 
-        if (doc.Appendix is { } appendix)
+        if (doc.Appendix is not null || landscapeParts is not null)
         {
             // The portrait section ends at a paragraph carrying its sectPr; the body's own sectPr (last child) is the landscape one.
             var end = new Paragraph(new ParagraphProperties(Section(landscape: false, headers)));
             body.Append(end);
-            AppendAppendix(body, appendix);
+            if (doc.Appendix is { } appendix) AppendAppendix(body, appendix);
+            landscapeParts?.Invoke(body);
             body.Append(Section(landscape: true));
         }
         else body.Append(Section(landscape: false, headers));
@@ -82,7 +85,7 @@ public static class ReportDocx
         // "Số" and the place and date sit on one line, hence a second row rather than more paragraphs in the first.
         t.Append(new TableRow(
             Cell(HeaderColumns[0], [Para(doc.NumberSymbol, HeaderSize, before: 120)]),
-            Cell(HeaderColumns[1], [Para($"{doc.Place}, {DateText(doc.Date)}", 14, Look.Italic, before: 120)])));
+            Cell(HeaderColumns[1], [Para($"{doc.Place}, {doc.DateWords ?? DateText(doc.Date)}", 14, Look.Italic, before: 120)])));
         return t;
     }
 
@@ -99,16 +102,19 @@ public static class ReportDocx
     static Table ClosingBlock(ReportDocument doc)
     {
         var recipients = new List<Paragraph> { Para("Nơi nhận:", 12, Look.Bold | Look.Italic, JustificationValues.Left) };
-        foreach (var r in doc.Recipients)
+        foreach (var r in doc.RecipientsAsWritten ? [] : doc.Recipients)
         {
             var name = r.Trim().TrimStart('-', ' ').TrimEnd(';', '.', ' ');
             if (name.Length == 0 || name.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase)) continue; // added below, once
             recipients.Add(Para($"- {name};", 11, align: JustificationValues.Left));
         }
-        recipients.Add(Para("- Lưu: VT.", 11, align: JustificationValues.Left));
+        if (doc.RecipientsAsWritten) recipients.AddRange(doc.Recipients.Select(r => Para(r, 11, align: JustificationValues.Left)));
+        else recipients.Add(Para("- Lưu: VT.", 11, align: JustificationValues.Left));
 
         var signer = new List<Paragraph>();
-        if (!string.IsNullOrWhiteSpace(doc.SigningAuthority)) signer.Add(Para(doc.SigningAuthority.ToUpper(Vi), BodySize, Look.Bold));
+        // "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": one line each.
+        foreach (var line in doc.SigningAuthority.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            signer.Add(Para(line.ToUpper(Vi), BodySize, Look.Bold));
         signer.Add(Para(doc.SignerTitle.ToUpper(Vi), BodySize, Look.Bold));
         for (var i = 0; i < 4; i++) signer.Add(Blank(BodySize)); // room for the signature and the seal
         signer.Add(Para(doc.SignerName ?? "", BodySize, Look.Bold));
