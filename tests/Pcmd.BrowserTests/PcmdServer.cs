@@ -12,6 +12,8 @@ public sealed class PcmdServer : IAsyncLifetime
     IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl => _app?.BaseUrl ?? "";
+    /// <summary>The app's last log lines, for a failing test's message.</summary>
+    public string Log(int lines = 60) => _app?.Log(lines) ?? "";
     readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pcmd-browser-{Guid.NewGuid():N}");
 
     public static string RepoRoot => WebAppProcess.RepoRoot;
