@@ -35,11 +35,11 @@ public sealed class PcmdServer : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies) signed in as a demo account, at the given viewport width.</summary>
-    public async Task<IPage> SignIn(string userName, int width = 1280)
+    public async Task<IPage> SignIn(string userName, int width = 1280, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
@@ -59,6 +59,14 @@ public sealed class PcmdServer : IAsyncLifetime
         if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true") await button.ClickAsync();
         if (group is not null) await menu.Locator("summary", new() { HasText = group }).ClickAsync();
         await menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Answers yes in the confirmation dialog of an irreversible step (js/confirm.js).</summary>
+    public static async Task Confirm(IPage page, string yes)
+    {
+        var dialog = page.GetByTestId("confirm-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
     }
 
     public async Task DisposeAsync()
