@@ -12,6 +12,8 @@ public sealed class PcmdServer : IAsyncLifetime
     IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl => _app?.BaseUrl ?? "";
+    /// <summary>The app's last log lines, for a failing test's message.</summary>
+    public string Log(int lines = 60) => _app?.Log(lines) ?? "";
     readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"pcmd-browser-{Guid.NewGuid():N}");
 
     public static string RepoRoot => WebAppProcess.RepoRoot;
@@ -33,11 +35,11 @@ public sealed class PcmdServer : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies) signed in as a demo account, at the given viewport width.</summary>
-    public async Task<IPage> SignIn(string userName, int width = 1280)
+    public async Task<IPage> SignIn(string userName, int width = 1280, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
@@ -57,6 +59,14 @@ public sealed class PcmdServer : IAsyncLifetime
         if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true") await button.ClickAsync();
         if (group is not null) await menu.Locator("summary", new() { HasText = group }).ClickAsync();
         await menu.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Answers yes in the confirmation dialog of an irreversible step (js/confirm.js).</summary>
+    public static async Task Confirm(IPage page, string yes)
+    {
+        var dialog = page.GetByTestId("confirm-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
     }
 
     public async Task DisposeAsync()

@@ -47,6 +47,7 @@ public class ReportingJourneyTests(PcmdServer server)
         }
         await ward.Locator("[data-field=difficulties]").FillAsync("Cán bộ kiêm nhiệm, kinh phí còn hạn chế.");
         await ward.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
+        await PcmdServer.Confirm(ward, "Nộp báo cáo");
 
         // "Đề xuất, kiến nghị" was left empty: the list of what is missing, and nothing typed is lost.
         await Expect(ward.GetByTestId("missing")).ToContainTextAsync("Nhập mục Đề xuất, kiến nghị");
@@ -58,6 +59,7 @@ public class ReportingJourneyTests(PcmdServer server)
 
         await ward.Locator("[data-field=proposals]").FillAsync("Đề nghị Thành phố tổ chức tập huấn cho cán bộ phường.");
         await ward.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
+        await PcmdServer.Confirm(ward, "Nộp báo cáo");
         await Expect(ward.GetByTestId("report-status")).ToHaveTextAsync("Đã nộp, chờ duyệt");
         var view = ward.GetByTestId("report-view");
         await Expect(view.Locator("[data-testid=indicator] [data-testid=reported]", new() { HasText = "1.200/1.500 (80 %)" }).First).ToBeVisibleAsync();
@@ -82,6 +84,7 @@ public class ReportingJourneyTests(PcmdServer server)
         const string comment = "Đề nghị nêu rõ số cơ sở đã kiểm tra trong nhiệm vụ đầu tiên.";
         await coordinator.GetByLabel("Ý kiến khi trả lại").FillAsync(comment);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await PcmdServer.Confirm(coordinator, "Trả lại cho đơn vị");
         await Expect(coordinator.GetByTestId("report-status")).ToHaveTextAsync("Bị trả lại");
 
         // The ward sees the comment, fixes the narrative and submits again.
@@ -93,13 +96,32 @@ public class ReportingJourneyTests(PcmdServer server)
         const string fixedText = "Phường đã kiểm tra 12 cơ sở kinh doanh dịch vụ, lập biên bản và ký cam kết với chủ cơ sở.";
         await tasks.First.Locator("[data-field=narrative]").FillAsync(fixedText);
         await ward.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
+        await PcmdServer.Confirm(ward, "Nộp báo cáo");
         await Expect(ward.GetByTestId("report-status")).ToHaveTextAsync("Đã nộp, chờ duyệt");
         await Expect(ward.GetByTestId("history")).ToContainTextAsync(comment);
 
         // The coordinator accepts it; then opens the consolidated report and downloads it.
         await coordinator.ReloadAsync();
         await Expect(coordinator.GetByTestId("task").First.GetByTestId("narrative")).ToHaveTextAsync(fixedText);
+        // Accepting locks the report: the dialog says so and names the unit; "Hủy" changes nothing.
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
+        var dialog = coordinator.GetByTestId("confirm-dialog");
+        await Expect(dialog).ToContainTextAsync("báo cáo sẽ bị khóa");
+        await Expect(dialog).ToContainTextAsync(Ward);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Hủy" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await coordinator.ReloadAsync();
+        await Expect(coordinator.GetByTestId("report-status")).ToHaveTextAsync("Đã nộp, chờ duyệt");
+        // Without script the server asks the same as a step of its own; after the POST the page is redirected (no resubmission).
+        var plain = await server.SignIn("dieuphoi", javaScript: false);
+        await plain.GotoAsync(coordinator.Url);
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
+        await Expect(plain.GetByTestId("confirm-step")).ToContainTextAsync("báo cáo sẽ bị khóa");
+        await Expect(plain.GetByTestId("report-status")).ToHaveTextAsync("Đã nộp, chờ duyệt");
+        await plain.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(plain.GetByTestId("report-status")).ToHaveTextAsync("Đã chấp nhận");
+        Assert.Contains("done=accepted", plain.Url);
+        await coordinator.ReloadAsync();
         await Expect(coordinator.GetByTestId("report-status")).ToHaveTextAsync("Đã chấp nhận");
         await coordinator.GotoAsync(matrixUrl);
         await Expect(unitRow).ToContainTextAsync("Đã chấp nhận");

@@ -50,6 +50,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionMember> InspectionMembers => Set<InspectionMember>();
     public DbSet<InspectionViolation> InspectionViolations => Set<InspectionViolation>();
+    public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
     public DbSet<Sanction> Sanctions => Set<Sanction>();
 
     public DbSet<Hotspot> Hotspots => Set<Hotspot>();

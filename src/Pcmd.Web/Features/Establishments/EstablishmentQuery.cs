@@ -35,16 +35,20 @@ public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
         if (f.Status is { } s) q = q.Where(e => e.Status == s);
         if (f.Risk is { } r) q = q.Where(e => e.RiskClass == r);
         if (f.Commitment is { } c) q = q.Where(e => e.CommitmentSigned == c);
-        if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var pattern = "%" + EscapeLike(f.Q.Trim()) + "%";
-            // PostgreSQL: one trigram index on exactly this expression (db/postgres/0004) answers it. SQLite scans.
-            q = db.Database.IsNpgsql()
-                ? q.Where(e => EF.Functions.ILike(e.Name + " " + e.Address + " " + (e.LicenceNumber ?? ""), pattern, "\\"))
-                : q.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Address, pattern, "\\")
-                    || EF.Functions.Like(e.LicenceNumber!, pattern, "\\"));
-        }
+        if (!string.IsNullOrWhiteSpace(f.Q)) q = Matching(db, q, f.Q);
         return q;
+    }
+
+    /// <summary>Establishments whose name, address or licence number contains the typed text (case-insensitive on PostgreSQL;
+    /// SQLite's LIKE folds ASCII only). Also the inspector's search in the field (Inspections/FieldWorklist).</summary>
+    public static IQueryable<Establishment> Matching(PcmdDbContext db, IQueryable<Establishment> q, string text)
+    {
+        var pattern = "%" + EscapeLike(text.Trim()) + "%";
+        // PostgreSQL: one trigram index on exactly this expression (db/postgres/0004) answers it. SQLite scans.
+        return db.Database.IsNpgsql()
+            ? q.Where(e => EF.Functions.ILike(e.Name + " " + e.Address + " " + (e.LicenceNumber ?? ""), pattern, "\\"))
+            : q.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Address, pattern, "\\")
+                || EF.Functions.Like(e.LicenceNumber!, pattern, "\\"));
     }
 
     public IOrderedQueryable<Establishment> Sort(IQueryable<Establishment> q, string? sort) => Keys(sort).Order(q);

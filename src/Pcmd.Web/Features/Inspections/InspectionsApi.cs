@@ -22,6 +22,10 @@ public static class InspectionsApi
         api.MapGet("/{id:int}", GetInspection).WithName(nameof(GetInspection)).WithSummary("Một cuộc kiểm tra, vi phạm và xử lý").ProducesNotFound();
         api.MapPost("", CreateInspection).WithName(nameof(CreateInspection)).WithSummary("Ghi một cuộc kiểm tra").ProducesInvalid();
         api.MapPut("/{id:int}", UpdateInspection).WithName(nameof(UpdateInspection)).WithSummary("Sửa một cuộc kiểm tra").ProducesWriteProblems();
+        api.MapPost("/{id:int}/photos", AddInspectionPhoto).WithName(nameof(AddInspectionPhoto)).WithSummary("Đính kèm ảnh biên bản (.jpg, .png)")
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").ProducesWriteProblems();
+        api.MapGet("/{id:int}/photos/{photoId:int}", GetInspectionPhoto).WithName(nameof(GetInspectionPhoto))
+            .WithSummary("Tải một ảnh biên bản").Produces(200, contentType: "image/jpeg").ProducesNotFound();
     }
 
     public static void MapCatalogues(RouteGroupBuilder api)
@@ -47,6 +51,24 @@ public static class InspectionsApi
 
     public static async Task<Ok<InspectionSaved>> UpdateInspection(int id, [FromBody] InspectionInput input, UserScope scope, InspectionService svc,
         CancellationToken ct) => TypedResults.Ok(InspectionSaved.Of(await svc.Update(scope, id, input, ct)));
+
+    public static async Task<Created<InspectionPhotoRow>> AddInspectionPhoto(int id, HttpRequest req, UserScope scope, InspectionPhotos svc,
+        CancellationToken ct)
+    {
+        await svc.CheckWriter(scope, id, ct);
+        if (!req.HasFormContentType) throw ValidationException.One("file", "Hãy gửi ảnh dạng multipart/form-data (trường 'file').");
+        var form = await req.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? throw ValidationException.One("file", "Hãy chọn ảnh để đính kèm.");
+        await using var content = file.OpenReadStream();
+        var row = await svc.Add(scope, id, await InspectionPhotos.Check(file.FileName, content, file.Length, "file", ct), ct);
+        return TypedResults.Created($"/api/v1/inspections/{id}/photos/{row.Id}", row);
+    }
+
+    public static async Task<FileContentHttpResult> GetInspectionPhoto(int id, int photoId, UserScope scope, InspectionPhotos svc, CancellationToken ct)
+    {
+        var p = await svc.Get(scope, id, photoId, ct);
+        return TypedResults.File(p.Content, p.ContentType, p.FileName);
+    }
 
     public static async Task<Ok<List<DecreeDto>>> ListDecrees(InspectionQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.Decrees(newestFirst: false, ct));

@@ -13,6 +13,8 @@ public static class InspectionsModule
         .AddScoped<InspectionPlanService>()
         .AddScoped<InspectionService>()
         .AddScoped<InspectionQueries>()
+        .AddScoped<InspectionPhotos>()
+        .AddScoped<FieldWorklist>()
         .AddScoped<IDemoStep, InspectionDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, InspectionEstablishmentReferences>();
 

@@ -3,6 +3,7 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Indicators;
+using Pcmd.Web.Features.Inspections;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Reporting;
 using Pcmd.Web.Features.Users;
@@ -25,20 +26,19 @@ public sealed record HomeDeadline(int PeriodId, int PlanId, string Plan, string 
 
 public sealed record HomeHotspot(int Id, string Name, string Unit, DateOnly ReEmergedOn);
 
-public sealed record DueEstablishment(int Id, string Name, string Address, string Unit, RiskClass Risk, DateOnly? LastInspection);
-
 public sealed record RecentInspection(int Id, DateOnly Date, int EstablishmentId, string Establishment, string Unit);
 
 /// <summary>The first screen after sign-in (issue 14, item 1). Every list is within the user's area; those a role does not
 /// need are empty.</summary>
 public sealed record HomeSummary(HomeKind Kind, int Year, ResultUnit? Unit, List<HomePlan> Plans, List<LikelyMiss> LikelyToMiss,
     List<HomeReport> Overdue, List<HomeDeadline> Deadlines, List<HomeHotspot> ReEmerged, List<Alert> Alerts, List<MyAssignment> Tasks,
-    List<HomeReport> MyReports, int DueCount, List<DueEstablishment> Due, List<RecentInspection> Recent);
+    List<HomeReport> MyReports, int DueCount, List<FieldEstablishment> Due, List<RecentInspection> Recent,
+    List<FieldEstablishment> Planned);
 
 public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, AlertService alerts, IndicatorAreas areas, MyTasks tasks,
-    ReportLists reports, Projection projection)
+    ReportLists reports, Projection projection, FieldWorklist worklist)
 {
-    public const int ListSize = 10, DueSize = 20;
+    public const int ListSize = 10;
 
     public static HomeKind KindOf(UserScope s) =>
         s.IsInRole(Roles.Leader) || s.IsGlobal ? HomeKind.Leader
@@ -51,13 +51,13 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
     {
         var kind = KindOf(scope);
         var today = projection.Today;
-        var empty = new HomeSummary(kind, today.Year, null, [], [], [], [], [], [], [], [], 0, [], []);
+        var empty = new HomeSummary(kind, today.Year, null, [], [], [], [], [], [], [], [], 0, [], [], []);
         if (scope.OrgUnitId is not { } unitId || await areas.Find(unitId) is not { } node) return empty;
         var home = empty with { Unit = new ResultUnit(node.Id, node.Code, node.Name) };
         if (kind is HomeKind.Other) return home with { Tasks = InForce(await tasks.For(scope, ct), today.Year) };
 
         home = home with { Alerts = await alerts.For(unitId, ct) };
-        if (kind == HomeKind.Inspector) return await Inspector(home, unitId, today, ct);
+        if (kind == HomeKind.Inspector) return await Inspector(home, scope, unitId, today, ct);
 
         var plans = new List<HomePlan>();
         var misses = new List<LikelyMiss>();
@@ -138,25 +138,16 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         return list;
     }
 
-    /// <summary>Establishments under management in the area not inspected this year, high risk first; the area's latest inspections.</summary>
-    async Task<HomeSummary> Inspector(HomeSummary home, int unitId, DateOnly today, CancellationToken ct)
+    /// <summary>The day's worklist (today's planned visits, then establishments not inspected this year, high risk first:
+    /// <see cref="FieldWorklist"/>, the same list the new-inspection page offers); the area's latest inspections.</summary>
+    async Task<HomeSummary> Inspector(HomeSummary home, UserScope scope, int unitId, DateOnly today, CancellationToken ct)
     {
-        var from = new DateOnly(today.Year, 1, 1);
-        var due = db.Establishments.AsNoTracking().Where(e => e.Status == ManagementStatus.UnderManagement)
-            .InAreaOf(db, unitId, e => e.OrgUnitId)
-            .Where(e => !db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= today));
-        var count = await due.CountAsync(ct);
-        var rows = await due.OrderBy(e => e.RiskClass == RiskClass.High ? 0 : e.RiskClass == RiskClass.Medium ? 1 : 2).ThenBy(e => e.Name).ThenBy(e => e.Id)
-            .Take(DueSize).Select(e => new { e.Id, e.Name, e.Address, e.OrgUnitId, e.RiskClass,
-                Last = db.Inspections.Where(i => i.EstablishmentId == e.Id).Max(i => (DateOnly?)i.Date) })
-            .ToListAsync(ct);
+        var (planned, due, count) = await worklist.Today(scope, unitId, today, ct);
         var recent = await db.Inspections.AsNoTracking().Where(i => i.Date <= today).InAreaOf(db, unitId, i => i.OrgUnitId)
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).Take(ListSize)
             .Select(i => new { i.Id, i.Date, i.EstablishmentId, Name = i.Establishment!.Name, i.OrgUnitId }).ToListAsync(ct);
-        var dueList = new List<DueEstablishment>();
-        foreach (var e in rows) dueList.Add(new(e.Id, e.Name, e.Address, (await areas.Find(e.OrgUnitId))?.Name ?? "", e.RiskClass, e.Last));
         var recentList = new List<RecentInspection>();
         foreach (var i in recent) recentList.Add(new(i.Id, i.Date, i.EstablishmentId, i.Name, (await areas.Find(i.OrgUnitId))?.Name ?? ""));
-        return home with { DueCount = count, Due = dueList, Recent = recentList };
+        return home with { DueCount = count, Due = due, Planned = planned, Recent = recentList };
     }
 }

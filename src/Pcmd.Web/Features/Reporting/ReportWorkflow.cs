@@ -22,6 +22,8 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         var form = await forms.Get(scope, id, ct);
         var missing = ReportRules.Missing(form);
         missing.ThrowIfAny("Báo cáo chưa đủ nội dung để nộp");
+        ReportPlausibility.Check(form, await ReportPlausibility.Previous(db, report, period, ct))
+            .ThrowIfAny("Có số liệu khác thường: hãy kiểm tra lại và ghi chú trước khi nộp");
 
         foreach (var row in form.Indicators)
         {

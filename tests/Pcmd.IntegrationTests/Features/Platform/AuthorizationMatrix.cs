@@ -119,6 +119,8 @@ public static class AuthorizationMatrix
         ["POST /api/v1/inspections"] = RegistryCreators,
         ["GET /api/v1/inspections/{id}"] = SeesPhuLuong,
         ["PUT /api/v1/inspections/{id}"] = RegistryWriters,
+        ["POST /api/v1/inspections/{id}/photos"] = RegistryWriters,
+        ["GET /api/v1/inspections/{id}/photos/{photoId}"] = SeesPhuLuong,
         ["GET /api/v1/decrees"] = Everyone,
         ["GET /api/v1/violation-types"] = Everyone,
 
