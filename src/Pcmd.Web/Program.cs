@@ -5,7 +5,7 @@ using Pcmd.Web.Features.Users;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
 if (args.Contains("--print-schema")) { SchemaScript.Print(builder, args); return; }
 
 builder.AddPcmdPlatform();
