@@ -24,6 +24,7 @@ public static class DatabaseSetup
         var (provider, cs) = Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         Security.PersonalData.Configure(builder.Configuration["Pcmd:PersonalDataKey"]);
         builder.Services.AddSingleton(new DatabaseInfo(provider, cs));
+        builder.Services.AddSingleton<ClusterLock>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
         builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));

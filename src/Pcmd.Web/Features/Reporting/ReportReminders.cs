@@ -6,8 +6,11 @@ using Pcmd.Web.Features.Notifications;
 namespace Pcmd.Web.Features.Reporting;
 
 /// <summary>Every hour: opens the periods that have begun, then tells each unit what is due within a week and what is
-/// overdue (once per report and stage, never twice), in the app and by e-mail through the outbox.</summary>
-public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReportReminders> log) : BackgroundService
+/// overdue (once per report and stage, never twice), in the app and by e-mail through the outbox.
+/// On several nodes the pass runs on one of them at a time (<see cref="ClusterLock"/>); the others skip that hour's pass, and
+/// a later pass finds the notices already there (their dedup keys).</summary>
+public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider clock, ClusterLock locks, ILogger<ReportReminders> log)
+    : BackgroundService
 {
     public const int DaysAhead = 7;
 
@@ -21,12 +24,18 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>One pass; the number of notices added (0 also when another node's pass was running).</summary>
     public async Task<int> RunOnce(CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<ReportPeriodService>().EnsurePeriods(ct);
-        return await Remind(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), scope.ServiceProvider.GetRequiredService<Notifier>(),
-            VietnamTime.Today(clock), ct);
+        var added = 0;
+        await locks.TryRun("report-reminders", async token =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ReportPeriodService>().EnsurePeriods(token);
+            added = await Remind(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), scope.ServiceProvider.GetRequiredService<Notifier>(),
+                VietnamTime.Today(clock), token);
+        }, ct);
+        return added;
     }
 
     /// <summary>"due" a week before the deadline, "overdue" the day after it.</summary>
