@@ -23,6 +23,13 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>();
 if (args.Contains("--print-openapi")) { await OpenApiSetup.Print(app); return; }
 await app.PrepareDatabase();
+if (args.Contains("--run-job"))
+{
+    // An operator's one pass of a scheduled job, then exit (only the reminders so far).
+    if (args.SkipWhile(a => a != "--run-job").Skip(1).FirstOrDefault() != "report-reminders") { Console.Error.WriteLine("--run-job report-reminders [--day yyyy-MM-dd]"); return; }
+    await Pcmd.Web.Features.Reporting.ReportReminders.Command(app.Services, args);
+    return;
+}
 app.Run();
 
 public partial class Program;

@@ -45,7 +45,8 @@ public sealed class ClusterLock(DatabaseInfo info)
     {
         if (info.Provider != DatabaseProvider.Postgres) return new Held(null, name);
         var conn = await Open(ct);
-        await Scalar<object>(conn, "SELECT pg_advisory_lock(@k)", name, ct);
+        // No command timeout: the wait lasts as long as the other node's start-up (the demo data take minutes on a busy machine).
+        await Scalar<object>(conn, "SELECT pg_advisory_lock(@k)", name, ct, timeout: 0);
         return new Held(conn, name);
     }
 
@@ -74,9 +75,10 @@ public sealed class ClusterLock(DatabaseInfo info)
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { }
     }
 
-    static async Task<T> Scalar<T>(NpgsqlConnection conn, string sql, string name, CancellationToken ct)
+    static async Task<T> Scalar<T>(NpgsqlConnection conn, string sql, string name, CancellationToken ct, int? timeout = null)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);
+        if (timeout is { } t) cmd.CommandTimeout = t;
         cmd.Parameters.AddWithValue("k", KeyOf(name));
         return (T)(await cmd.ExecuteScalarAsync(ct))!;
     }

@@ -24,8 +24,9 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass; the number of notices added (0 also when another node's pass was running).</summary>
-    public async Task<int> RunOnce(CancellationToken ct)
+    /// <summary>One pass; the number of notices added (0 also when another node's pass was running). <paramref name="today"/>:
+    /// the day to remind for (the operator's <c>--run-job report-reminders --day yyyy-MM-dd</c>); today in Hà Nội by default.</summary>
+    public async Task<int> RunOnce(CancellationToken ct, DateOnly? today = null)
     {
         var added = 0;
         await locks.TryRun("report-reminders", async token =>
@@ -33,7 +34,7 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
             using var scope = scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<ReportPeriodService>().EnsurePeriods(token);
             added = await Remind(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), scope.ServiceProvider.GetRequiredService<Notifier>(),
-                VietnamTime.Today(clock), token);
+                today ?? VietnamTime.Today(clock), token);
         }, ct);
         return added;
     }
@@ -61,4 +62,15 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
     public static string Text(string title, DateOnly due, DateOnly today) => today > due
         ? $"{title} đã quá hạn {ReportCalendar.DaysLate(due, today)} ngày (hạn nộp {ReportLabels.Date(due)}). Đề nghị đơn vị khẩn trương hoàn thành và nộp báo cáo."
         : $"{title} cần nộp trước ngày {ReportLabels.Date(due)} (còn {due.DayNumber - today.DayNumber} ngày).";
+
+    /// <summary><c>Pcmd.Web --run-job report-reminders [--day yyyy-MM-dd]</c>: one pass from the command line (after the schema is
+    /// brought up to date), then exit; run on several machines at once it still reminds once (the pass's lock).</summary>
+    public static async Task<int> Command(IServiceProvider services, string[] args)
+    {
+        var i = Array.IndexOf(args, "--day");
+        DateOnly? day = i >= 0 && i + 1 < args.Length ? DateOnly.ParseExact(args[i + 1], "yyyy-MM-dd") : null;
+        var added = await services.GetRequiredService<ReportReminders>().RunOnce(CancellationToken.None, day);
+        Console.WriteLine($"report-reminders: {added} notice(s) added");
+        return added;
+    }
 }
