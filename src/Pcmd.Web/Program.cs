@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
 if (args.Contains("--print-schema")) { SchemaScript.Print(builder, args); return; }
 
 builder.AddPcmdPlatform();
+builder.AddPcmdMetrics();
 builder.AddPcmdDatabase();
 builder.AddPcmdIdentity();
 builder.AddPcmdSecurity();
@@ -18,6 +19,7 @@ builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
 app.UsePcmdPlatform();
+app.MapPcmdMetrics();
 app.MapPcmdApis();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

@@ -21,6 +21,14 @@ public sealed class ClusterLock(DatabaseInfo info)
     /// returns false at once without running it: that other run does the work.</summary>
     public async Task<bool> TryRun(string name, Func<CancellationToken, Task> work, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ran = await Run(name, work, ct);
+        Shared.Metrics.JobRuns(name, ran, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return ran;
+    }
+
+    async Task<bool> Run(string name, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
         var gate = Local.GetOrAdd(info.ConnectionString + "|" + name, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(0, ct)) return false;
         try
