@@ -66,5 +66,36 @@ check "three reminder passes at once all end well" test "$ok" = 3
 check "they add notices, each counted once" test "$added" -gt 0 -a "$((after - before))" = "$added"
 check "no person has a notice or a mail twice" test "$dup_notes,$dup_mails" = "0,0"
 
+# Backup and restore: the nodes stop (nothing writes while counting), pg_dump of the primary, restore into a fresh PostgreSQL,
+# the release starts on it, and every table's row count matches the primary's.
+for i in 1 2; do kill "$(cat "$DIR/node$i.pid")" 2>/dev/null; done
+for i in 1 2; do while kill -0 "$(cat "$DIR/node$i.pid")" 2>/dev/null; do sleep 0.2; done; done
+counts() { # port → "table count" lines of every table of the public schema
+  sql "$1" "SELECT string_agg(format('SELECT %L, count(*) FROM %I', tablename, tablename), ' UNION ALL ' ORDER BY tablename)
+    FROM pg_tables WHERE schemaname = 'public'" | as_pg "${PSQL[@]}" -p "$1" -F ' ' | sort
+}
+counts $((BASE + 1)) >"$DIR/counts.primary"
+as_pg scripts/backup.sh dump "$DIR/pcmd.dump" -h 127.0.0.1 -p $((BASE + 1)) -U postgres -d pcmd >/dev/null
+RESTORE=$((BASE + 20))
+restore_pg() { PCMD_PG_PORT=$RESTORE PCMD_PG_DIR=/tmp/pcmd-cluster-restore-$RESTORE scripts/pg-cluster.sh "$1"; }
+restore_pg start >/dev/null
+as_pg /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p $RESTORE -U postgres -qc "CREATE DATABASE pcmd ENCODING 'UTF8' TEMPLATE template0"
+as_pg scripts/backup.sh restore "$DIR/pcmd.dump" -h 127.0.0.1 -p $RESTORE -U postgres -d pcmd
+(cd / && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Postgres="Host=127.0.0.1;Port=$RESTORE;Username=postgres;Database=pcmd" \
+  Pcmd__Monitoring__AlertJob=false exec dotnet "$DIR/app/Pcmd.Web.dll" --urls "http://127.0.0.1:$((RESTORE + 1))" >"$DIR/restored.log" 2>&1) &
+restored=$!
+ready=000; for _ in $(seq 120); do ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((RESTORE + 1))/health/ready"); [ "$ready" = 200 ] && break; sleep 1; done
+login=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"userName":"phuluong","password":"Pcmd@2026demo"}' "http://127.0.0.1:$((RESTORE + 1))/api/v1/auth/login")
+kill "$restored" 2>/dev/null; wait "$restored" 2>/dev/null
+check "the release starts on the restored database and signs a user in" test "$ready,$login" = "200,200"
+# The sign-in just made adds its session and audit rows; every other table must match.
+counts $RESTORE | grep -vE '^(user_sessions|audit_entries) ' >"$DIR/counts.restored"
+grep -vE '^(user_sessions|audit_entries) ' "$DIR/counts.primary" >"$DIR/counts.expected"
+echo "  backup: $(wc -l <"$DIR/counts.primary") tables, $(awk '{s += $2} END {print s}' "$DIR/counts.primary") rows"
+check "every table's row count matches after the restore" diff "$DIR/counts.expected" "$DIR/counts.restored"
+check "neither key is in the dump" test "$(as_pg /usr/lib/postgresql/15/bin/pg_restore -f - "$DIR/pcmd.dump" | grep -cF -e "$Pcmd__PersonalDataKey" -e "$Pcmd__KeyEncryptionKey")" = 0
+restore_pg stop
+
 echo "cluster test: $passed passed, $failed failed"
 [ "$failed" = 0 ]
