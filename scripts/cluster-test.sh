@@ -47,7 +47,7 @@ check "the hot standby replays the primary ($users users) and is read-only" \
 # own passes at start-up, on the real date, sent only the "overdue" notices of those reports).
 day=$(sql $((BASE + 1)) "SELECT to_char(p.\"DueOn\" - 1, 'YYYY-MM-DD') FROM report_periods p JOIN reports r ON r.\"PeriodId\" = p.\"Id\"
   WHERE r.\"Status\" IN ('Draft', 'Returned') AND NOT r.\"IsConsolidated\" ORDER BY p.\"DueOn\" LIMIT 1")
-before=$(sql $((BASE + 1)) 'SELECT count(*) FROM notifications')
+before=$(sql $((BASE + 1)) "SELECT count(*) FROM notifications WHERE \"DedupKey\" LIKE 'report-%'")
 set -a; . "$DIR/keys.env"; set +a
 pids=()
 for i in 1 2 3; do
@@ -58,13 +58,18 @@ for i in 1 2 3; do
 done
 ok=0; for p in "${pids[@]}"; do wait "$p" && ok=$((ok + 1)); done
 added=$(cat "$DIR"/job*.log | grep -oE 'report-reminders: [0-9]+' | awk '{s += $2} END {print s + 0}')
-after=$(sql $((BASE + 1)) 'SELECT count(*) FROM notifications')
+after=$(sql $((BASE + 1)) "SELECT count(*) FROM notifications WHERE \"DedupKey\" LIKE 'report-%'")
 dup_notes=$(sql $((BASE + 1)) 'SELECT count(*) FROM (SELECT 1 FROM notifications GROUP BY "UserId", "DedupKey" HAVING count(*) > 1) d')
 dup_mails=$(sql $((BASE + 1)) 'SELECT count(*) FROM (SELECT 1 FROM outbox_messages WHERE "DedupKey" IS NOT NULL GROUP BY "To", "DedupKey" HAVING count(*) > 1) d')
 echo "  reminders for $day: three passes added $added notice(s); table $before -> $after; duplicates: $dup_notes notices, $dup_mails mails"
 check "three reminder passes at once all end well" test "$ok" = 3
 check "they add notices, each counted once" test "$added" -gt 0 -a "$((after - before))" = "$added"
 check "no person has a notice or a mail twice" test "$dup_notes,$dup_mails" = "0,0"
+
+metrics=$(curl -s "$NODE1/metrics")
+check "node 1 exposes request, database and job metrics to loopback (Prometheus format)" \
+  test "$(grep -cE '^(http_server_request_duration_seconds_count|db_client_operation_duration_seconds_count|pcmd_job_runs_total)' <<<"$metrics" | tr -d ' ')" -gt 0 -a \
+  -n "$(grep -m1 '^pcmd_job_runs_total' <<<"$metrics")" -a -n "$(grep -m1 '^http_server_request_duration_seconds_count' <<<"$metrics")"
 
 # Backup and restore: the nodes stop (nothing writes while counting), pg_dump of the primary, restore into a fresh PostgreSQL,
 # the release starts on it, and every table's row count matches the primary's.
