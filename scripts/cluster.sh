@@ -23,7 +23,8 @@ node_port() { echo $((BASE + 10 + $1)); }
 log() { echo "cluster: $*" >&2; }
 
 # The multi-host connection string every node uses: Npgsql tries the hosts in order and takes the one that is primary, so a
-# promoted standby is found without changing any setting. Reads (ConnectionStrings:PostgresRead) prefer the standby.
+# promoted standby is found without changing any setting. ConnectionStrings:PostgresRead (prefer-standby) is what
+# /health/ready measures the standby's replay lag through (Pcmd:Health:MaxStandbyLagSeconds).
 conn() {
   echo "Host=127.0.0.1:$PRIMARY,127.0.0.1:$STANDBY;Username=postgres;Database=pcmd;Target Session Attributes=$1;Pooling=true;Keepalive=15;Timeout=5"
 }
@@ -39,7 +40,7 @@ start_node() { # i
   ( set -a; . "$DIR/keys.env"; set +a
     cd /
     ASPNETCORE_ENVIRONMENT=Production \
-      ConnectionStrings__Postgres="$(conn primary)" ConnectionStrings__PostgresRead="$(conn prefer-standby)" \
+      ConnectionStrings__Postgres="$(conn primary)" ConnectionStrings__PostgresRead="$(conn prefer-standby)" Pcmd__Health__MaxStandbyLagSeconds=30 \
       setsid nohup dotnet "$DIR/app/Pcmd.Web.dll" --urls "http://127.0.0.1:$port" >>"$DIR/node$i.log" 2>&1 &
     echo $! >"$DIR/node$i.pid" )
 }
