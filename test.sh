@@ -13,6 +13,7 @@ need=()
 [ -x /usr/bin/libreoffice ] || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 [ -x /usr/bin/pdftotext ] || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+[ -x /usr/sbin/nginx ] || need+=(nginx) # the cluster test's proxy (scripts/cluster.sh)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   apt-get update -qq
@@ -43,8 +44,13 @@ for project in tests/Pcmd.UnitTests tests/Pcmd.IntegrationTests tests/Pcmd.Brows
   echo "== $project"
   dotnet test "$project" --no-build -nologo -v q 2>&1 | tee -a "$log" || status=1
 done
+# 7. The cluster (issue 17): PostgreSQL primary + hot standby, two nodes from a Release publish, nginx — a few minutes.
+echo "== scripts/cluster-test.sh"
+scripts/cluster-test.sh 2>&1 | tee -a "$log" || status=1
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$((passed + $(grep -oE 'cluster test: [0-9]+ passed' "$log" | awk '{s+=$3} END {print s+0}')))
+failed=$((failed + $(grep -oE 'cluster test: [0-9]+ passed, [0-9]+ failed' "$log" | awk '{s+=$5} END {print s+0}')))
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || status=1
 exit $status

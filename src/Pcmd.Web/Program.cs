@@ -5,10 +5,11 @@ using Pcmd.Web.Features.Users;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
 if (args.Contains("--print-schema")) { SchemaScript.Print(builder, args); return; }
 
 builder.AddPcmdPlatform();
+builder.AddPcmdMetrics();
 builder.AddPcmdDatabase();
 builder.AddPcmdIdentity();
 builder.AddPcmdSecurity();
@@ -18,11 +19,19 @@ builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
 app.UsePcmdPlatform();
+app.MapPcmdMetrics();
 app.MapPcmdApis();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 if (args.Contains("--print-openapi")) { await OpenApiSetup.Print(app); return; }
 await app.PrepareDatabase();
+if (args.Contains("--run-job"))
+{
+    // An operator's one pass of a scheduled job, then exit (only the reminders so far).
+    if (args.SkipWhile(a => a != "--run-job").Skip(1).FirstOrDefault() != "report-reminders") { Console.Error.WriteLine("--run-job report-reminders [--day yyyy-MM-dd]"); return; }
+    await Pcmd.Web.Features.Reporting.ReportReminders.Command(app.Services, args);
+    return;
+}
 app.Run();
 
 public partial class Program;

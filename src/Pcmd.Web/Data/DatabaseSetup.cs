@@ -24,11 +24,14 @@ public static class DatabaseSetup
         var (provider, cs) = Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         Security.PersonalData.Configure(builder.Configuration["Pcmd:PersonalDataKey"]);
         builder.Services.AddSingleton(new DatabaseInfo(provider, cs));
+        builder.Services.AddSingleton<ClusterLock>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
         builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));
         DbXmlRepository.AddTo(builder.Services, builder.Configuration);
-        builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database");
+        // /health/live: the process answers; /health/ready: it can serve (database, and the standby's lag where configured).
+        builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database", tags: ["ready"])
+            .AddCheck<StandbyLagCheck>("standby", tags: ["ready"]);
         return builder;
     }
 

@@ -41,6 +41,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 
     public DbSet<EstablishmentType> EstablishmentTypes => Set<EstablishmentType>();
     public DbSet<Establishment> Establishments => Set<Establishment>();
+    public DbSet<Features.Establishments.Import.ImportJobRecord> ImportJobs => Set<Features.Establishments.Import.ImportJobRecord>();
 
     public DbSet<Decree> Decrees => Set<Decree>();
     public DbSet<ViolationType> ViolationTypes => Set<ViolationType>();

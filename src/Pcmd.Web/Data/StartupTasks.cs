@@ -7,6 +7,10 @@ public static class StartupTasks
     /// (<c>Pcmd:Demo:Enabled</c>).</summary>
     public static async Task PrepareDatabase(this WebApplication app)
     {
+        // Nodes started together take turns: the first migrates, loads the demo data and creates the first data-protection
+        // key; the others wait, then find all three done (two first keys would sign cookies the other node cannot read until
+        // its key ring's daily refresh).
+        await using var turn = await app.Services.GetRequiredService<ClusterLock>().Hold("start-up", CancellationToken.None);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         var info = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
@@ -23,5 +27,7 @@ public static class StartupTasks
         await scope.ServiceProvider.GetRequiredService<Features.Reference.ReferenceData>().EnsureLoaded();
         if (app.Configuration.GetValue("Pcmd:Demo:Enabled", true))
             await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureLoaded();
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("pcmd.start-up").Protect([1]); // the key ring exists (created here if the database has none)
     }
 }

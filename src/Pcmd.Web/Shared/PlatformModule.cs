@@ -71,6 +71,7 @@ public static class PlatformModule
         builder.Services.AddArchiveLimits();
         builder.Services.AddAntiforgery();
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, builder.Configuration));
         return builder;
     }
 
@@ -85,9 +86,25 @@ public static class PlatformModule
     public static readonly System.Text.Encodings.Web.JavaScriptEncoder ApiJsonEncoder =
         System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
+    /// <summary>Behind a reverse proxy (nginx, scripts/cluster.sh) the client's address and scheme come from X-Forwarded-For
+    /// and X-Forwarded-Proto — but only from the proxies named: loopback by default (a proxy on the same machine), plus
+    /// <c>Pcmd:Proxy:KnownProxies</c> (addresses, comma-separated) and <c>Pcmd:Proxy:KnownNetworks</c> (CIDR). A request from
+    /// anywhere else keeps its own address and scheme, so nobody can claim HTTPS or another address by sending the header.
+    /// Behind TLS on the proxy the request is then https, and the sign-in cookie (SameAsRequest) is Secure.</summary>
+    static void ConfigureProxies(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        o.ForwardLimit = 1; // one proxy in front: the last address it appended is the client's
+        foreach (var a in (config["Pcmd:Proxy:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            o.KnownProxies.Add(System.Net.IPAddress.Parse(a));
+        foreach (var n in (config["Pcmd:Proxy:KnownNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
+    }
+
     public static WebApplication UsePcmdPlatform(this WebApplication app)
     {
         var guards = app.Services.GetRequiredService<ApiGuards>();
+        app.UseForwardedHeaders(); // first: every later step (rate limits, audit, HTTPS redirection, cookies) sees the client
         app.UseExceptionHandler();
         app.UseResponseCompression();
         // The API answers bare status codes as problem details; pages show the Vietnamese "not found" page.
@@ -130,6 +147,8 @@ public static class PlatformModule
         if (openApiSignedIn) openApi.RequireAuthorization();
         app.UseSwaggerUI(o => { o.SwaggerEndpoint("/openapi/v1.json", "PCMD API v1"); o.RoutePrefix = "swagger"; });
         app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
     }
 }

@@ -89,8 +89,8 @@ public static class EstablishmentsApi
         return TypedResults.Accepted($"/api/v1/establishments/import/{job.Id}", new ImportStarted(job.Id));
     }
 
-    public static Ok<ImportJobView> GetImportJob(Guid jobId, UserScope scope, ImportJobs jobs) =>
-        jobs.Find(scope, jobId) is { } job ? TypedResults.Ok(ImportJobView.Of(job)) : throw new NotFoundException();
+    public static async Task<Ok<ImportJobView>> GetImportJob(Guid jobId, UserScope scope, ImportJobs jobs, CancellationToken ct) =>
+        await jobs.Find(scope, jobId, ct) is { } job ? TypedResults.Ok(ImportJobView.Of(job)) : throw new NotFoundException();
 
     public static ImportMode ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
     {

@@ -7,8 +7,10 @@ namespace Pcmd.Web.Features.Monitoring;
 
 /// <summary>Every hour: the alerts of each responsible user's area (leaders and coordinators of their unit, ward officers and
 /// inspectors of their ward) as in-app notifications, once each: the alert's key is the notification's dedup key, so a rule
-/// that still holds an hour later adds nothing. Off with <c>Pcmd:Monitoring:AlertJob=false</c> (the HTTP tests run it by hand).</summary>
-public sealed class AlertNotifications(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<AlertNotifications> log)
+/// that still holds an hour later adds nothing. Off with <c>Pcmd:Monitoring:AlertJob=false</c> (the HTTP tests run it by hand).
+/// On several nodes one pass runs at a time (<see cref="ClusterLock"/>).</summary>
+public sealed class AlertNotifications(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ClusterLock locks,
+    ILogger<AlertNotifications> log)
     : BackgroundService
 {
     static readonly string[] Responsible = [Roles.Leader, Roles.Coordinator, Roles.CommuneOfficer, Roles.Inspector];
@@ -28,6 +30,13 @@ public sealed class AlertNotifications(IServiceScopeFactory scopes, TimeProvider
 
     /// <summary>Notifies every responsible user of their area's alerts not yet notified; the number of notifications added.</summary>
     public async Task<int> RunOnce(CancellationToken ct)
+    {
+        var added = 0;
+        await locks.TryRun("monitoring-alerts", async token => added = await Pass(token), ct);
+        return added;
+    }
+
+    async Task<int> Pass(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();

