@@ -19,8 +19,6 @@ public static class PlansApi
         api.MapGet("/{id:int}", GetPlan).WithName(nameof(GetPlan)).WithSummary("Một kế hoạch với đầy đủ các phần").ProducesNotFound();
         api.MapGet("/{id:int}/export", ExportPlan).WithName(nameof(ExportPlan)).WithSummary("Xuất kế hoạch ra tệp kế hoạch (JSON)")
             .Produces<PlanFileDocument>().ProducesNotFound();
-        api.MapGet("/{id:int}/docx", GetPlanDocument).WithName(nameof(GetPlanDocument)).WithSummary("Kế hoạch dạng văn bản (.docx, NĐ 30/2020)")
-            .Produces(200, contentType: Reporting.ReportsApi.DocxType).ProducesNotFound();
         api.MapPost("/import", ImportPlan).WithName(nameof(ImportPlan)).WithSummary("Nhập kế hoạch mới từ tệp kế hoạch")
             .Accepts<PlanFileDocument>("application/json").DisableAntiforgery().ProducesInvalid().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/{id:int}/file", ReplacePlan).WithName(nameof(ReplacePlan)).WithSummary("Thay toàn bộ kế hoạch bằng tệp kế hoạch")
@@ -39,12 +37,6 @@ public static class PlansApi
 
     public static async Task<Ok<TaskDone>> MarkTaskDone(int taskId, [FromBody] TaskDoneInput input, UserScope scope, TaskCompletions svc,
         CancellationToken ct) => TypedResults.Ok(await svc.MarkDone(scope, taskId, input, ct));
-
-    public static async Task<FileContentHttpResult> GetPlanDocument(int id, UserScope scope, Documents.PlanDocuments docs, CancellationToken ct)
-    {
-        var (bytes, name) = await docs.Docx(scope, id, ct);
-        return TypedResults.File(bytes, Reporting.ReportsApi.DocxType, name);
-    }
 
     public static async Task<Ok<List<PlanSummary>>> ListPlans(string? search, UserScope scope, PlanService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.List(scope, search, ct));

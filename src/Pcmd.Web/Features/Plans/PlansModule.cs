@@ -16,7 +16,6 @@ public static class PlansModule
         .AddScoped<PlanPartsService>()
         .AddScoped<MyTasks>()
         .AddScoped<TaskCompletions>()
-        .AddScoped<Documents.PlanDocuments>()
         .AddScoped<IDemoStep, PlansDemoStep>();
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)

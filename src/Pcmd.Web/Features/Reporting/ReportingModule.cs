@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Pcmd.Web.Components.Layout;
 using Pcmd.Web.Features.Demo;
 
@@ -20,6 +21,7 @@ public static class ReportingModule
         services.AddScoped<ConsolidationService>();
         services.AddScoped<ReportDocumentQuery>();
         services.AddScoped<ReportDocuments>();
+        services.AddScoped<Documents.PlanDocuments>();
         services.AddScoped<IDemoStep, ReportingDemoStep>();
         services.AddScoped<Plans.IPlanPartGuard, ReportGuards>();
         services.AddSingleton<ReportReminders>();
@@ -33,6 +35,10 @@ public static class ReportingModule
         ReportPeriodsApi.MapPlanPeriods(app.MapGroup("/api/v1/plans/{planId:int}").WithTags(tag).RequireAuthorization());
         ReportPeriodsApi.Map(app.MapGroup("/api/v1/report-periods/{id:int}").WithTags(tag).RequireAuthorization());
         ReportsApi.Map(app.MapGroup("/api/v1/reports").WithTags(tag).RequireAuthorization());
+        // The plan as an official document is laid out by the same writer as the reports (Nghị định 30/2020), which lives here.
+        app.MapGroup("/api/v1/plans").WithTags("Kế hoạch").RequireAuthorization()
+            .MapGet("/{id:int}/docx", ReportsApi.GetPlanDocument).WithName(nameof(ReportsApi.GetPlanDocument))
+            .WithSummary("Kế hoạch dạng văn bản (.docx, NĐ 30/2020)").Produces(200, contentType: ReportsApi.DocxType).ProducesNotFound();
         return app;
     }
 }

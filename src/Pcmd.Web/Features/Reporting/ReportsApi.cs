@@ -51,6 +51,12 @@ public static class ReportsApi
 
     /// <summary>The report as one text (a consolidated report's tasks as the coordinator wrote them, else drafted from the
     /// units' texts); <c>units=true</c> adds, under each task, what each unit wrote: the annex.</summary>
+    public static async Task<FileContentHttpResult> GetPlanDocument(int id, UserScope scope, Documents.PlanDocuments docs, CancellationToken ct)
+    {
+        var (bytes, name) = await docs.Docx(scope, id, ct);
+        return TypedResults.File(bytes, DocxType, name);
+    }
+
     public static async Task<FileContentHttpResult> GetReportDocument(int id, bool? units, UserScope scope, ReportDocuments docs, CancellationToken ct)
     {
         var (bytes, name) = await docs.Docx(scope, id, ct, units ?? false);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Pcmd.Web.Features.Reporting.Documents;
+using Pcmd.Web.Features.Plans;
 using static Pcmd.Web.Features.Reporting.Documents.DocxParts;
 
-namespace Pcmd.Web.Features.Plans.Documents;
+namespace Pcmd.Web.Features.Reporting.Documents;
 
 /// <summary>Who issues the plan as its header prints it: "UBND THÀNH PHỐ HÀ NỘI" above "SỞ Y TẾ" (null above a People's
 /// Committee), and the place of the date line ("Hà Nội").</summary>

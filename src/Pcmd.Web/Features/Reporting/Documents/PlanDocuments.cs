@@ -1,9 +1,9 @@
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.Reporting;
+using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
 
-namespace Pcmd.Web.Features.Plans.Documents;
+namespace Pcmd.Web.Features.Reporting.Documents;
 
 /// <summary>A plan as an official .docx (issue 16, item 1), for whoever may read the plan.</summary>
 public sealed class PlanDocuments(PlanService plans, OrgUnitTree tree)
