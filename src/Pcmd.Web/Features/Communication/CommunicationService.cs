@@ -18,7 +18,7 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
     /// <summary>Who records events: the commune's officers, an agency's reporter (an event it held in a commune), the
     /// coordinator and administrators, within the units they may write in.</summary>
     public static bool CanEdit(UserScope s) =>
-        s.IsGlobal || s.IsInRole(Roles.Coordinator) || s.IsInRole(Roles.CommuneOfficer) || s.IsInRole(Roles.AgencyReporter);
+        Roles.RecordsActivities(s);
 
     public static bool CanEditIn(UserScope s, int unitId) => CanEdit(s) && s.CanWriteUnit(unitId);
 

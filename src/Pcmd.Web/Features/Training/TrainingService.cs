@@ -18,7 +18,7 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
 
     /// <summary>Who records training and the roster: the coordinator, a commune's officers, an agency's reporter, administrators.</summary>
     public static bool CanEdit(UserScope s) =>
-        s.IsGlobal || s.IsInRole(Roles.Coordinator) || s.IsInRole(Roles.CommuneOfficer) || s.IsInRole(Roles.AgencyReporter);
+        Roles.RecordsActivities(s);
 
     public static bool CanEditIn(UserScope s, int unitId) => CanEdit(s) && s.CanWriteUnit(unitId);
 

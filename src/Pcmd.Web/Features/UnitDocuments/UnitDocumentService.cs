@@ -15,7 +15,7 @@ public sealed class UnitDocumentService(PcmdDbContext db, OrgUnitTree tree, Time
     public const int MaxPageSize = 200;
 
     public static bool CanEdit(UserScope s) =>
-        s.IsGlobal || s.IsInRole(Roles.Coordinator) || s.IsInRole(Roles.CommuneOfficer) || s.IsInRole(Roles.AgencyReporter);
+        Roles.RecordsActivities(s);
 
     public static bool CanEditIn(UserScope s, int unitId) => CanEdit(s) && s.CanWriteUnit(unitId);
 

@@ -26,4 +26,10 @@ public static class Roles
         Leader => "Lãnh đạo (chỉ xem)",
         _ => role,
     };
+
+    /// <summary>Who records the programme's activities (communication events, training courses, the unit's documents,
+    /// commendations): the commune's officers, an agency's reporter, the coordinator and administrators — each feature
+    /// then limits them to the units they may write in.</summary>
+    public static bool RecordsActivities(Security.UserScope s) =>
+        s.IsGlobal || s.IsInRole(Coordinator) || s.IsInRole(CommuneOfficer) || s.IsInRole(AgencyReporter);
 }
