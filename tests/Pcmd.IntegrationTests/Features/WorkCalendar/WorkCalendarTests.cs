@@ -100,6 +100,45 @@ public abstract class WorkCalendarTests(PcmdApp app)
         Assert.Equal(tip.NextDueOn, back);
     }
 
+    [Fact]
+    public async Task The_page_adds_a_day_typed_dd_mm_yyyy_refuses_a_bad_date_and_deletes_after_confirmation()
+    {
+        var admin = await app.SignIn("admin");
+        var name = data.Unique("Ngày nghỉ trên trang");
+        var html = await admin.GetStringAsync("/work-calendar?year=2032");
+        Assert.Contains("data-testid=\"add-day\"", html);
+        Task<HttpResponseMessage> Post(string page, params (string, string)[] fields) =>
+            admin.PostAsync(page, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))
+                .Append(new("__RequestVerificationToken", Token(html)))));
+
+        var bad = await Post("/work-calendar?year=2032", ("_handler", "add-day"), ("Form.Date", "31/02/2032"), ("Form.Kind", "off"), ("Form.Name", name));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy", await bad.Content.ReadAsStringAsync());
+        var added = await Post("/work-calendar?year=2032", ("_handler", "add-day"), ("Form.Date", "3/3/2032"), ("Form.Kind", "off"), ("Form.Name", name));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("/work-calendar?year=2032&saved=1", added.Headers.Location!.PathAndQuery);
+        var day = (await admin.GetJson<List<Day>>("/api/v1/work-calendar?year=2032")).Single(d => d.Name == name);
+        Assert.Equal((new DateOnly(2032, 3, 3), true), (day.Date, day.DayOff));
+        html = await admin.GetStringAsync("/work-calendar?year=2032");
+        Assert.Contains("03/03/2032", html);
+        Assert.Contains("Thứ Tư", html);
+
+        var asked = await Post("/work-calendar?year=2032", ("_handler", "delete-day"), ("DeleteId", day.Id.ToString()), ("DeleteVersion", day.Version.ToString()));
+        Assert.Contains("data-testid=\"confirm-step\"", await asked.Content.ReadAsStringAsync());
+        Assert.Contains(await admin.GetJson<List<Day>>("/api/v1/work-calendar?year=2032"), d => d.Id == day.Id);
+        var deleted = await Post("/work-calendar?year=2032", ("_handler", "delete-day"), ("DeleteId", day.Id.ToString()), ("DeleteVersion", day.Version.ToString()), ("Confirmed", "1"));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.DoesNotContain(await admin.GetJson<List<Day>>("/api/v1/work-calendar?year=2032"), d => d.Id == day.Id);
+
+        var wardPage = await (await app.SignIn("phuluong")).GetStringAsync("/work-calendar?year=2026");
+        Assert.Contains("Quốc khánh", wardPage);
+        Assert.DoesNotContain("data-testid=\"add-day\"", wardPage);
+    }
+
+    static string Token(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } t
+            ? t : throw new InvalidOperationException("No antiforgery token on the page");
+
     public sealed record TipRow(int Id, string Code, DateOnly? NextDueOn);
     public sealed record TipRowsPage(int Total, List<TipRow> Items);
 
