@@ -10,6 +10,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // dotnet run -c Release --project bench/Pcmd.Bench -- plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (binds placeholders: a copy of a data set)
+// dotnet run -c Release --project bench/Pcmd.Bench -- figure-cache [--connection "<postgres>"] [--runs 20] [--cold-runs 5] [--country]   (binds 3.1.1: a copy of a data set)
 // dotnet run -c Release --project bench/Pcmd.Bench -- scope [--connection "<postgres>"] [--units 01,VN] [--runs 30] [--warmups 5]
 // dotnet run -c Release --project bench/Pcmd.Bench -- audit-reads [--connection "<postgres>"|--sqlite <file>] [--reads 500] [--blocks 10]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
@@ -30,6 +31,7 @@ try
         "import" => await ImportBenchmark.Child(options),
         "reporting" => await ReportingBenchmark.Run(options),
         "plan-results" => await PlanResultsBenchmark.Run(options),
+        "figure-cache" => await FigureCacheBenchmark.Run(options),
         "readers" => await ReadersBenchmark.Run(options),
         "audit-reads" => await AuditReadsBenchmark.Run(options),
         "scope" => await ScopeBenchmark.Run(options),
@@ -58,6 +60,8 @@ static int Usage()
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (a plan's ten indicators, one query each vs one pass;
                           binds placeholders and adds a country copy of the plan: run it on a copy of a data set)
+          Pcmd.Bench figure-cache [--connection "<postgres>"] [--runs 20] [--cold-runs 5] [--country]   (results, dashboard, home, drill-down:
+                          cold, first after a write, warm; binds 3.1.1 and with --country adds a country copy: a copy of a data set)
           Pcmd.Bench scope [--connection "<postgres>"] [--units 01,VN] [--runs 30] [--warmups 5]   (a coordinator's list: scope as ids vs the closure subquery)
           Pcmd.Bench audit-reads [--connection "<postgres>" | --sqlite <file>] [--reads 500] [--blocks 10]   (what the read audit costs)
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
