@@ -73,7 +73,7 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
         var indicators = plan.Indicators.Where(i => i.TargetKind != null).OrderBy(i => i.Position).Select(i =>
         {
             var share = ReportFigures.IsShare(i);
-            var cells = reportIds.Select(r => byKey.TryGetValue((r, i.Id), out var v) ? Figure(share, v.Value, v.Denominator) : null).ToList();
+            var cells = reportIds.Select(r => byKey.TryGetValue((r, i.Id), out var v) ? Figure(share, v.Value, v.Denominator) ?? (share ? v.Percent : null) : null).ToList();
             var mine = values.Where(v => v.IndicatorId == i.Id && accepted.Contains(v.ReportId) && v.Value != null).ToList();
             decimal? total = mine.Count == 0 ? null : Figure(share, mine.Sum(v => v.Value), mine.Sum(v => v.Denominator));
             var target = i.TargetFor(Math.Clamp(period.Year, plan.PeriodFrom, plan.PeriodTo));
