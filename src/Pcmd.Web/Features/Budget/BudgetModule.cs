@@ -9,7 +9,8 @@ public static class BudgetModule
         .AddScoped<BudgetService>()
         .AddScoped<IDemoStep, BudgetDemoStep>()
         .AddSingleton(new PlanPageSection("kinh-phi", "Budget.Title", typeof(Pages.BudgetSection)))
-        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.BudgetReportSection), 10));
+        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.BudgetReportSection), 10))
+        .AddScoped<Reporting.IReportDocumentParts, BudgetDocumentPart>();
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder app)
     {
