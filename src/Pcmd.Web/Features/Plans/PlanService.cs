@@ -15,7 +15,7 @@ public sealed record PlanHeaderInput(string? Title, string? Number, DateOnly? Is
 /// <summary>Plans: browse within scope, import and export plan files, edit, delete. Every write is one
 /// transaction and checks the version the user started from.</summary>
 public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer,
-    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers)
+    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers, IEnumerable<IPlanBudget> budgets)
 {
     public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
     {
@@ -45,9 +45,12 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         var plan = await reader.Read(doc, ct);
         if (!PlanAccess.CanWrite(scope, plan.IssuingUnitId, plan.IssuingAgencyId))
             throw new ForbiddenException("Bạn không có quyền tạo kế hoạch cho đơn vị này.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await SaveBudget(plan, plan.BudgetFromFile, ct);
         await PlanLinks.LinkWaitingChildren(db, plan, ct);
+        await tx.CommitAsync(ct);
         return plan;
     }
 
@@ -101,6 +104,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.Appendices.AddRange(fresh.Appendices);
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
         await db.SaveChangesAsync(ct);
+        await SaveBudget(existing, fresh.BudgetFromFile, ct);
         foreach (var restore in restores) await restore(existing.Indicators, ct);
         await restoreCompletions(existing.Tasks, ct);
         await tx.CommitAsync(ct);
@@ -146,6 +150,13 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The file's Kinh phí replaces the plan's budget lines (the file is the whole plan), once its tasks have ids.</summary>
+    async Task SaveBudget(Plan plan, List<PlanBudgetLine> lines, CancellationToken ct)
+    {
+        var taskIds = plan.Tasks.ToDictionary(t => t.Number, t => t.Id);
+        foreach (var b in budgets) await b.Replace(plan.Id, lines, taskIds, ct);
     }
 
     /// <summary>The plan for a write: in scope, writable, and still at the version the user saw.</summary>

@@ -12,7 +12,7 @@ namespace Pcmd.Web.Features.Plans.Files;
 
 /// <summary>Reads a plan file into a new <see cref="Plan"/>, checking everything first and reporting
 /// every problem with its JSON path; nothing is saved here.</summary>
-public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
+public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree, IEnumerable<IPlanBudget> budgets)
 {
     public const string InvalidFileTitle = "Tệp kế hoạch không hợp lệ";
 
@@ -58,6 +58,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         ReadObjectives(doc.Plan!, plan, ctx);
         await ReadIndicators(doc.Plan!, plan, ctx);
         ReadTasks(doc.Plan!, plan, ctx);
+        await ReadBudget(doc.Plan!, plan, ctx);
         await ReadAppendices(doc.Plan!, plan, ctx);
         ReadSchedule(doc.Plan!, plan, ctx);
         errors.Label(path => PlanNumbering.LabelOf(doc.Plan!, path));
