@@ -14,7 +14,6 @@ public partial class UiStringsTests
     static readonly string[] NotYetTranslated =
     [
         "Features/Reporting/Pages/",
-        "Features/Plans/Pages/",
     ];
 
     static readonly string Web = Path.Combine(RepoRoot(), "src", "Pcmd.Web");
