@@ -12,6 +12,12 @@ public static class PlanSectionsApi
 {
     public sealed record ScheduleSaved(int PlanVersion);
 
+    /// <summary>The report schedule as the plan file names it, so that an error's path is the file's ("reportSchedule[0].dueDay").</summary>
+    public sealed class ScheduleBody
+    {
+        public List<ScheduleDto>? ReportSchedule { get; set; }
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/appendices/{appendixId:int}", GetPlanAppendix).WithName(nameof(GetPlanAppendix)).WithSummary("Một phụ lục của kế hoạch")
@@ -25,7 +31,7 @@ public static class PlanSectionsApi
         api.MapGet("/report-schedule", GetPlanSchedule).WithName(nameof(GetPlanSchedule)).WithSummary("Lịch báo cáo của kế hoạch")
             .ProducesNotFound();
         api.MapPut("/report-schedule", UpdatePlanSchedule).WithName(nameof(UpdatePlanSchedule)).WithSummary("Sửa lịch báo cáo của kế hoạch")
-            .Accepts<List<ScheduleDto>>("application/json").ProducesWriteProblems();
+            .Accepts<ScheduleBody>("application/json").ProducesWriteProblems();
     }
 
     public static async Task<Ok<PartResponse<AppendixDto>>> GetPlanAppendix(int id, int appendixId, UserScope scope, PlanSectionsService svc,
@@ -54,16 +60,16 @@ public static class PlanSectionsApi
     public static async Task<Ok<DeletedResponse>> DeletePlanAppendix(int id, int appendixId, int version, UserScope scope, PlanSectionsService svc,
         CancellationToken ct) => TypedResults.Ok(new DeletedResponse(await svc.DeleteAppendix(scope, id, appendixId, version, ct)));
 
-    public static async Task<Ok<PartResponse<List<ScheduleDto>>>> GetPlanSchedule(int id, UserScope scope, PlanSectionsService svc, CancellationToken ct)
+    public static async Task<Ok<PartResponse<ScheduleBody>>> GetPlanSchedule(int id, UserScope scope, PlanSectionsService svc, CancellationToken ct)
     {
         var p = await svc.GetSchedule(scope, id, ct);
-        return TypedResults.Ok(new PartResponse<List<ScheduleDto>>(p.Id, p.Plan.Id, p.Plan.Version, p.Part));
+        return TypedResults.Ok(new PartResponse<ScheduleBody>(p.Id, p.Plan.Id, p.Plan.Version, new ScheduleBody { ReportSchedule = p.Part }));
     }
 
     public static async Task<Ok<ScheduleSaved>> UpdatePlanSchedule(int id, int version, HttpRequest req, UserScope scope, PlanSectionsService svc,
         CancellationToken ct)
     {
-        var lines = PlanFileReader.ParsePart<List<ScheduleDto>>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
-        return TypedResults.Ok(new ScheduleSaved(await svc.UpdateSchedule(scope, id, lines, version, ct)));
+        var body = PlanFileReader.ParsePart<ScheduleBody>(await JsonBody.Read(req, PlanFileDocument.FileKind, ct));
+        return TypedResults.Ok(new ScheduleSaved(await svc.UpdateSchedule(scope, id, body.ReportSchedule ?? [], version, ct)));
     }
 }

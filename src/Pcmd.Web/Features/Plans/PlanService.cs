@@ -14,7 +14,7 @@ public sealed record PlanHeaderInput(string? Title, string? Number, DateOnly? Is
 
 /// <summary>Plans: browse within scope, import and export plan files, edit, delete. Every write is one
 /// transaction and checks the version the user started from.</summary>
-public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer,
+public sealed class PlanService(PcmdDbContext db, OrgUnits.OrgUnitTree tree, PlanFileReader reader, PlanFileWriter writer,
     IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers, IEnumerable<IPlanBudget> budgets)
 {
     public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
@@ -32,6 +32,30 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
     public async Task<Plan> Get(UserScope scope, int id, CancellationToken ct = default)
     {
         return await PlanQueries.Full(db).ReadableOr404(scope, id, ct);
+    }
+
+    /// <summary>The plan as the page and the API show it, with who took over a plan whose issuer was abolished (issue 16, item 5).</summary>
+    public async Task<PlanDetailDto> Detail(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var plan = await Get(scope, id, ct);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        return plan.ToDetail(PlanAccess.CanWrite(scope, plan), today) with { Takeover = await Takeover(plan, today) };
+    }
+
+    async Task<IssuerTakeover?> Takeover(Plan plan, DateOnly today)
+    {
+        DateOnly? Ended(DateOnly? validTo) => validTo < today ? validTo : null;
+        var agencyEnd = Ended(plan.IssuingAgency?.ValidTo);
+        var unit = await tree.Find(plan.IssuingUnitId);
+        var unitEnd = Ended(unit?.ValidTo);
+        if (agencyEnd is null && unitEnd is null) return null;
+        List<Ref> agencies = agencyEnd is not null && plan.IssuingAgency!.Successor is { } s ? [new Ref(s.Id, s.Code, s.Name)] : [];
+        var units = new List<Ref>();
+        if (agencies.Count == 0 && unitEnd is not null)
+            foreach (var next in await tree.Successors(unit!.Id))
+                if (await tree.Find(next) is { } n) units.Add(new Ref(n.Id, n.Code, n.Name));
+        return new IssuerTakeover(agencyEnd is not null ? plan.IssuingAgency!.Name : unit!.Name, (agencyEnd ?? unitEnd)!.Value, agencies,
+            units.OrderBy(u => u.Name, VietnameseText.Comparer).ToList());
     }
 
     public async Task<PlanFileDocument> Export(UserScope scope, int id, CancellationToken ct = default)

@@ -71,7 +71,7 @@ public abstract class PlanSectionsTests(PcmdApp app)
         Assert.Contains(problem.On("items[1].unit"), m => m.StartsWith("Dòng 2: Không có đơn vị hành chính mã '0956'", StringComparison.Ordinal));
         Assert.Contains(problem.On("items[0].complexity"), m => m.StartsWith("Dòng 1: Giá trị 'busy' không hợp lệ", StringComparison.Ordinal));
 
-        var schedule = """[ { "kind": "semiannual", "dueDay": 31, "dueMonth": 6, "recipient": "SYTT" } ]""";
+        var schedule = """{ "reportSchedule": [ { "kind": "semiannual", "dueDay": 31, "dueMonth": 6, "recipient": "SYTT" } ] }""";
         var refused = await (await c.PutRaw($"/api/v1/plans/{id}/report-schedule?version={version}", schedule)).Json<Problem>(HttpStatusCode.BadRequest);
         Assert.Contains(refused.On("reportSchedule[0].dueDay"), m => m == "Lịch báo cáo, dòng 1: Tháng 6 không có ngày 31.");
         Assert.Contains(refused.On("reportSchedule[0].recipient"), m => m.StartsWith("Lịch báo cáo, dòng 1: Không có cơ quan mã 'SYTT'", StringComparison.Ordinal));
@@ -85,22 +85,23 @@ public abstract class PlanSectionsTests(PcmdApp app)
     {
         var (c, id, version, _, _) = await NewPlan("schedule");
         var schedule = """
-            [ { "kind": "semiannual", "dueDay": 15, "dueMonth": 6, "consolidationDueDay": 20, "consolidationDueMonth": 6, "recipient": "SYT", "note": "trước ngày 15/6" },
-              { "kind": "annual", "dueDay": 15, "dueMonth": 12, "recipient": "SYT" } ]
+            { "reportSchedule": [
+              { "kind": "semiannual", "dueDay": 15, "dueMonth": 6, "consolidationDueDay": 20, "consolidationDueMonth": 6, "recipient": "SYT", "note": "trước ngày 15/6" },
+              { "kind": "annual", "dueDay": 15, "dueMonth": 12, "recipient": "SYT" } ] }
             """;
         var saved = await (await c.PutRaw($"/api/v1/plans/{id}/report-schedule?version={version}", schedule)).Json<PartSaved>(HttpStatusCode.OK);
         Assert.Equal(version + 1, saved.PlanVersion);
-        var lines = (await c.GetJson<JsonObject>($"/api/v1/plans/{id}/report-schedule"))["part"]!.AsArray();
+        var lines = (await c.GetJson<JsonObject>($"/api/v1/plans/{id}/report-schedule"))["part"]!["reportSchedule"]!.AsArray();
         Assert.Equal(["semiannual", "annual"], lines.Select(l => (string?)l!["kind"]));
         Assert.Equal(20, (int?)lines[0]!["consolidationDueDay"]);
-        Assert.Equal(HttpStatusCode.Conflict, (await c.PutRaw($"/api/v1/plans/{id}/report-schedule?version={version}", "[]")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await c.PutRaw($"/api/v1/plans/{id}/report-schedule?version={version}", "{}")).StatusCode);
         var ids = await data.Db(db => db.ReportScheduleEntries.Where(r => r.PlanId == id).Select(r => r.Id.ToString()).ToListAsync());
         Assert.True(await data.Db(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ReportScheduleEntry" && ids.Contains(a.EntityId) && a.Action == AuditAction.Created)));
         Assert.True(await data.Db(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ReportScheduleEntry" && ids.Contains(a.EntityId) && a.Action == AuditAction.Modified
             && a.Changes.Contains("ConsolidationDueDay"))));
 
         var officer = await app.SignIn("phuluong");
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutRaw($"/api/v1/plans/{id}/report-schedule?version={saved.PlanVersion}", "[]")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutRaw($"/api/v1/plans/{id}/report-schedule?version={saved.PlanVersion}", "{}")).StatusCode);
     }
 
     [Fact]
