@@ -52,8 +52,14 @@ public sealed class PlanService(PcmdDbContext db, OrgUnits.OrgUnitTree tree, Pla
         List<Ref> agencies = agencyEnd is not null && plan.IssuingAgency!.Successor is { } s ? [new Ref(s.Id, s.Code, s.Name)] : [];
         var units = new List<Ref>();
         if (agencies.Count == 0 && unitEnd is not null)
-            foreach (var next in await tree.Successors(unit!.Id))
-                if (await tree.Find(next) is { } n) units.Add(new Ref(n.Id, n.Code, n.Name));
+        {
+            // A commune names its successors; an abolished district none: its area passed to the successors of its communes.
+            var next = (await tree.Successors(unit!.Id)).ToList();
+            if (next.Count == 0)
+                foreach (var child in (await tree.All()).Where(n => n.ParentId == unit.Id)) next.AddRange(await tree.Successors(child.Id));
+            foreach (var id in next.Distinct())
+                if (await tree.Find(id) is { } n) units.Add(new Ref(n.Id, n.Code, n.Name));
+        }
         return new IssuerTakeover(agencyEnd is not null ? plan.IssuingAgency!.Name : unit!.Name, (agencyEnd ?? unitEnd)!.Value, agencies,
             units.OrderBy(u => u.Name, VietnameseText.Comparer).ToList());
     }
