@@ -112,6 +112,7 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("appendixId", await db.Set<Appendix>().Where(a => a.PlanId == plan.Id).Select(a => (int?)a.Id).FirstAsync());
         Put("establishments/id", await db.Set<Establishment>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("support-services/id", await db.SupportServices.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("work-calendar/id", await db.CalendarDays.OrderBy(d => d.Date).Select(d => (int?)d.Id).FirstOrDefaultAsync());
         Put("hotspots/id", await db.Set<Hotspot>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         var team = await db.Set<InspectionTeam>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         Put("inspection-teams/id", team);
