@@ -86,6 +86,12 @@ public static class AuthorizationMatrix
         ["PUT /api/v1/plans/{id}/indicators/{indicatorId}"] = PlanWriters,
         ["DELETE /api/v1/plans/{id}/indicators/{indicatorId}"] = PlanWriters,
         ["POST /api/v1/plans/{id}/indicators"] = PlanWriters,
+        ["GET /api/v1/plans/{id}/appendices/{appendixId}"] = SeesPhuLuong,
+        ["PUT /api/v1/plans/{id}/appendices/{appendixId}"] = PlanWriters,
+        ["DELETE /api/v1/plans/{id}/appendices/{appendixId}"] = PlanWriters,
+        ["POST /api/v1/plans/{id}/appendices"] = PlanWriters,
+        ["GET /api/v1/plans/{id}/report-schedule"] = SeesPhuLuong,
+        ["PUT /api/v1/plans/{id}/report-schedule"] = PlanWriters,
         ["GET /api/v1/my-tasks"] = Everyone,
         // A recurring task of the sample plan led by Sở Y tế: only its own staff (dieuphoi, of its Chi cục) mark it done.
         ["POST /api/v1/my-tasks/{taskId}/done"] = "dieuphoi",
