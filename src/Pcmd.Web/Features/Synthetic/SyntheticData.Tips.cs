@@ -51,8 +51,10 @@ public sealed partial class SyntheticData
         }
         var provinces = await db.OrgUnits.AsNoTracking().Where(u => u.Level == OrgUnitLevel.Province && u.ValidTo == null)
             .ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        var calendar = new WorkCalendar.WorkDays((await db.CalendarDays.AsNoTracking().Select(d => new { d.Date, d.DayOff }).ToListAsync(ct))
+            .Select(d => (d.Date, d.DayOff)));
         var sample = units.Sampler();
-        var tips = new TipFaker(r, scale, provinces)
+        var tips = new TipFaker(r, scale, provinces, calendar)
         {
             NextTipId = await w.NextId<Tip>(ct), NextStepId = await w.NextId<TipStep>(ct), NextExtensionId = await w.NextId<TipExtension>(ct),
         };

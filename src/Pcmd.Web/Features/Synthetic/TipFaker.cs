@@ -1,13 +1,15 @@
 using Pcmd.Web.Features.Tips;
+using Pcmd.Web.Features.WorkCalendar;
 
 namespace Pcmd.Web.Features.Synthetic;
 
-/// <summary>Makes tips through their workflow (issue 11, item 7) with the deadlines of <see cref="TipDeadlines"/>. Most steps
+/// <summary>Makes tips through their workflow (issue 11, item 7) with the deadlines of <see cref="TipDeadlines"/> on the
+/// working-day calendar. Most steps
 /// are taken within their deadline; about one tip in seven misses one (so "handled on time" stays below 100 %); some are
 /// extended first. Tips received in the last weeks are still open, a few of them overdue; one in twenty is a duplicate of
 /// an earlier tip of its commune, one in ten not relevant (both closed after classification). A tip before 1/7/2025 happened
 /// in an old commune. Portal tips keep the hour only, were taken in by the province and carry no contact.</summary>
-public sealed class TipFaker(Random r, SyntheticScale scale, IReadOnlyDictionary<string, int> provinceIds)
+public sealed class TipFaker(Random r, SyntheticScale scale, IReadOnlyDictionary<string, int> provinceIds, WorkDays calendar)
 {
     public List<Tip> Tips { get; } = [];
     public List<TipStep> Steps { get; } = [];
@@ -88,9 +90,10 @@ public sealed class TipFaker(Random r, SyntheticScale scale, IReadOnlyDictionary
                 Extensions.Add(new TipExtension { Id = NextExtensionId++, TipId = tip.Id, State = next, Days = extension, Reason = "Vụ việc phức tạp, cần xác minh thêm.",
                     By = "canbo.tiepnhan", At = previous.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc) });
             }
-            var due = TipDeadlines.DueOn(next, tip.Kind, received, classified, previous, extension) ?? previous;
+            var due = TipDeadlines.DueOn(next, tip.Kind, received, classified, previous, extension, calendar) ?? previous;
             var span = Math.Max(0, due.DayNumber - previous.DayNumber);
-            var on = late == next ? due.AddDays(1 + r.Next(10)) : previous.AddDays(r.Next(span + 1));
+            // A late step comes days to weeks after its deadline: near the data's end, such tips are still open and overdue.
+            var on = late == next ? due.AddDays(1 + r.Next(45)) : previous.AddDays(r.Next(span + 1));
             if (on > scale.Until)
             {
                 tip.NextDueOn = due;   // still open when the data ends: overdue if its deadline passed

@@ -12,7 +12,7 @@ namespace Pcmd.UnitTests.Features.Demo;
 /// some open and overdue, some duplicates; cases go through their stages in order; sanctions cite a decree in force.</summary>
 public sealed class SyntheticTipsTests
 {
-    static readonly SyntheticScale Small = SyntheticScale.City with { Tips = 1_500, CriminalCases = 150, AdministrativeSanctions = 300 };
+    static readonly SyntheticScale Small = SyntheticScale.City with { Tips = 3_000, CriminalCases = 150, AdministrativeSanctions = 300 };
 
     static async Task<SyntheticFixture.Database> Make(int seed)
     {
@@ -32,12 +32,12 @@ public sealed class SyntheticTipsTests
         using var b = second.Scope();
         var tips = await first.Db(a).Tips.AsNoTracking().Include(t => t.Steps).OrderBy(t => t.Id).ToListAsync();
         var again = await second.Db(b).Tips.AsNoTracking().Include(t => t.Steps).OrderBy(t => t.Id).ToListAsync();
-        Assert.Equal(1_500, tips.Count);
+        Assert.Equal(3_000, tips.Count);
         Assert.Equal(tips.Select(t => (t.Code, t.State, t.OrgUnitId, t.ReceivedAt, t.Steps.Count)), again.Select(t => (t.Code, t.State, t.OrgUnitId, t.ReceivedAt, t.Steps.Count)));
         Assert.Equal(await first.Db(a).CriminalCases.Select(c => new { c.Reference, c.DetectedOn, c.TriedOn }).OrderBy(c => c.Reference).ToListAsync(),
             await second.Db(b).CriminalCases.Select(c => new { c.Reference, c.DetectedOn, c.TriedOn }).OrderBy(c => c.Reference).ToListAsync());
         Assert.Equal(0, first.Result.Establishments);
-        Assert.Equal(1_500, first.Result.Enforcement.Tips);
+        Assert.Equal(3_000, first.Result.Enforcement.Tips);
 
         var units = await first.Db(a).OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id);
         var merger = new DateOnly(2025, 7, 1);
