@@ -18,6 +18,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- throughput --connection "<postgres>" [--seconds 20] [--connections 8] [--rounds 2]
 // dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
 // dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
+// dotnet run --project bench/Pcmd.Bench -- tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--clients 50] [--seconds 60] [--build Debug]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -41,6 +42,7 @@ try
         "throughput" => await Pcmd.Bench.Throughput.ThroughputBenchmark.Run(options),
         "map" => await MapBenchmark.Run(options),
         "exports" => await ExportsBenchmark.Run(options),
+        "tips" => await TipsBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
@@ -56,6 +58,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
+                          [--only tips]   (only the tips and enforcement records of issue 11, on units loaded by the run)
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (a plan's ten indicators, one query each vs one pass;
@@ -75,6 +78,8 @@ static int Usage()
                           [--web <another build's src/Pcmd.Web>] [--out <md>]
                           (the establishments' .xlsx and .csv exports of the whole country, alone and two at once: the app's
                           memory before, peak and after, time and bytes; runs on a copy, pcmd_country_exports by default)
+          Pcmd.Bench tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--clients 50] [--seconds 60] [--build Release|Debug]
+                          [--skip-share] [--skip-submit]   (issue 11: the country's tips on time, app vs SQL; the public submit under load)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
@@ -103,7 +108,7 @@ static async Task<int> Generate(Args o)
     var prerequisites = clock.Elapsed;
     Console.WriteLine($"Units and catalogues ready in {prerequisites.TotalSeconds:0.0} s");
 
-    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append")), progress);
+    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append"), o.Get("only") == "tips"), progress);
     Console.WriteLine();
     Console.WriteLine($"| scale {scale.Name}, seed {seed} | count |");
     Console.WriteLine("|---|---:|");
@@ -112,7 +117,9 @@ static async Task<int> Generate(Args o)
         ("current communes", result.Communes), ("old communes (until 30/6/2025)", result.OldCommunes), ("establishments", result.Establishments),
         ("inspection teams", result.Teams), ("team members", result.TeamMembers), ("inspections", result.Inspections),
         ("members present", result.InspectionMembers), ("violations", result.Violations), ("sanctions", result.Sanctions),
-        ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents),
+        ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents), ("tips", result.Enforcement.Tips),
+        ("tip steps", result.Enforcement.TipSteps), ("tip deadline extensions", result.Enforcement.Extensions),
+        ("criminal cases", result.Enforcement.CriminalCases), ("administrative sanctions", result.Enforcement.AdministrativeSanctions),
     })
         Console.WriteLine($"| {name} | {count:N0} |");
     Console.WriteLine();

@@ -62,6 +62,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<TipStep> TipSteps => Set<TipStep>();
     public DbSet<TipReply> TipReplies => Set<TipReply>();
     public DbSet<TipSourceRead> TipSourceReads => Set<TipSourceRead>();
+    public DbSet<TipPhoto> TipPhotos => Set<TipPhoto>();
     public DbSet<PortalGuidance> PortalGuidance => Set<PortalGuidance>();
 
     public DbSet<Features.Enforcement.AdministrativeSanction> AdministrativeSanctions => Set<Features.Enforcement.AdministrativeSanction>();

@@ -146,6 +146,9 @@ public static class AuthorizationMatrix
         ["POST /api/v1/tips"] = "admin dieuphoi congan phuluong hadong",
         ["GET /api/v1/tips/{id}"] = "admin dieuphoi congan phuluong kiemtra hotro lanhdao",
         ["GET /api/v1/tips/{id}/source"] = "phuluong",
+        ["GET /api/v1/tips/{id}/photos"] = "admin dieuphoi congan phuluong kiemtra hotro lanhdao",
+        ["GET /api/v1/tips/{id}/photos/{photoId}"] = "admin dieuphoi congan phuluong kiemtra hotro lanhdao",
+        ["PUT /api/v1/tips/{id}/photos/{photoId}/identifying"] = "phuluong",
         ["POST /api/v1/tips/{id}/steps"] = "admin dieuphoi congan phuluong",
         ["POST /api/v1/tips/{id}/extensions"] = "admin dieuphoi congan phuluong",
         ["PUT /api/v1/portal/guidance"] = Admin,
@@ -155,6 +158,7 @@ public static class AuthorizationMatrix
         ["POST /api/v1/public/tips"] = Public,
         ["POST /api/v1/public/tips/status"] = Public,
         ["POST /api/v1/public/tips/replies"] = Public,
+        ["POST /api/v1/public/tips/with-photos"] = Public,
         // Enforcement: lists filter by scope; police and the standing office record cases, wards and inspectors sanctions too.
         ["GET /api/v1/enforcement/sanctions"] = Everyone,
         ["POST /api/v1/enforcement/sanctions"] = "admin dieuphoi congan phuluong hadong kiemtra",
