@@ -37,7 +37,9 @@ public abstract class AuditReadableTests(PcmdApp app)
         // The owner's name is personal data: the trail says it was set, never what it is.
         Assert.Contains("<span class=\"fw-semibold\">Chủ cơ sở</span>: " + AuditRecorder.PersonalDataMark, html);
         Assert.DoesNotContain("Trần Văn Chủ", html);
-        foreach (var code in new[] { "WorkerCount", "LicenceDate", "OrgUnitId", "CommitmentSigned", ">Establishment<" })
+        // Enum values in words, not as recorded (UnderManagement).
+        Assert.Contains("</span>: Đang quản lý", html);
+        foreach (var code in new[] { "WorkerCount", "LicenceDate", "OrgUnitId", "CommitmentSigned", ">Establishment<", "UnderManagement" })
             Assert.DoesNotContain(code, html);
     }
 
