@@ -31,9 +31,10 @@ public static class SearchFold
         return sb.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Several fields in one searched text, a line break between them so that no match spans two fields.</summary>
+    /// <summary>Several fields in one searched text, a middle dot between them (one line: the text checks refuse line breaks
+    /// in one-line fields) so that no typed text spans two fields.</summary>
     public static string Of(params string?[] fields) =>
-        string.Join("\n", fields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Fold));
+        string.Join(" · ", fields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(Fold));
 }
 
 /// <summary>A record found by the site-wide search: its searched fields, folded (<see cref="SearchFold"/>), derived from

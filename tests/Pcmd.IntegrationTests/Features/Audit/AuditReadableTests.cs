@@ -85,7 +85,7 @@ public abstract class AuditReadableTests(PcmdApp app)
         Assert.DoesNotContain("data-testid=\"audit-entry\"", none);
         var bad = await admin.GetAsync($"/audit?from=32/13/2026");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("Ngày phải viết dạng ngày/tháng/năm, ví dụ 17/06/2026.", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("không có thật: tháng phải từ 1 đến 12", await bad.Content.ReadAsStringAsync()); // Shared/DateInput's words
     }
 }
 
