@@ -50,6 +50,7 @@ public sealed class CaseActionForm
     public string? FollowUpOn { get; set; }
     public int? ReferralId { get; set; }
     public ReferralOutcome? Outcome { get; set; }
+    public string? SupervisorId { get; set; }
 
     /// <summary>The typed dates, read day first (a wrong one is refused, by field, before anything is saved).</summary>
     public DateOnly? DateValue() => DateInput.OptionalOrThrow(Date, "date");
