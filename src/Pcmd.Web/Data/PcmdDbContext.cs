@@ -113,6 +113,10 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PcmdDbContext).Assembly);
+        // The folded text of the site-wide search is computed by the entity's getter (its setter ignores what is read):
+        // EF reads and writes it through the property, so it is stored with every insert and update (Shared/SearchFold).
+        foreach (var t in builder.Model.GetEntityTypes().Where(t => typeof(Shared.ISearchable).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(t.ClrType).Property(nameof(Shared.ISearchable.SearchText)).UsePropertyAccessMode(PropertyAccessMode.Property).IsRequired();
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");

@@ -22,6 +22,8 @@ public static class StartupTasks
         // units changed by other means. It writes nothing when the table is right.
         var (removed, added) = await Features.OrgUnits.OrgUnitAreas.Sync(db);
         if (removed + added > 0) app.Logger.LogInformation("Unit areas: {Removed} row(s) removed, {Added} added", removed, added);
+        var folded = await SearchTextBackfill.Run(db);
+        if (folded > 0) app.Logger.LogInformation("Search text folded for {Count} row(s) written before script 0024", folded);
         var encrypted = await DbXmlRepository.EncryptStoredKeys(db, scope.ServiceProvider.GetRequiredService<Security.KeyEncryptionKey>());
         if (encrypted > 0) app.Logger.LogInformation("{Count} data-protection key(s) stored in clear were encrypted", encrypted);
         await scope.ServiceProvider.GetRequiredService<Features.Reference.ReferenceData>().EnsureLoaded();

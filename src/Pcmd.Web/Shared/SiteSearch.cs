@@ -22,13 +22,18 @@ public interface ISearchSource
     Task<List<SearchHit>> Find(UserScope scope, SearchText text, int take, CancellationToken ct);
 }
 
-/// <summary>What the user typed, as a LIKE pattern that matches it anywhere in a text, case-insensitively: ILIKE on
-/// PostgreSQL (which folds Vietnamese capitals too), LIKE on SQLite (which folds ASCII letters only).</summary>
+/// <summary>What the user typed, folded (<see cref="SearchFold"/>: "Đống Đa", "dong da" and "ĐỐNG ĐA" are one text), as a LIKE
+/// pattern that matches it anywhere in a record's folded <see cref="ISearchable.SearchText"/>: the same answers on both databases.</summary>
 public sealed record SearchText(string Text)
 {
     public const int MinLength = 2, MaxLength = 100;
 
-    public string Pattern { get; } = "%" + Text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    public string Folded { get; } = SearchFold.Fold(Text);
+
+    public string Pattern => Like(Folded);
+
+    /// <summary>A LIKE pattern (escape character \) that finds <paramref name="folded"/> anywhere.</summary>
+    public static string Like(string folded) => "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     /// <summary>The rows whose any of <paramref name="fields"/> contains the text.</summary>
     public IQueryable<T> Filter<T>(IQueryable<T> q, DbContext db, params Expression<Func<T, string?>>[] fields)

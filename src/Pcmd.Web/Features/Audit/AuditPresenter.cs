@@ -22,8 +22,11 @@ public interface IAuditReferenceNames
     Task<Dictionary<int, string>> Names(IReadOnlyCollection<int> ids, CancellationToken ct);
 }
 
-public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> references, IStringLocalizer<SharedResource> L)
+public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> references, IStringLocalizer<SharedResource> L, Data.PcmdDbContext db)
 {
+    static Dictionary<(string Entity, string Field), Type>? _enumFields;
+    Dictionary<(string Entity, string Field), Type> EnumFields => _enumFields ??= AuditEnumLabels.EnumFields(db.Model);
+
     const int MaxShown = 300;
     /// <summary>Fields of money (Nghị định 282/2025 fines and the like), shown in đồng.</summary>
     static readonly HashSet<string> Money = ["Amount"];
@@ -52,8 +55,8 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> ref
             {
                 var masked = IsSecret(c.Field);
                 lines.Add(new AuditLine(AuditEntry.IsChange(e.Action) ? Field(c.Field) : Detail(c.Field),
-                    masked ? Mask(c.Old) : Value(c.Field, c.Old, names),
-                    masked ? Mask(c.New) : Value(c.Field, c.New, names)));
+                    masked ? Mask(c.Old) : Value(e.EntityType, c.Field, c.Old, names),
+                    masked ? Mask(c.New) : Value(e.EntityType, c.Field, c.New, names)));
             }
             result.Add(new AuditView(e, Entity(e.EntityType), lines));
         }
@@ -64,9 +67,11 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> ref
 
     static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    string? Value(string field, JsonElement? v, Dictionary<string, Dictionary<int, string>> names)
+    string? Value(string entity, string field, JsonElement? v, Dictionary<string, Dictionary<int, string>> names)
     {
         if (v is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        if (value.ValueKind == JsonValueKind.String && EnumFields.TryGetValue((entity, field), out var enumType))
+            return EnumText(enumType, value.GetString()!);
         switch (value.ValueKind)
         {
             case JsonValueKind.True: return L["AU_Yes"];
@@ -94,6 +99,11 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditReferenceNames> ref
             return ViFormat.DateTime(VietnamTime.ToLocal(t));
         return Cut(s);
     }
+
+    /// <summary>An enum value as recorded (its C# name; flags as "A, B") in the user's words; a name the enum no longer has
+    /// is shown as recorded.</summary>
+    public string EnumText(Type enumType, string recorded) => string.Join(", ", recorded.Split(", ").Select(v =>
+        L[AuditEnumLabels.Key(enumType, v)] is { ResourceNotFound: false } s ? s.Value : v));
 
     static string Cut(string s) => s.Length > MaxShown ? s[..MaxShown] + "…" : s;
 

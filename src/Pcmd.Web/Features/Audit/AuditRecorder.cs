@@ -20,7 +20,7 @@ public static class AuditRecorder
         && e.Metadata.ClrType.Namespace?.StartsWith("Pcmd.Web.Features") == true;
 
     // A user row changes on every sign-in (failed-attempt counter, stamps): that is not a change to record.
-    static readonly HashSet<string> Noise = ["ConcurrencyStamp", "SecurityStamp", "AccessFailedCount"];
+    static readonly HashSet<string> Noise = ["ConcurrencyStamp", "SecurityStamp", "AccessFailedCount", nameof(Shared.ISearchable.SearchText)];
     // Secrets (and file contents, which would bloat the trail) are recorded as changed, never with their values.
     static readonly HashSet<string> Secret = ["PasswordHash", "Content"];
     /// <summary>People's names and addresses are encrypted at rest; the audit trail must not hold them in

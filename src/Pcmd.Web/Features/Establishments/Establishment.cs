@@ -31,9 +31,11 @@ public enum ManagementStatus
 
 /// <summary>A cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm. The owner's name and phone are a
 /// person's data and are encrypted at rest.</summary>
-public class Establishment : IVersioned
+public class Establishment : IVersioned, ISearchable
 {
     public int Id { get; set; }
+    /// <summary>Name, address and licence number folded for the site-wide search (Shared/SearchFold); derived, stored with every write.</summary>
+    public string SearchText { get => SearchFold.Of(Name, Address, LicenceNumber); private set { } }
     public int TypeId { get; set; }
     public EstablishmentType? Type { get; set; }
     public string Name { get; set; } = "";

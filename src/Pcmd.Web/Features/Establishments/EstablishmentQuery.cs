@@ -43,12 +43,10 @@ public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
     /// SQLite's LIKE folds ASCII only). Also the inspector's search in the field (Inspections/FieldWorklist).</summary>
     public static IQueryable<Establishment> Matching(PcmdDbContext db, IQueryable<Establishment> q, string text)
     {
-        var pattern = "%" + EscapeLike(text.Trim()) + "%";
-        // PostgreSQL: one trigram index on exactly this expression (db/postgres/0004) answers it. SQLite scans.
-        return db.Database.IsNpgsql()
-            ? q.Where(e => EF.Functions.ILike(e.Name + " " + e.Address + " " + (e.LicenceNumber ?? ""), pattern, "\\"))
-            : q.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Address, pattern, "\\")
-                || EF.Functions.Like(e.LicenceNumber!, pattern, "\\"));
+        // Name, address and licence number folded (Establishment.SearchText): "hoan kiem" finds "Hoàn Kiếm" on both databases.
+        // PostgreSQL: the trigram index on that column (db/postgres/0024) answers it. SQLite scans.
+        var pattern = SearchText.Like(SearchFold.Fold(text));
+        return q.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
     }
 
     public IOrderedQueryable<Establishment> Sort(IQueryable<Establishment> q, string? sort) => Keys(sort).Order(q);
@@ -76,6 +74,4 @@ public sealed class EstablishmentQuery(PcmdDbContext db, OrgUnitTree tree)
         "unit" => [e.OrgUnitName, e.Name, e.Id],
         _ => [e.Name, e.Id],
     };
-
-    static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -8,9 +8,11 @@ namespace Pcmd.Web.Features.Hotspots;
 public enum HotspotKind { InEstablishment, PublicPlace }
 
 /// <summary>An điểm / tụ điểm phức tạp về tệ nạn mại dâm. Its state is the outcome of its dated events.</summary>
-public class Hotspot : IVersioned
+public class Hotspot : IVersioned, ISearchable
 {
     public int Id { get; set; }
+    /// <summary>Name and description folded for the site-wide search (Shared/SearchFold); derived, stored with every write.</summary>
+    public string SearchText { get => SearchFold.Of(Name, Description); private set { } }
     public HotspotKind Kind { get; set; }
     public int? EstablishmentId { get; set; }
     public string Name { get; set; } = "";

@@ -15,7 +15,7 @@ public sealed class HotspotSearch(PcmdDbContext db, HotspotService hotspots) : I
 
     public async Task<List<SearchHit>> Find(UserScope scope, SearchText text, int take, CancellationToken ct)
     {
-        var q = text.Filter(await hotspots.Filtered(scope, null, ct), db, h => h.Name, h => h.Description);
+        var q = text.Filter(await hotspots.Filtered(scope, null, ct), db, h => h.SearchText);
         var rows = await q.OrderBy(h => h.Name).ThenBy(h => h.Id).Take(take)
             .Select(h => new { h.Id, h.Name, Unit = h.OrgUnit!.Name }).ToListAsync(ct);
         return rows.Select(h => new SearchHit(h.Name, h.Unit, $"/hotspots/{h.Id}")).ToList();

@@ -12,9 +12,11 @@ public enum DatePrecision { Day, Month, Year }
 
 /// <summary>A Kế hoạch. Its children are saved and replaced with it; <see cref="Version"/> guards the
 /// whole aggregate, so two people editing any part of one plan cannot overwrite each other.</summary>
-public class Plan : IVersioned
+public class Plan : IVersioned, ISearchable
 {
     public int Id { get; set; }
+    /// <summary>Title, number and key folded for the site-wide search (Shared/SearchFold); derived, stored with every write.</summary>
+    public string SearchText { get => SearchFold.Of(Title, Number, Key); private set { } }
     public string Key { get; set; } = "";
     public string Title { get; set; } = "";
     public string? Number { get; set; }

@@ -5,7 +5,7 @@ using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Plans;
 
-/// <summary>Plans in the site-wide search, by title, number ("125/KH-UBND") or key, within the plans the user may read;
+/// <summary>Plans in the site-wide search, by title, number ("125/KH-UBND") or key (accents or none: Plan.SearchText), within the plans the user may read;
 /// the newest period first, as the plans list orders them.</summary>
 public sealed class PlanSearch(PcmdDbContext db) : ISearchSource
 {
@@ -17,7 +17,7 @@ public sealed class PlanSearch(PcmdDbContext db) : ISearchSource
     public async Task<List<SearchHit>> Find(UserScope scope, SearchText text, int take, CancellationToken ct)
     {
         var q = text.Filter(db.Plans.AsNoTracking().InReadableScope(db, scope, p => p.IssuingUnitId), db,
-            p => p.Title, p => p.Number, p => p.Key);
+            p => p.SearchText);
         var rows = await q.OrderByDescending(p => p.PeriodTo).ThenBy(p => p.Title).ThenBy(p => p.Id).Take(take)
             .Select(p => new { p.Id, p.Title, p.Number, p.IssuedOn, Unit = p.IssuingUnit!.Name, p.PeriodFrom, p.PeriodTo }).ToListAsync(ct);
         return rows.Select(p => new SearchHit(p.Title, string.Join(" · ", new[]

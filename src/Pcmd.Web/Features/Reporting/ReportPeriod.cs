@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Plans;
 
@@ -5,9 +6,11 @@ namespace Pcmd.Web.Features.Reporting;
 
 /// <summary>A Kỳ báo cáo of one plan: the data window it covers (Nghị định 09/2019/NĐ-CP art. 12 unless changed), the day
 /// the units report by and, where the plan's level consolidates and sends upward, the later day for that.</summary>
-public class ReportPeriod : IVersioned
+public class ReportPeriod : IVersioned, ISearchable
 {
     public int Id { get; set; }
+    /// <summary>The title folded for the site-wide search (Shared/SearchFold); derived, stored with every write.</summary>
+    public string SearchText { get => SearchFold.Of(Title); private set { } }
     public int PlanId { get; set; }
     public Plan? Plan { get; set; }
     public ReportKind Kind { get; set; }

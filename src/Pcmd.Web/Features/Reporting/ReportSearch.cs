@@ -27,7 +27,7 @@ public sealed class ReportSearch(PcmdDbContext db) : ISearchSource
     {
         var plans = db.Plans.AsNoTracking().InReadableScope(db, scope, p => p.IssuingUnitId);
         var q = text.Filter(db.ReportPeriods.AsNoTracking().Where(p => plans.Any(x => x.Id == p.PlanId)), db,
-            p => p.Title, p => p.Plan!.Title);
+            p => p.SearchText, p => p.Plan!.SearchText);
         // Read a few more than asked: the plan-level rule (who consolidates) is checked after the query.
         var rows = await q.OrderByDescending(p => p.DueOn).ThenBy(p => p.Id).Take(take * 4)
             .Select(p => new { p.Id, p.Title, p.DueOn, p.Plan }).ToListAsync(ct);
@@ -40,7 +40,7 @@ public sealed class ReportSearch(PcmdDbContext db) : ISearchSource
         if (scope.AgencyId is not { } agency || !scope.Can(Permission.SubmitReports) || take <= 0) return [];
         var agencies = await ReportingUnits.SelfAndAbove(db, agency, ct);
         var q = text.Filter(db.Reports.AsNoTracking().Where(r => agencies.Contains(r.AgencyId)), db,
-            r => r.Period!.Title, r => r.Period!.Plan!.Title);
+            r => r.Period!.SearchText, r => r.Period!.Plan!.SearchText);
         var rows = await q.OrderByDescending(r => r.Period!.DueOn).ThenBy(r => r.Id).Take(take)
             .Select(r => new { r.Id, r.Period!.Title, PlanTitle = r.Period.Plan!.Title, Agency = r.Agency!.Name, r.Status, Submitted = r.SubmittedAt != null })
             .ToListAsync(ct);

@@ -37,7 +37,9 @@ public abstract class AuditReadableTests(PcmdApp app)
         // The owner's name is personal data: the trail says it was set, never what it is.
         Assert.Contains("<span class=\"fw-semibold\">Chủ cơ sở</span>: " + AuditRecorder.PersonalDataMark, html);
         Assert.DoesNotContain("Trần Văn Chủ", html);
-        foreach (var code in new[] { "WorkerCount", "LicenceDate", "OrgUnitId", "CommitmentSigned", ">Establishment<" })
+        // Enum values in words, not as recorded (UnderManagement).
+        Assert.Contains("</span>: Đang quản lý", html);
+        foreach (var code in new[] { "WorkerCount", "LicenceDate", "OrgUnitId", "CommitmentSigned", ">Establishment<", "UnderManagement" })
             Assert.DoesNotContain(code, html);
     }
 
@@ -83,7 +85,7 @@ public abstract class AuditReadableTests(PcmdApp app)
         Assert.DoesNotContain("data-testid=\"audit-entry\"", none);
         var bad = await admin.GetAsync($"/audit?from=32/13/2026");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("Ngày phải viết dạng ngày/tháng/năm, ví dụ 17/06/2026.", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("không có thật: tháng phải từ 1 đến 12", await bad.Content.ReadAsStringAsync()); // Shared/DateInput's words
     }
 }
 

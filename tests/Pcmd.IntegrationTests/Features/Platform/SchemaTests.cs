@@ -19,7 +19,10 @@ public abstract class SchemaTests(PcmdApp app)
         ? new HashSet<string>
         {
             "establishments.IX_establishments_Name_vi",      // 0004: the list's sort under the vi-x-icu collation
-            "establishments.IX_establishments_search_trgm",  // 0004: trigram (gin) index of the free-text search
+            "establishments.IX_establishments_SearchText_trgm",   // 0024: trigram (gin) indexes of the folded search text
+            "plans.IX_plans_SearchText_trgm",
+            "hotspots.IX_hotspots_SearchText_trgm",
+            "report_periods.IX_report_periods_SearchText_trgm",
         }
         : new HashSet<string>
         {

@@ -13,19 +13,19 @@ public sealed class AgencyForm
     public AgencyKind Kind { get; set; } = AgencyKind.Department;
     public int? OrgUnitId { get; set; }
     public int? ParentId { get; set; }
-    public DateOnly? ValidFrom { get; set; }
-    public DateOnly? ValidTo { get; set; }
+    public string? ValidFrom { get; set; }
+    public string? ValidTo { get; set; }
     public int? SuccessorId { get; set; }
     public int[] MemberIds { get; set; } = [];
     public int Version { get; set; }
 
     public AgencyInput ToInput() =>
-        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, ValidFrom, ValidTo, (MemberIds ?? []).ToList(), Version, SuccessorId);
+        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, DateInput.OptionalOrThrow(ValidFrom, "validFrom"), DateInput.OptionalOrThrow(ValidTo, "validTo"), (MemberIds ?? []).ToList(), Version, SuccessorId);
 
     public static AgencyForm From(AgencyDto a) => new()
     {
         Code = a.Code, Name = a.Name, ShortName = a.ShortName, Kind = a.Kind, OrgUnitId = a.OrgUnitId, ParentId = a.ParentId,
-        ValidFrom = a.ValidFrom, ValidTo = a.ValidTo, SuccessorId = a.SuccessorId, MemberIds = a.Members.Select(m => m.Id).ToArray(), Version = a.Version,
+        ValidFrom = DateInput.Text(a.ValidFrom), ValidTo = DateInput.Text(a.ValidTo), SuccessorId = a.SuccessorId, MemberIds = a.Members.Select(m => m.Id).ToArray(), Version = a.Version,
     };
 }
 

@@ -1,10 +1,13 @@
+using Pcmd.Web.Shared;
+
 namespace Pcmd.Web.Features.Communication.Pages;
 
 /// <summary>What the event form posts (static server rendering binds it by field name): one row per target group, in the
 /// order of <see cref="TargetGroup"/>, so that a phone shows a short column of numbers.</summary>
 public sealed class CommunicationForm
 {
-    public DateOnly? Date { get; set; }
+    /// <summary>As typed, dd/mm/yyyy (Shared/DateInput reads it).</summary>
+    public string? Date { get; set; }
     public int? OrgUnitId { get; set; }
     public CommunicationKind? Kind { get; set; } = CommunicationKind.DirectTalk;
     public string? Title { get; set; }
@@ -14,12 +17,12 @@ public sealed class CommunicationForm
     public int Version { get; set; }
 
     /// <summary>The groups with a number: an empty box is a group the event did not address (a negative number is sent, and refused).</summary>
-    public CommunicationEventInput ToInput(int? agencyId) => new(Date, OrgUnitId, agencyId, Kind, Title, Note, MaterialsDistributed ?? 0,
+    public CommunicationEventInput ToInput(int? agencyId) => new(DateInput.OptionalOrThrow(Date, "date"), OrgUnitId, agencyId, Kind, Title, Note, MaterialsDistributed ?? 0,
         Audiences.Where(a => a.PeopleReached is not null and not 0).Select(a => new AudienceInput(a.Group, a.PeopleReached)).ToList(), Version);
 
     public static CommunicationForm From(CommunicationEventDto e) => new()
     {
-        Date = e.Date, OrgUnitId = e.OrgUnitId, Kind = e.Kind, Title = e.Title, Note = e.Note, MaterialsDistributed = e.MaterialsDistributed,
+        Date = DateInput.Text(e.Date), OrgUnitId = e.OrgUnitId, Kind = e.Kind, Title = e.Title, Note = e.Note, MaterialsDistributed = e.MaterialsDistributed,
         Version = e.Version,
         Audiences = Enum.GetValues<TargetGroup>()
             .Select(g => new AudienceRow { Group = g, PeopleReached = e.Audiences.FirstOrDefault(a => a.Group == g)?.PeopleReached }).ToList(),

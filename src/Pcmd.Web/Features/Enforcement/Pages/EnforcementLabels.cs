@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Pcmd.Web.Features.Inspections;
 
 namespace Pcmd.Web.Features.Enforcement.Pages;
@@ -16,7 +17,7 @@ public static class EnforcementLabels
 public sealed class SanctionForm
 {
     public int? OrgUnitId { get; set; }
-    public DateOnly? Date { get; set; }
+    public string? Date { get; set; }
     public SanctionTarget? Target { get; set; }
     public int? EstablishmentId { get; set; }
     public SanctionKind? Kind { get; set; }
@@ -26,7 +27,7 @@ public sealed class SanctionForm
     public string? Measures { get; set; }
     public string? DecisionNumber { get; set; }
 
-    public SanctionRecordInput ToInput() => new(OrgUnitId, Date, Target, EstablishmentId, Kind, Amount, DecreeId, LegalBasis, Measures, DecisionNumber);
+    public SanctionRecordInput ToInput() => new(OrgUnitId, DateInput.OptionalOrThrow(Date, "date"), Target, EstablishmentId, Kind, Amount, DecreeId, LegalBasis, Measures, DecisionNumber);
 }
 
 /// <summary>What the case form posts.</summary>
@@ -35,10 +36,10 @@ public sealed class CaseForm
     public int? OrgUnitId { get; set; }
     public string? Reference { get; set; }
     public CriminalCharge? Charge { get; set; }
-    public DateOnly? DetectedOn { get; set; }
-    public DateOnly? InstitutedOn { get; set; }
-    public DateOnly? IndictedOn { get; set; }
-    public DateOnly? TriedOn { get; set; }
+    public string? DetectedOn { get; set; }
+    public string? InstitutedOn { get; set; }
+    public string? IndictedOn { get; set; }
+    public string? TriedOn { get; set; }
     public bool MobileTrial { get; set; }
     public int AccusedCount { get; set; }
     public int DefendantsCount { get; set; }
@@ -46,13 +47,14 @@ public sealed class CaseForm
     public string? Note { get; set; }
     public int Version { get; set; }
 
-    public CriminalCaseInput ToInput() => new(OrgUnitId, Reference, Charge, DetectedOn, InstitutedOn, IndictedOn, TriedOn, MobileTrial,
+    public CriminalCaseInput ToInput() => new(OrgUnitId, Reference, Charge, DateInput.OptionalOrThrow(DetectedOn, "detectedOn"), DateInput.OptionalOrThrow(InstitutedOn, "institutedOn"),
+        DateInput.OptionalOrThrow(IndictedOn, "indictedOn"), DateInput.OptionalOrThrow(TriedOn, "triedOn"), MobileTrial,
         AccusedCount, DefendantsCount, RingDismantled, Note, Version);
 
     public static CaseForm From(CriminalCaseView c) => new()
     {
-        OrgUnitId = c.OrgUnitId, Reference = c.Reference, Charge = c.Charge, DetectedOn = c.DetectedOn, InstitutedOn = c.InstitutedOn,
-        IndictedOn = c.IndictedOn, TriedOn = c.TriedOn, MobileTrial = c.MobileTrial, AccusedCount = c.AccusedCount,
+        OrgUnitId = c.OrgUnitId, Reference = c.Reference, Charge = c.Charge, DetectedOn = DateInput.Text(c.DetectedOn), InstitutedOn = DateInput.Text(c.InstitutedOn),
+        IndictedOn = DateInput.Text(c.IndictedOn), TriedOn = DateInput.Text(c.TriedOn), MobileTrial = c.MobileTrial, AccusedCount = c.AccusedCount,
         DefendantsCount = c.DefendantsCount, RingDismantled = c.RingDismantled, Note = c.Note, Version = c.Version,
     };
 }

@@ -7,6 +7,7 @@ using NpgsqlTypes;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Establishments.Import;
 
@@ -19,7 +20,7 @@ public sealed class EstablishmentBulkWriter(PcmdDbContext db)
     static readonly string[] Columns =
     [
         "TypeId", "Name", "Address", "OrgUnitId", "Latitude", "Longitude", "OwnerName", "OwnerPhone", "LicenceNumber", "LicenceDate",
-        "WorkerCount", "RiskClass", "Status", "ManagedFrom", "ManagedTo", "CommitmentSigned", "CommitmentDate", "Note", "Version",
+        "WorkerCount", "RiskClass", "Status", "ManagedFrom", "ManagedTo", "CommitmentSigned", "CommitmentDate", "Note", "Version", "SearchText",
     ];
 
     static string ColumnList => string.Join(", ", Columns.Select(c => "\"" + c + "\""));
@@ -79,6 +80,7 @@ public sealed class EstablishmentBulkWriter(PcmdDbContext db)
             await Nullable(w, r.CommitmentDate, NpgsqlDbType.Date, ct);
             await Text(w, r.Note, ct);
             await w.WriteAsync(0, NpgsqlDbType.Integer, ct);
+            await w.WriteAsync(SearchFold.Of(r.Name, r.Address, r.LicenceNumber), NpgsqlDbType.Text, ct);
             if ((i + 1) % 5000 == 0) progress?.Invoke(i + 1);
         }
         await w.CompleteAsync(ct);
@@ -118,7 +120,7 @@ public sealed class EstablishmentBulkWriter(PcmdDbContext db)
             [
                 r.TypeId, r.Name, r.Address, r.OrgUnitId, r.Latitude, r.Longitude, owners[i], phones[i],
                 r.LicenceNumber, Iso(r.LicenceDate), r.WorkerCount, r.RiskClass.ToString(), r.Status.ToString(), Iso(r.ManagedFrom), Iso(r.ManagedTo),
-                r.CommitmentSigned ? 1 : 0, Iso(r.CommitmentDate), r.Note, 0,
+                r.CommitmentSigned ? 1 : 0, Iso(r.CommitmentDate), r.Note, 0, SearchFold.Of(r.Name, r.Address, r.LicenceNumber),
             ];
             for (var j = 0; j < values.Length; j++) ps[j].Value = values[j] ?? DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 
@@ -15,26 +16,27 @@ public sealed class EstablishmentForm
     public string? OwnerName { get; set; }
     public string? OwnerPhone { get; set; }
     public string? LicenceNumber { get; set; }
-    public DateOnly? LicenceDate { get; set; }
+    public string? LicenceDate { get; set; }
     public int WorkerCount { get; set; }
     public RiskClass RiskClass { get; set; }
     public ManagementStatus Status { get; set; } = ManagementStatus.UnderManagement;
-    public DateOnly? ManagedFrom { get; set; }
-    public DateOnly? ManagedTo { get; set; }
+    public string? ManagedFrom { get; set; }
+    public string? ManagedTo { get; set; }
     public bool CommitmentSigned { get; set; }
-    public DateOnly? CommitmentDate { get; set; }
+    public string? CommitmentDate { get; set; }
     public string? Note { get; set; }
     public int Version { get; set; }
 
     public EstablishmentInput ToInput() => new(Name, Address, TypeId ?? 0, OrgUnitId ?? 0, Latitude, Longitude, OwnerName, OwnerPhone,
-        LicenceNumber, LicenceDate, WorkerCount, RiskClass, Status, ManagedFrom, ManagedTo, CommitmentSigned, CommitmentDate, Note, Version);
+        LicenceNumber, DateInput.OptionalOrThrow(LicenceDate, "licenceDate"), WorkerCount, RiskClass, Status,
+        DateInput.OptionalOrThrow(ManagedFrom, "managedFrom"), DateInput.OptionalOrThrow(ManagedTo, "managedTo"), CommitmentSigned, DateInput.OptionalOrThrow(CommitmentDate, "commitmentDate"), Note, Version);
 
     public static EstablishmentForm From(EstablishmentDto e) => new()
     {
         Name = e.Name, Address = e.Address, TypeId = e.TypeId, OrgUnitId = e.OrgUnitId, Latitude = e.Latitude, Longitude = e.Longitude,
-        OwnerName = e.OwnerName, OwnerPhone = e.OwnerPhone, LicenceNumber = e.LicenceNumber, LicenceDate = e.LicenceDate,
-        WorkerCount = e.WorkerCount, RiskClass = e.RiskClass, Status = e.Status, ManagedFrom = e.ManagedFrom, ManagedTo = e.ManagedTo,
-        CommitmentSigned = e.CommitmentSigned, CommitmentDate = e.CommitmentDate, Note = e.Note, Version = e.Version,
+        OwnerName = e.OwnerName, OwnerPhone = e.OwnerPhone, LicenceNumber = e.LicenceNumber, LicenceDate = DateInput.Text(e.LicenceDate),
+        WorkerCount = e.WorkerCount, RiskClass = e.RiskClass, Status = e.Status, ManagedFrom = DateInput.Text(e.ManagedFrom), ManagedTo = DateInput.Text(e.ManagedTo),
+        CommitmentSigned = e.CommitmentSigned, CommitmentDate = DateInput.Text(e.CommitmentDate), Note = e.Note, Version = e.Version,
     };
 }
 

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.Extensions.Localization;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
@@ -30,14 +31,14 @@ public sealed class HotspotForm
 /// <summary>What the event form posts; on the new-hotspot page it is the first event.</summary>
 public sealed class HotspotEventForm
 {
-    public DateOnly? Date { get; set; }
+    public string? Date { get; set; }
     public HotspotEventKind? Kind { get; set; }
     public ComplexityLevel? ComplexityObserved { get; set; }
     public int? AppendixItemId { get; set; }
     public string? Note { get; set; }
     public int Version { get; set; }
 
-    public HotspotEventInput ToInput() => new(Date, Kind, ComplexityObserved, AppendixItemId, Note, Version);
+    public HotspotEventInput ToInput() => new(DateInput.OptionalOrThrow(Date, "date"), Kind, ComplexityObserved, AppendixItemId, Note, Version);
 }
 
 /// <summary>The new-hotspot page posts both in one form.</summary>

@@ -35,7 +35,7 @@ public sealed class InspectionForm
         var first = d.Sanctions.FirstOrDefault();
         return new InspectionForm
         {
-            TeamId = d.TeamId, Version = d.Version, EstablishmentId = Text(d.EstablishmentId), Date = PageText.IsoDate(d.Date), Kind = d.Kind,
+            TeamId = d.TeamId, Version = d.Version, EstablishmentId = Text(d.EstablishmentId), Date = DateInput.Text(d.Date), Kind = d.Kind,
             Reason = d.Reason?.ToString(), ReasonNote = d.ReasonNote, Findings = d.Findings, OwnersInformed = Text(d.OwnersInformed),
             WorkersInformed = Text(d.WorkersInformed), FollowUpOfId = Text(d.FollowUpOfId), InspectionPlanItemId = Text(d.InspectionPlanItemId),
             MemberIds = d.Members.Select(m => m.TeamMemberId).ToHashSet(), ViolationIds = d.Violations.Select(v => v.ViolationTypeId).ToHashSet(),
@@ -72,8 +72,7 @@ public sealed class InspectionForm
     public InspectionInput ToInput()
     {
         var errors = new ErrorList();
-        var date = Date is null ? null : PageText.ParseIsoDate(Date);
-        if (Date is not null && date is null) errors.Add("date", $"Ngày '{Date}' không đúng dạng ngày.");
+        var date = DateInput.Optional(Date, "date", errors);
         var owners = Count(OwnersInformed, "ownersInformed", errors);
         var workers = Count(WorkersInformed, "workersInformed", errors);
         UnannouncedReason? reason = Enum.TryParse<UnannouncedReason>(Reason, out var r) && Enum.IsDefined(r) ? r : null;

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 
@@ -8,7 +9,7 @@ public sealed class OpenCaseForm
 {
     public int? OrgUnitId { get; set; }
     public TargetGroup? TargetGroup { get; set; } = Support.TargetGroup.SexWorker;
-    public DateOnly? OpenedOn { get; set; }
+    public string? OpenedOn { get; set; }
     public bool Consented { get; set; }
     public ConsentMethod? Method { get; set; } = ConsentMethod.Verbal;
     public string? Name { get; set; }
@@ -17,16 +18,20 @@ public sealed class OpenCaseForm
     public string? Residence { get; set; }
 
     /// <summary>Identity typed without the box "agreed to being recorded" ticked is sent, so the service refuses it (nothing kept).</summary>
-    public OpenCaseInput ToInput() => new(OrgUnitId, TargetGroup, OpenedOn, null,
-        Consented ? new ConsentInput(ConsentKind.Recorded, OpenedOn, Method) : null,
+    public OpenCaseInput ToInput()
+    {
+        var openedOn = DateInput.OptionalOrThrow(OpenedOn, "openedOn");
+        return new(OrgUnitId, TargetGroup, openedOn, null,
+        Consented ? new ConsentInput(ConsentKind.Recorded, openedOn, Method) : null,
         new IdentityInput(Name, BirthYear, Phone, Residence));
+    }
 }
 
 /// <summary>The small forms of the case page: each posts the case's version it was drawn at.</summary>
 public sealed class CaseActionForm
 {
     public int Version { get; set; }
-    public DateOnly? Date { get; set; }
+    public string? Date { get; set; }
     public ConsentKind? Kind { get; set; }
     public ConsentMethod? Method { get; set; }
     public int? ProviderId { get; set; }
@@ -42,10 +47,14 @@ public sealed class CaseActionForm
     public string? Residence { get; set; }
     public int? NeedKindId { get; set; }
     public int? ServiceId { get; set; }
-    public DateOnly? FollowUpOn { get; set; }
+    public string? FollowUpOn { get; set; }
     public int? ReferralId { get; set; }
     public ReferralOutcome? Outcome { get; set; }
     public string? SupervisorId { get; set; }
+
+    /// <summary>The typed dates, read day first (a wrong one is refused, by field, before anything is saved).</summary>
+    public DateOnly? DateValue() => DateInput.OptionalOrThrow(Date, "date");
+    public DateOnly? FollowUpValue() => DateInput.OptionalOrThrow(FollowUpOn, "followUpOn");
 }
 
 /// <summary>Communes where the user may open a case (their writable area, today's communes first).</summary>

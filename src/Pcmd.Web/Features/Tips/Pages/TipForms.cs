@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 namespace Pcmd.Web.Features.Tips.Pages;
 
 /// <summary>What the new-tip form posts.</summary>
@@ -7,14 +8,14 @@ public sealed class TipForm
     public TipCategory? Category { get; set; }
     public int? OrgUnitId { get; set; }
     public string? Place { get; set; }
-    public DateOnly? OccurredOn { get; set; }
+    public string? OccurredOn { get; set; }
     public string? Description { get; set; }
     public string? PassedOnBy { get; set; }
     public string? ReporterName { get; set; }
     public string? ReporterContact { get; set; }
     public string? IdentifyingDetails { get; set; }
 
-    public TipInput ToInput() => new(Channel, null, Category, OrgUnitId, Place, null, null, OccurredOn, Description, PassedOnBy,
+    public TipInput ToInput() => new(Channel, null, Category, OrgUnitId, Place, null, null, DateInput.OptionalOrThrow(OccurredOn, "occurredOn"), Description, PassedOnBy,
         string.IsNullOrWhiteSpace(ReporterName) && string.IsNullOrWhiteSpace(ReporterContact), ReporterName, ReporterContact, IdentifyingDetails);
 }
 

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 namespace Pcmd.Web.Features.Training.Pages;
 
 /// <summary>What the course form posts: the course and its participant rows (blank rows are left out).</summary>
@@ -7,8 +8,8 @@ public sealed class CourseForm
 
     public string? Title { get; set; }
     public TrainingLevel? Level { get; set; } = TrainingLevel.Commune;
-    public DateOnly? StartDate { get; set; }
-    public DateOnly? EndDate { get; set; }
+    public string? StartDate { get; set; }
+    public string? EndDate { get; set; }
     public int? OrgUnitId { get; set; }
     public string? Organiser { get; set; }
     public decimal? Hours { get; set; }
@@ -16,13 +17,13 @@ public sealed class CourseForm
     public List<ParticipantRow> Participants { get; set; } = [];
     public int Version { get; set; }
 
-    public TrainingCourseInput ToInput() => new(Title, Level, StartDate, EndDate, OrgUnitId, Organiser, Hours, Note,
+    public TrainingCourseInput ToInput() => new(Title, Level, DateInput.OptionalOrThrow(StartDate, "startDate"), DateInput.OptionalOrThrow(EndDate, "endDate"), OrgUnitId, Organiser, Hours, Note,
         Participants.Where(p => !p.IsBlank).Select(p => new ParticipantInput(p.OrgUnitId, p.AgencyId, p.Role, p.Count, p.AlreadyTrained ?? 0)).ToList(),
         Version);
 
     public static CourseForm From(TrainingCourseDto c) => new()
     {
-        Title = c.Title, Level = c.Level, StartDate = c.StartDate, EndDate = c.EndDate, OrgUnitId = c.OrgUnitId, Organiser = c.Organiser,
+        Title = c.Title, Level = c.Level, StartDate = DateInput.Text(c.StartDate), EndDate = DateInput.Text(c.EndDate), OrgUnitId = c.OrgUnitId, Organiser = c.Organiser,
         Hours = c.Hours, Note = c.Note, Version = c.Version,
         Participants = c.Participants.Select(p => new ParticipantRow
             { OrgUnitId = p.OrgUnitId, AgencyId = p.AgencyId, Role = p.Role, Count = p.Count, AlreadyTrained = p.AlreadyTrained }).ToList(),
