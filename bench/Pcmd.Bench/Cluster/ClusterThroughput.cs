@@ -39,11 +39,11 @@ public static class ClusterThroughput
                 return c;
             }
             var ward = await SignIn("phuluong");
-            var coordinator = await SignIn("dieuphoi");
-            var plan = await ThroughputBenchmark.PlanOf(coordinator, o.Get("plan") ?? "2026");
+            var leader = await SignIn("lanhdao"); // coordinators and administrators sign in with TOTP in Production
+            var plan = await ThroughputBenchmark.PlanOf(leader, o.Get("plan") ?? "2026");
             targets.Add((k, new("/health", Client(), "/health")));
             targets.Add((k, new("ward officer's establishments (API list)", ward, "/api/v1/establishments")));
-            targets.Add((k, new($"plan {plan} results (coordinator)", coordinator, $"/api/v1/plans/{plan}/results")));
+            targets.Add((k, new($"plan {plan} results (leader)", leader, $"/api/v1/plans/{plan}/results")));
             targets.Add((k, new("establishments page (server-rendered)", ward, "/establishments")));
         }
         foreach (var (_, t) in targets) await ThroughputBenchmark.Drive(t, connections, TimeSpan.FromSeconds(2)); // warm-up

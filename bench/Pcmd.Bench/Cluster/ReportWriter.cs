@@ -54,7 +54,19 @@ public sealed class ReportWriter(SoakClient client, SoakSession officer, List<in
         await _one.WaitAsync();
         try
         {
+            // A report is submitted complete: every task's progress and result, every figure (the computed one, noted), the
+            // questions answered, difficulties and proposals (ReportRules).
             if (await Form(phase, id) is not { } form) return;
+            if (!_tracks.TryGetValue(id, out var track)) _tracks[id] = track = new Track();
+            var text = $"Khó khăn (lần lưu {++_serial}, trước khi nộp)";
+            track.Sent.Add(text);
+            var saved = await client.Call(officer, phase, "report draft save", HttpMethod.Put, $"/api/v1/reports/{id}", [200],
+                SoakClient.Json(Complete(form, text)));
+            if (saved is not { Status: 200 }) return;
+            track.Acknowledged = track.Sent.Count - 1;
+            Saves++;
+            if (await Form(phase, id) is not { } filled) return;
+            form = filled;
             var reply = await client.Call(officer, phase, "report submit", HttpMethod.Post, $"/api/v1/reports/{id}/submit", [200],
                 SoakClient.Json(new { version = form.GetProperty("version").GetInt32() }));
             if (reply is not { Status: 200 }) return;
@@ -64,6 +76,22 @@ public sealed class ReportWriter(SoakClient client, SoakSession officer, List<in
         }
         finally { _one.Release(); }
     }
+
+    static object Complete(JsonElement form, string difficulties) => new
+    {
+        version = form.GetProperty("version").GetInt32(), difficulties, proposals = "Không",
+        answers = form.GetProperty("questions").EnumerateArray().Select(_ => "Không").ToList(),
+        tasks = form.GetProperty("tasks").EnumerateArray()
+            .Select(t => new { taskId = t.GetProperty("taskId").GetInt32(), progress = "inProgress", narrative = "Đang thực hiện theo kế hoạch." }).ToList(),
+        values = form.GetProperty("indicators").EnumerateArray().Select(v =>
+        {
+            decimal? N(string name) => v.TryGetProperty(name, out var x) && x.ValueKind == JsonValueKind.Number ? x.GetDecimal() : null;
+            var value = N("computed") ?? N("value") ?? 0;
+            var share = v.GetProperty("isShare").GetBoolean();
+            return new { indicatorId = v.GetProperty("indicatorId").GetInt32(), value, denominator = share ? N("computedDenominator") ?? Math.Max(value, 1) : (decimal?)null,
+                note = "Số liệu từ hệ thống." };
+        }).ToList(),
+    };
 
     /// <summary>Reports whose stored text or status lost an acknowledged write (read with a client that records nothing).</summary>
     public async Task<int> Missing(SoakClient check)
