@@ -197,7 +197,7 @@ public static class SoakBenchmark
             await Task.Delay(TimeSpan.FromSeconds(settings.SampleSeconds));
             var at = clock.Elapsed.TotalMinutes;
             var minute = Math.Min((int)at, settings.Minutes - 1);
-            if (server.Sample() is { } sample) stats.Memory(minute, at, sample);
+            if (server.Sample() is { } sample) stats.Memory(minute, at, sample, await server.HeapSample());
             var errors = server.ErrorCount;
             stats.ServerLogErrors(minute, errors - errorsSeen);
             errorsSeen = errors;

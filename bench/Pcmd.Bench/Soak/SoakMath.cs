@@ -64,4 +64,22 @@ public static class SoakMath
         return new Flatness(baseline, from, max, limit, max <= limit, after.Min(s => s.Mb), after.Max(s => s.Mb), after[^1].Mb,
             Slope(after.Select(s => (s.Minute, s.Mb)).ToList()) * 10);
     }
+
+    /// <summary>The sum, in MB, of every series of one metric in Prometheus text format (one line per label set:
+    /// <c>name{labels} value</c>); NaN when the metric is absent.</summary>
+    public static double MetricMb(string prometheusText, string metric)
+    {
+        double sum = 0;
+        var found = false;
+        foreach (var line in prometheusText.Split('\n'))
+        {
+            if (!line.StartsWith(metric, StringComparison.Ordinal) || line.Length <= metric.Length
+                || (line[metric.Length] != '{' && line[metric.Length] != ' ')) continue;
+            var value = line[(line.LastIndexOf(' ') + 1)..].Trim();
+            if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)) continue;
+            sum += v;
+            found = true;
+        }
+        return found ? sum / (1024 * 1024) : double.NaN;
+    }
 }

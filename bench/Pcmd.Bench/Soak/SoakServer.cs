@@ -117,6 +117,23 @@ public sealed class SoakServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
+    static readonly HttpClient Metrics = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    /// <summary>The managed heap as the GC left it after its last collection (every generation, large and pinned objects
+    /// included) and the memory the GC had committed then, read from the app's own <c>/metrics</c> (served to loopback).
+    /// The resident set alone cannot tell a leak from the server collector growing its heaps under load: it swings ±15 %
+    /// on two cores; what the app still holds after a collection can. NaN when the build has no <c>/metrics</c>.</summary>
+    public async Task<(double HeapMb, double CommittedMb)> HeapSample()
+    {
+        try
+        {
+            var text = await Metrics.GetStringAsync(BaseUrl.TrimEnd('/') + "/metrics");
+            return (SoakMath.MetricMb(text, "dotnet_gc_last_collection_heap_size_bytes"),
+                SoakMath.MetricMb(text, "dotnet_gc_last_collection_memory_committed_size_bytes"));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return (double.NaN, double.NaN); }
+    }
+
     public bool HasExited => _app.HasExited;
 
     public async ValueTask DisposeAsync()

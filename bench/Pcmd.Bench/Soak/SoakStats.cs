@@ -11,7 +11,7 @@ public sealed class SoakStats
         public double MaxLagMs;
         public readonly List<double> Ms = [];
         public readonly Dictionary<string, int> Errors = [];
-        public readonly List<(double At, double RssMb, int Threads, int Fds)> Memory = [];
+        public readonly List<(double At, double RssMb, int Threads, int Fds, double HeapMb, double CommittedMb)> Memory = [];
         public int ErrorCount => Errors.Values.Sum();
     }
 
@@ -82,9 +82,9 @@ public sealed class SoakStats
         }
     }
 
-    public void Memory(int minute, double at, (double RssMb, int Threads, int Fds) sample)
+    public void Memory(int minute, double at, (double RssMb, int Threads, int Fds) sample, (double HeapMb, double CommittedMb) heap)
     {
-        lock (_lock) At(minute).Memory.Add((at, sample.RssMb, sample.Threads, sample.Fds));
+        lock (_lock) At(minute).Memory.Add((at, sample.RssMb, sample.Threads, sample.Fds, heap.HeapMb, heap.CommittedMb));
     }
 
     public void ServerLogErrors(int minute, int count)
@@ -113,5 +113,12 @@ public sealed class SoakStats
     public List<(double Minute, double Mb)> RssSamples()
     {
         lock (_lock) return _minutes.SelectMany(m => m.Memory).Select(s => (s.At, s.RssMb)).OrderBy(s => s.At).ToList();
+    }
+
+    /// <summary>The managed heap after the GC's last collection, where the app serves <c>/metrics</c>.</summary>
+    public List<(double Minute, double Mb)> HeapSamples()
+    {
+        lock (_lock)
+            return _minutes.SelectMany(m => m.Memory).Where(s => !double.IsNaN(s.HeapMb)).Select(s => (s.At, s.HeapMb)).OrderBy(s => s.At).ToList();
     }
 }

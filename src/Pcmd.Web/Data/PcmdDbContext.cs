@@ -44,6 +44,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Establishments.Import.ImportJobRecord> ImportJobs => Set<Features.Establishments.Import.ImportJobRecord>();
 
     public DbSet<Decree> Decrees => Set<Decree>();
+    public DbSet<Features.WorkCalendar.CalendarDay> CalendarDays => Set<Features.WorkCalendar.CalendarDay>();
     public DbSet<ViolationType> ViolationTypes => Set<ViolationType>();
     public DbSet<InspectionTeam> InspectionTeams => Set<InspectionTeam>();
     public DbSet<InspectionPlan> InspectionPlans => Set<InspectionPlan>();

@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.WorkCalendar;
 using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Audit;
 using Pcmd.Web.Features.Communication;
@@ -51,6 +52,7 @@ public static class FeaturesModule
         .AddEnforcement()
         .AddMap()
         .AddServiceDirectory()
+        .AddWorkCalendar()
         .AddIndicators()
         .AddNotifications()
         .AddReporting()
@@ -80,6 +82,7 @@ public static class FeaturesModule
         .MapEnforcementApi()
         .MapMapApi()
         .MapServiceDirectoryApi()
+        .MapWorkCalendarApi()
         .MapIndicatorsApi()
         .MapReportingApi()
         .MapMonitoringApi()

@@ -16,6 +16,8 @@ public enum Permission
     SubmitReports,
     /// <summary>Keep the support-service directory (the portal lists it, case workers refer to it).</summary>
     ManageServiceDirectory,
+    /// <summary>Keep the working-day calendar (holidays, days off in lieu, weekend days worked): one for the country.</summary>
+    ManageWorkCalendar,
 }
 
 public static class RolePermissions

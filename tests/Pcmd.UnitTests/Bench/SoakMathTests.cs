@@ -109,4 +109,19 @@ public class SoakMathTests
     [Fact]
     public void Without_a_sample_after_the_warm_up_there_is_no_verdict() =>
         Assert.Throws<ArgumentException>(() => SoakMath.Flatness([(0, 100), (1, 120)], 2, 30));
+
+    [Fact]
+    public void A_metric_is_summed_over_its_label_sets_and_other_metrics_with_its_prefix_are_ignored()
+    {
+        const string text = """
+            # TYPE dotnet_gc_last_collection_heap_size_bytes gauge
+            dotnet_gc_last_collection_heap_size_bytes{otel_scope_name="System.Runtime",gc_heap_generation="gen0"} 1048576
+            dotnet_gc_last_collection_heap_size_bytes{otel_scope_name="System.Runtime",gc_heap_generation="gen2"} 2097152
+            dotnet_gc_last_collection_heap_size_bytes_other{a="b"} 99999999
+            dotnet_gc_last_collection_memory_committed_size_bytes{otel_scope_name="System.Runtime"} 5242880
+            """;
+        Assert.Equal(3, SoakMath.MetricMb(text, "dotnet_gc_last_collection_heap_size_bytes"), 6);
+        Assert.Equal(5, SoakMath.MetricMb(text, "dotnet_gc_last_collection_memory_committed_size_bytes"), 6);
+        Assert.True(double.IsNaN(SoakMath.MetricMb(text, "dotnet_gc_missing_bytes")));
+    }
 }

@@ -7,9 +7,9 @@ using Pcmd.Web.Features.Inspections;
 namespace Pcmd.Web.Features.Reference;
 
 /// <summary>Catalogues every installation needs, demo or not: establishment types (the four groups of
-/// Nghị định 178/2004 art. 3), sanction decrees with their validity, violation types. Loaded from
+/// Nghị định 178/2004 art. 3), sanction decrees with their validity, violation types, the working-day calendar's holidays. Loaded from
 /// Features/Reference/Data/*.json on start; an entry whose code exists is left as the administrator keeps it.</summary>
-public sealed class ReferenceData(PcmdDbContext db)
+public sealed class ReferenceData(PcmdDbContext db, WorkCalendar.WorkCalendarService calendar)
 {
     sealed record TypeRow(string Code, string Name, EstablishmentGroup Group);
     sealed record DecreeRow(string Code, string Title, DateOnly ValidFrom, DateOnly? ValidTo);
@@ -33,5 +33,6 @@ public sealed class ReferenceData(PcmdDbContext db)
         foreach (var v in Read<ViolationRow>("violation-types.json").Where(v => !violations.Contains(v.Code)))
             db.ViolationTypes.Add(new ViolationType { Code = v.Code, Name = v.Name });
         await db.SaveChangesAsync(ct);
+        await calendar.EnsureLoaded(ct);
     }
 }

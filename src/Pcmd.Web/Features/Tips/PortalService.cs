@@ -3,6 +3,8 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 
+using Pcmd.Web.Features.WorkCalendar;
+
 namespace Pcmd.Web.Features.Tips;
 
 /// <summary>What a citizen sends from the portal, without an account.</summary>
@@ -32,7 +34,8 @@ public sealed record CommuneChoice(int Id, string Name, string ProvinceName);
 /// <summary>The public side of tips. It stores nothing of the client (no address, no device) and no time finer than the hour:
 /// its writes go through a DbContext whose clock reads only the hour, so even the audit trail's rows of a portal tip
 /// carry the hour alone.</summary>
-public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdDbContext db, TipService tips, OrgUnitTree tree, TimeProvider clock)
+public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdDbContext db, TipService tips, OrgUnitTree tree, TimeProvider clock,
+    WorkCalendarService workDays)
 {
     public const string NotFoundText = "Không tìm thấy tin báo với mã và mật mã này. Hãy kiểm tra lại mã theo dõi và mật mã trên giấy biên nhận.";
 
@@ -59,7 +62,7 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
         };
         tip.Anonymous = tip.ReporterName is null && tip.ReporterContact is null;
         TipService.FillSubstance(tip, input.Category, input.OrgUnitId, input.Place, input.Latitude, input.Longitude, input.OccurredOn, input.Description);
-        TipService.Received(tip, hour, null);
+        TipService.Received(tip, hour, null, await workDays.Current(ct));
         for (var attempt = 0; ; attempt++)
         {
             tip.Code = TipRules.NewCode();

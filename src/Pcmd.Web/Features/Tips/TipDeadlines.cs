@@ -1,10 +1,13 @@
+using Pcmd.Web.Features.WorkCalendar;
+
 namespace Pcmd.Web.Features.Tips;
 
 /// <summary>Where a step's deadline is counted from.</summary>
 public enum DeadlineFrom { Reception, Classification, PreviousStep }
 
 /// <summary>One deadline: the step <paramref name="Step"/> of a tip of <paramref name="Kind"/> (null: any kind, and every
-/// tip before it is classified) must be reached within <paramref name="Days"/> days (working days: Monday to Friday) from
+/// tip before it is classified) must be reached within <paramref name="Days"/> days (working days: Monday to Friday except
+/// the calendar's days off, plus its weekend days worked: <see cref="WorkDays"/>) from
 /// <paramref name="From"/>; extensions may add at most <paramref name="MaxExtensionDays"/>. <paramref name="Source"/> is
 /// the legal basis, or says that the rule is the programme's own (docs/decisions.md).</summary>
 public sealed record DeadlineRule(TipKind? Kind, TipState Step, int Days, bool WorkingDays, DeadlineFrom From, int MaxExtensionDays, string Source);
@@ -38,23 +41,16 @@ public static class TipDeadlines
         (kind is null ? null : Rules.FirstOrDefault(r => r.Kind == kind && r.Step == step))
         ?? Rules.FirstOrDefault(r => r.Kind is null && r.Step == step);
 
-    /// <summary><paramref name="days"/> days after <paramref name="start"/>; working days skip Saturdays and Sundays
-    /// (public holidays are not known to PCMD yet: docs/decisions.md).</summary>
-    public static DateOnly AddDays(DateOnly start, int days, bool workingDays)
-    {
-        if (!workingDays) return start.AddDays(days);
-        var d = start;
-        for (var left = days; left > 0;)
-        {
-            d = d.AddDays(1);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) left--;
-        }
-        return d;
-    }
+    /// <summary><paramref name="days"/> days after <paramref name="start"/>; working days follow the working-day calendar
+    /// (<paramref name="calendar"/>; without one, Monday to Friday). Calendar days are counted as calendar days whatever the
+    /// holidays: the laws that count them so (Bộ luật Tố tụng hình sự, Luật Khiếu nại) do not stop for a holiday.</summary>
+    public static DateOnly AddDays(DateOnly start, int days, bool workingDays, WorkDays? calendar = null) =>
+        workingDays ? (calendar ?? WorkDays.Weekdays).AddWorkingDays(start, days) : start.AddDays(days);
 
     /// <summary>The deadline of <paramref name="step"/>: from reception, classification or the previous step as its rule
     /// says, plus the days of its extensions. Null when no rule applies (the Received step itself).</summary>
-    public static DateOnly? DueOn(TipState step, TipKind? kind, DateOnly received, DateOnly? classified, DateOnly previous, int extensionDays)
+    public static DateOnly? DueOn(TipState step, TipKind? kind, DateOnly received, DateOnly? classified, DateOnly previous, int extensionDays,
+        WorkDays? calendar = null)
     {
         if (RuleFor(kind, step) is not { } rule) return null;
         var start = rule.From switch
@@ -63,7 +59,7 @@ public static class TipDeadlines
             DeadlineFrom.Classification => classified ?? previous,
             _ => previous,
         };
-        return AddDays(start, rule.Days, rule.WorkingDays).AddDays(extensionDays);
+        return AddDays(start, rule.Days, rule.WorkingDays, calendar).AddDays(extensionDays);
     }
 
     /// <summary>The days an extension of <paramref name="step"/> may still add, or a Vietnamese reason why none may.</summary>

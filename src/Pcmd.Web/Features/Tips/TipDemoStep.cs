@@ -4,12 +4,14 @@ using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Shared;
 
+using Pcmd.Web.Features.WorkCalendar;
+
 namespace Pcmd.Web.Features.Tips;
 
 /// <summary>Tips of 2024–2026 in Hà Nội through every stage: closed on time and late, open and overdue, duplicates, not
 /// relevant, from the portal (one with a known code and secret for trying the status page: <see cref="DemoCode"/>).
 /// Deadlines and "on time" come from the same rules as a user's steps (<see cref="TipService.AddStep"/>).</summary>
-public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock) : IDemoStep
+public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock, WorkCalendarService workDays) : IDemoStep
 {
     public const string DemoCode = "TB-DEMO2026", DemoSecret = "DEMO-DEMO-DEMO-2026";
     public int Order => 400;
@@ -43,6 +45,7 @@ public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider
         var inspections = await db.Inspections.AsNoTracking().Select(i => new { i.Id, i.OrgUnitId, i.Date }).ToListAsync(ct);
         var today = VietnamTime.Today(clock);
         var random = new Random(11);
+        var calendar = await workDays.Current(ct);
         var made = new List<Tip>();
         var duplicates = new List<(Tip Duplicate, Tip Original)>();
         for (var n = 0; n < 48; n++)
@@ -74,9 +77,9 @@ public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider
             };
             if (!tip.Anonymous) { tip.ReporterName = $"Người dân số {n + 1}"; tip.ReporterContact = $"09{n:00}.{100 + n:000}.{200 + n:000}"; }
             if (portal) tip.SecretHash = TipRules.HashSecret(tip.Code, n == 0 ? DemoSecret : TipRules.NewSecret());
-            TipService.Received(tip, at, by);
+            TipService.Received(tip, at, by, calendar);
             var original = n % 9 == 8 ? made.LastOrDefault(t => t.OrgUnitId == tip.OrgUnitId && t.Relevance != TipRelevance.Duplicate) : null;
-            if (Advance(tip, n, random, today, original is not null, unit.Id,
+            if (Advance(tip, n, random, today, original is not null, unit.Id, calendar,
                     inspections.Where(i => i.OrgUnitId == unit.Id && i.Date >= received).Select(i => i.Id).FirstOrDefault()) && original is not null)
                 duplicates.Add((tip, original));
             made.Add(tip);
@@ -90,7 +93,7 @@ public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider
 
     /// <summary>Takes the tip through its steps at believable pace (some late), stopping at today: recent tips stay open, a few overdue.</summary>
     /// <returns>Whether the tip was classified as a duplicate.</returns>
-    static bool Advance(Tip tip, int n, Random random, DateOnly today, bool duplicate, int unitId, int inspectionId)
+    static bool Advance(Tip tip, int n, Random random, DateOnly today, bool duplicate, int unitId, WorkDays calendar, int inspectionId)
     {
         var day = VietnamTime.Day(tip.ReceivedAt);
         var late = n % 6 == 5;
@@ -100,7 +103,7 @@ public sealed class TipDemoStep(PcmdDbContext db, OrgUnitTree tree, TimeProvider
             day = day.AddDays(afterDays);
             if (day > today || (stall && target >= TipState.Classified)) return false;
             fill?.Invoke();
-            TipService.AddStep(tip, target, VietnamTime.StartOf(day).UtcDateTime.AddHours(9), tip.ReceivedBy ?? "dieuphoi", null, message);
+            TipService.AddStep(tip, target, VietnamTime.StartOf(day).UtcDateTime.AddHours(9), tip.ReceivedBy ?? "dieuphoi", null, message, calendar);
             return true;
         }
         if (!Step(TipState.Verifying, 1 + random.Next(0, 2))) return false;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.WorkCalendar;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -38,18 +39,18 @@ public sealed partial class TipService
             IdentifyingDetails = TipRules.Clean(input.IdentifyingDetails),
         };
         FillSubstance(tip, input.Category, input.OrgUnitId, input.Place, input.Latitude, input.Longitude, input.OccurredOn, input.Description);
-        Received(tip, received, scope.UserName);
+        Received(tip, received, scope.UserName, await workDays.Current(ct));
         db.Tips.Add(tip);
         await db.SaveChangesAsync(ct);
         return tip;
     }
 
     /// <summary>The first step of every tip, and its first deadline.</summary>
-    internal static void Received(Tip tip, DateTime at, string? by)
+    internal static void Received(Tip tip, DateTime at, string? by, WorkDays? calendar = null)
     {
         tip.State = TipState.Received;
         tip.Steps.Add(new TipStep { State = TipState.Received, At = at, By = by });
-        tip.NextDueOn = NextDue(tip);
+        tip.NextDueOn = NextDue(tip, calendar);
     }
 
     /// <summary>Moves the tip one step along, checked against the order and the step's requirements, in one save.</summary>
@@ -104,7 +105,7 @@ public sealed partial class TipService
                 break;
         }
         if (TipRules.Clean(input.PublicResult) is { } result) tip.PublicResult = result;
-        AddStep(tip, target, now, scope.UserName, TipRules.Clean(input.Note), TipRules.Clean(input.MessageToReporter));
+        AddStep(tip, target, now, scope.UserName, TipRules.Clean(input.Note), TipRules.Clean(input.MessageToReporter), await workDays.Current(ct));
         Touch(tip, input.Version);
         await db.SaveChangesAsync(ct);
         return tip;
@@ -112,12 +113,12 @@ public sealed partial class TipService
 
     /// <summary>Records the step with the deadline it had (computed with the kind just chosen, at classification) and
     /// whether it was met, and moves the tip on to its next deadline.</summary>
-    internal static void AddStep(Tip tip, TipState target, DateTime at, string? by, string? note, string? message)
+    internal static void AddStep(Tip tip, TipState target, DateTime at, string? by, string? note, string? message, WorkDays? calendar = null)
     {
-        var due = DueOf(tip, target);
+        var due = DueOf(tip, target, calendar);
         tip.Steps.Add(new TipStep { State = target, At = at, By = by, DueOn = due, OnTime = due is null || VietnamTime.Day(at) <= due, Note = note, MessageToReporter = message });
         tip.State = target;
-        tip.NextDueOn = NextDue(tip);
+        tip.NextDueOn = NextDue(tip, calendar);
     }
 
     /// <summary>Extends the deadline of the tip's next step, with a reason, within the days its rule allows.</summary>
@@ -138,7 +139,7 @@ public sealed partial class TipService
             errors.Add("days", p);
         errors.ThrowIfAny();
         tip.Extensions.Add(new TipExtension { State = step, Days = input.Days!.Value, Reason = input.Reason!.Trim(), By = scope.UserName, At = clock.GetUtcNow().UtcDateTime });
-        tip.NextDueOn = NextDue(tip);
+        tip.NextDueOn = NextDue(tip, await workDays.Current(ct));
         Touch(tip, input.Version);
         await db.SaveChangesAsync(ct);
         return tip;
@@ -160,16 +161,16 @@ public sealed partial class TipService
     }
 
     /// <summary>The deadline of <paramref name="step"/> for this tip as it stands (its kind, its steps and extensions so far).</summary>
-    internal static DateOnly? DueOf(Tip tip, TipState step)
+    internal static DateOnly? DueOf(Tip tip, TipState step, WorkDays? calendar = null)
     {
         var received = VietnamTime.Day(tip.ReceivedAt);
         var classified = tip.Steps.Where(s => s.State == TipState.Classified).Select(s => (DateOnly?)VietnamTime.Day(s.At)).FirstOrDefault();
         var previous = tip.Steps.Count == 0 ? received : VietnamTime.Day(tip.Steps.Max(s => s.At));
-        return TipDeadlines.DueOn(step, tip.Kind, received, classified, previous, tip.Extensions.Where(e => e.State == step).Sum(e => e.Days));
+        return TipDeadlines.DueOn(step, tip.Kind, received, classified, previous, tip.Extensions.Where(e => e.State == step).Sum(e => e.Days), calendar);
     }
 
-    internal static DateOnly? NextDue(Tip tip) =>
-        TipWorkflow.Next(tip.State, tip.Relevance) is [var next, ..] ? DueOf(tip, next) : null;
+    internal static DateOnly? NextDue(Tip tip, WorkDays? calendar = null) =>
+        TipWorkflow.Next(tip.State, tip.Relevance) is [var next, ..] ? DueOf(tip, next, calendar) : null;
 
     async Task<string> FreeCode(CancellationToken ct)
     {

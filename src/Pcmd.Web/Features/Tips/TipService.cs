@@ -5,11 +5,13 @@ using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
+using Pcmd.Web.Features.WorkCalendar;
+
 namespace Pcmd.Web.Features.Tips;
 
 /// <summary>Tips within the user's reach: lists, one tip's substance, its source (an audited read), the due and overdue
 /// lists. The writes are in TipService.Writes.cs.</summary>
-public sealed partial class TipService(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock, AuditTrail audit)
+public sealed partial class TipService(PcmdDbContext db, OrgUnitTree tree, TimeProvider clock, AuditTrail audit, WorkCalendarService workDays)
 {
     public const int MaxPageSize = 200;
 

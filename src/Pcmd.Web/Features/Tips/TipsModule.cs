@@ -8,6 +8,9 @@ public static class TipsModule
     public static IServiceCollection AddTips(this IServiceCollection services) => services
         .AddScoped<TipService>()
         .AddScoped<PortalService>()
+        .AddScoped<WorkCalendar.IWorkCalendarDependents, TipCalendarDeadlines>()
+        .AddSingleton<TipOverdueNotices>()
+        .AddHostedService(sp => sp.GetRequiredService<TipOverdueNotices>())
         .AddSingleton<PortalGuard>()
         .AddScoped<IDemoStep, TipDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, TipEstablishmentReferences>()

@@ -161,6 +161,13 @@ public static class AuthorizationMatrix
         ["GET /api/v1/support-services/{id}"] = Everyone,
         ["POST /api/v1/support-services"] = Admin + " dieuphoi",
         ["PUT /api/v1/support-services/{id}"] = Admin + " dieuphoi",
+
+        // One calendar for the country: read by all, kept by administrators.
+        ["GET /api/v1/work-calendar"] = Everyone,
+        ["GET /api/v1/work-calendar/{id}"] = Everyone,
+        ["POST /api/v1/work-calendar"] = Admin,
+        ["PUT /api/v1/work-calendar/{id}"] = Admin,
+        ["DELETE /api/v1/work-calendar/{id}"] = Admin,
         ["GET /api/v1/communication-events"] = Everyone,
         ["POST /api/v1/communication-events"] = ActivityCreators,
         ["GET /api/v1/communication-events/{id}"] = SeesPhuLuong,

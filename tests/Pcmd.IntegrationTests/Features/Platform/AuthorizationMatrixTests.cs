@@ -111,6 +111,7 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("indicatorId", await db.Set<Indicator>().Where(t => t.PlanId == plan.Id).Select(t => (int?)t.Id).FirstAsync());
         Put("establishments/id", await db.Set<Establishment>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("support-services/id", await db.SupportServices.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("work-calendar/id", await db.CalendarDays.OrderBy(d => d.Date).Select(d => (int?)d.Id).FirstOrDefaultAsync());
         Put("hotspots/id", await db.Set<Hotspot>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         var team = await db.Set<InspectionTeam>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         Put("inspection-teams/id", team);
