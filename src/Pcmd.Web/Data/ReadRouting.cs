@@ -33,8 +33,8 @@ public sealed record ReadReplica(string? ConnectionString, string PrimaryConnect
 /// write (the <see cref="ReadYourWrites"/> cookie's LSN) — or Npgsql reached the primary because no standby answers. In every
 /// other case (no read connection, a standby cut off from the primary or behind the user's own write, a failure while
 /// probing or reading) the read runs again on the request's own context, on the primary, so the user sees no error and
-/// never misses their own save — except that a standby cut off from a primary that does not answer either (a failover under
-/// way) still answers with what it has. Writes, sign-in and session checks never come here.</summary>
+/// never misses their own save — and if the primary does not answer either (a failover under way) the read connection is
+/// tried once more, where a standby answers with what it has. Writes, sign-in and session checks never come here.</summary>
 public sealed class ReadDb(IServiceProvider services, IServiceScopeFactory scopes, ReadReplica replica, IHttpContextAccessor http,
     ILogger<ReadDb> log)
 {
@@ -47,47 +47,45 @@ public sealed class ReadDb(IServiceProvider services, IServiceScopeFactory scope
         if (!replica.Configured) return await read(services.GetRequiredService<TService>());
         var ct = http.HttpContext?.RequestAborted ?? CancellationToken.None;
         string reason;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
-            try
+            await using var scope = ReadScope();
+            reason = await Probe(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), ReadYourWrites.Lsn(http.HttpContext), ct);
+            if (reason is "standby" or "primary")
             {
-                scope.ServiceProvider.GetRequiredService<DbRoute>().ConnectionString = replica.ConnectionString;
-                var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-                reason = await Probe(db, ReadYourWrites.Lsn(http.HttpContext), ct);
-                if (reason is "standby" or "primary")
-                {
-                    var result = await read(scope.ServiceProvider.GetRequiredService<TService>());
-                    Count(reason, reason == "standby" ? "standby" : "no-standby");
-                    return result;
-                }
-                if (reason == "not-streaming")
-                {
-                    // Cut off from the primary: the primary is read if it answers; if it does not (it died, the standby is not
-                    // promoted yet), the standby's last state is better than an error for a list or a dashboard.
-                    try { return await OnPrimary(read, reason); }
-                    catch (Exception e) when (IsDatabaseFailure(e) && !ct.IsCancellationRequested)
-                    {
-                        log.LogWarning("Primary not reached; the standby answers the read: {Error}", e.Message);
-                        var result = await read(scope.ServiceProvider.GetRequiredService<TService>());
-                        Count("standby", "primary-down");
-                        return result;
-                    }
-                }
-            }
-            catch (Exception e) when (IsDatabaseFailure(e) && !ct.IsCancellationRequested)
-            {
-                log.LogWarning("Read on the read connection failed, read again on the primary: {Error}", e.Message);
-                reason = "failed";
+                var result = await read(scope.ServiceProvider.GetRequiredService<TService>());
+                Count(reason, reason == "standby" ? "standby" : "no-standby");
+                return result;
             }
         }
-        return await OnPrimary(read, reason);
+        catch (Exception e) when (IsDatabaseFailure(e) && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Read on the read connection failed, read again on the primary: {Error}", e.Message);
+            reason = "failed";
+        }
+        try
+        {
+            var result = await read(services.GetRequiredService<TService>());
+            Count("primary", reason);
+            return result;
+        }
+        catch (Exception e) when (IsDatabaseFailure(e) && !ct.IsCancellationRequested && reason != "behind")
+        {
+            // The primary does not answer either (it died; the standby is not promoted yet): for a list or a dashboard the
+            // standby's last state is better than an error. Not when the standby has not replayed the user's own write.
+            log.LogWarning("Primary not reached; a standby answers the read: {Error}", e.Message);
+            await using var scope = ReadScope();
+            var result = await read(scope.ServiceProvider.GetRequiredService<TService>());
+            Count("standby", "primary-down");
+            return result;
+        }
     }
 
-    async Task<T> OnPrimary<TService, T>(Func<TService, Task<T>> read, string reason) where TService : notnull
+    AsyncServiceScope ReadScope()
     {
-        var result = await read(services.GetRequiredService<TService>());
-        Count("primary", reason);
-        return result;
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<DbRoute>().ConnectionString = replica.ConnectionString;
+        return scope;
     }
 
     static void Count(string server, string reason) =>
