@@ -37,6 +37,8 @@ public static class PlanResultsBenchmark
         var warmups = o.Int("warmups", 3);
         var loadAtStart = BenchHost.LoadAverage();
         await using var host = await BenchHost.OpenPostgres(connection);
+        // Before and after compare the SQL of the two paths: nothing may come from the figure cache (see figure-cache for it).
+        host.Services.GetRequiredService<FigureCache>().Enabled = false;
         var progress = new SyncProgress(m => Console.WriteLine(m));
 
         int cityPlan, countryPlan;
@@ -163,7 +165,7 @@ public static class PlanResultsBenchmark
     }
 
     /// <summary>The Hà Nội plan copied as a plan of the country unit (key <see cref="CountryKey"/>), once.</summary>
-    static async Task<int> CountryCopy(IServiceProvider sp, int cityPlan)
+    internal static async Task<int> CountryCopy(IServiceProvider sp, int cityPlan)
     {
         var db = sp.GetRequiredService<PcmdDbContext>();
         if (await db.Plans.Where(p => p.Key == CountryKey).Select(p => (int?)p.Id).SingleOrDefaultAsync() is { } id) return id;
@@ -194,14 +196,14 @@ public static class PlanResultsBenchmark
     }
 
     /// <summary>After the other sections of the file, replacing an earlier one of its kind.</summary>
-    static async Task AppendSection(string path, string section)
+    internal static async Task AppendSection(string path, string section, string heading = Heading)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmark results\n";
-        var at = text.IndexOf(Heading, StringComparison.Ordinal);
+        var at = text.IndexOf(heading, StringComparison.Ordinal);
         if (at >= 0)
         {
-            var next = text.IndexOf("\n## ", at + Heading.Length, StringComparison.Ordinal);
+            var next = text.IndexOf("\n## ", at + heading.Length, StringComparison.Ordinal);
             text = text[..at] + (next >= 0 ? text[(next + 1)..] : "");
         }
         await File.WriteAllTextAsync(path, text.TrimEnd() + "\n\n" + section);

@@ -10,6 +10,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
 // dotnet run -c Release --project bench/Pcmd.Bench -- reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
 // dotnet run -c Release --project bench/Pcmd.Bench -- plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (binds placeholders: a copy of a data set)
+// dotnet run -c Release --project bench/Pcmd.Bench -- figure-cache [--connection "<postgres>"] [--runs 20] [--cold-runs 5] [--country]   (binds 3.1.1: a copy of a data set)
 // dotnet run -c Release --project bench/Pcmd.Bench -- scope [--connection "<postgres>"] [--units 01,VN] [--runs 30] [--warmups 5]
 // dotnet run -c Release --project bench/Pcmd.Bench -- audit-reads [--connection "<postgres>"|--sqlite <file>] [--reads 500] [--blocks 10]
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
@@ -19,6 +20,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- cluster-faults [--seconds 30] [--workers 4]   (a running scripts/cluster.sh, 2+ nodes)
 // dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
 // dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
+// dotnet run --project bench/Pcmd.Bench -- tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--clients 50] [--seconds 60] [--build Debug]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -32,6 +34,7 @@ try
         "import" => await ImportBenchmark.Child(options),
         "reporting" => await ReportingBenchmark.Run(options),
         "plan-results" => await PlanResultsBenchmark.Run(options),
+        "figure-cache" => await FigureCacheBenchmark.Run(options),
         "readers" => await ReadersBenchmark.Run(options),
         "audit-reads" => await AuditReadsBenchmark.Run(options),
         "scope" => await ScopeBenchmark.Run(options),
@@ -43,6 +46,7 @@ try
         "cluster-throughput" => await Pcmd.Bench.Cluster.ClusterThroughput.Run(options),
         "cluster-faults" => await Pcmd.Bench.Cluster.ClusterFaults.Run(options),
         "exports" => await ExportsBenchmark.Run(options),
+        "tips" => await TipsBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
@@ -58,10 +62,13 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
+                          [--only tips]   (only the tips and enforcement records of issue 11, on units loaded by the run)
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (a plan's ten indicators, one query each vs one pass;
                           binds placeholders and adds a country copy of the plan: run it on a copy of a data set)
+          Pcmd.Bench figure-cache [--connection "<postgres>"] [--runs 20] [--cold-runs 5] [--country]   (results, dashboard, home, drill-down:
+                          cold, first after a write, warm; binds 3.1.1 and with --country adds a country copy: a copy of a data set)
           Pcmd.Bench scope [--connection "<postgres>"] [--units 01,VN] [--runs 30] [--warmups 5]   (a coordinator's list: scope as ids vs the closure subquery)
           Pcmd.Bench audit-reads [--connection "<postgres>" | --sqlite <file>] [--reads 500] [--blocks 10]   (what the read audit costs)
           Pcmd.Bench readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (the .xlsx readers compared; no PostgreSQL)
@@ -79,6 +86,8 @@ static int Usage()
                           [--web <another build's src/Pcmd.Web>] [--out <md>]
                           (the establishments' .xlsx and .csv exports of the whole country, alone and two at once: the app's
                           memory before, peak and after, time and bytes; runs on a copy, pcmd_country_exports by default)
+          Pcmd.Bench tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--clients 50] [--seconds 60] [--build Release|Debug]
+                          [--skip-share] [--skip-submit]   (issue 11: the country's tips on time, app vs SQL; the public submit under load)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
         The PostgreSQL connection defaults to $PCMD_BENCH_PG or the bench cluster on port 55440
         (PCMD_PG_PORT=55440 PCMD_PG_DIR=/tmp/pcmd-pg-bench scripts/pg-cluster.sh start).
@@ -107,7 +116,7 @@ static async Task<int> Generate(Args o)
     var prerequisites = clock.Elapsed;
     Console.WriteLine($"Units and catalogues ready in {prerequisites.TotalSeconds:0.0} s");
 
-    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append")), progress);
+    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append"), o.Get("only") == "tips"), progress);
     Console.WriteLine();
     Console.WriteLine($"| scale {scale.Name}, seed {seed} | count |");
     Console.WriteLine("|---|---:|");
@@ -116,7 +125,9 @@ static async Task<int> Generate(Args o)
         ("current communes", result.Communes), ("old communes (until 30/6/2025)", result.OldCommunes), ("establishments", result.Establishments),
         ("inspection teams", result.Teams), ("team members", result.TeamMembers), ("inspections", result.Inspections),
         ("members present", result.InspectionMembers), ("violations", result.Violations), ("sanctions", result.Sanctions),
-        ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents),
+        ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents), ("tips", result.Enforcement.Tips),
+        ("tip steps", result.Enforcement.TipSteps), ("tip deadline extensions", result.Enforcement.Extensions),
+        ("criminal cases", result.Enforcement.CriminalCases), ("administrative sanctions", result.Enforcement.AdministrativeSanctions),
     })
         Console.WriteLine($"| {name} | {count:N0} |");
     Console.WriteLine();

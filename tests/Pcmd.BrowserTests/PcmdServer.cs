@@ -18,12 +18,15 @@ public sealed class PcmdServer : IAsyncLifetime
 
     public static string RepoRoot => WebAppProcess.RepoRoot;
 
+    /// <summary>How long the first start (demo data) may take: 120 s, or PCMD_START_SECONDS on a machine loaded by others.</summary>
+    static int StartSeconds => int.TryParse(Environment.GetEnvironmentVariable("PCMD_START_SECONDS"), out var s) && s > 0 ? s : 120;
+
     public async Task InitializeAsync()
     {
         _app = await WebAppProcess.Start(WebAppProcess.Dll(), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Pcmd__DataDirectory"] = _dataDir, ["ConnectionStrings__Postgres"] = "",
-        }, TimeSpan.FromSeconds(120));
+        }, TimeSpan.FromSeconds(StartSeconds));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

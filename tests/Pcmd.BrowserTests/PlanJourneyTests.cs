@@ -118,4 +118,41 @@ public class PlanCreationTests(PcmdServer server)
         await Assertions.Expect(page.GetByTestId("indicator-table").Locator("tr", new() { HasText = "Cơ sở được kiểm tra" }))
             .ToContainTextAsync("Phường Phú Lương (2027): 15 cơ sở");
     }
+
+    /// <summary>Issue 16, item 9: an appendix row and the report schedule are edited in the browser, with the file's checks
+    /// by row.</summary>
+    [Fact]
+    public async Task A_ward_officer_adds_an_appendix_row_and_edits_the_report_schedule_in_the_browser()
+    {
+        var page = await server.SignIn("phuluong");
+        await page.GotoAsync("/plans/new");
+        await page.GetByLabel("Tên").First.FillAsync("Kế hoạch phụ lục thử");
+        await page.GetByLabel("Khóa").FillAsync("phu-luc-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.GetByLabel("Từ năm").FillAsync("2026");
+        await page.GetByLabel("Đến năm").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("Kế hoạch phụ lục thử");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thêm phụ lục" }).ClickAsync();
+        await page.GetByLabel("Số, ký hiệu").FillAsync("I");
+        await page.GetByLabel("Tên", new() { Exact = true }).FillAsync("Điểm phức tạp cần triệt xóa");
+        await page.GetByLabel("Dòng 1: Tên").FillAsync("Khu vực chợ Phú Lương");
+        await page.GetByLabel("Dòng 1: Mã đơn vị").FillAsync("9568");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Dòng 1: Không có đơn vị hành chính mã '9568'");
+
+        await page.GetByLabel("Dòng 1: Mã đơn vị").FillAsync("09568");
+        await page.GetByLabel("Dòng 1: Mức độ phức tạp").SelectOptionAsync("active");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("appendix-I")).ToContainTextAsync("Khu vực chợ Phú Lương");
+        await Assertions.Expect(page.GetByTestId("appendix-I")).ToContainTextAsync("Có hoạt động");
+
+        await page.GetByTestId("edit-schedule").ClickAsync();
+        await page.GetByLabel("Dòng 1: Loại báo cáo").SelectOptionAsync("semiannual");
+        await page.GetByLabel("Dòng 1: Ngày — Hạn đơn vị gửi").FillAsync("10");
+        await page.GetByLabel("Dòng 1: Tháng — Hạn đơn vị gửi").FillAsync("6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("report-schedule")).ToContainTextAsync("Báo cáo 6 tháng");
+        await Assertions.Expect(page.GetByTestId("report-schedule")).ToContainTextAsync("10/06");
+    }
 }

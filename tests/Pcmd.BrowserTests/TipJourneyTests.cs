@@ -8,6 +8,10 @@ namespace Pcmd.BrowserTests;
 [Collection(ServerCollection.Name)]
 public class TipJourneyTests(PcmdServer server)
 {
+    /// <summary>A 1×1 JPEG with an EXIF segment carrying a position.</summary>
+    static readonly byte[] PhotoWithPosition = Convert.FromBase64String(
+        "/9j/4QAyRXhpZgAAR1BTIDIxLjAyODUsMTA1Ljg1NDIgR1BTIDIxLjAyODUsMTA1Ljg1NDIg/+AAEEpGSUYAAQEBAEgASAAA/9sAQwD//////////////////////////////////////////////////////////////////////////////////////8IACwgAAQABAQERAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAT8Q/9k=");
+
     [Fact]
     public async Task A_citizen_reports_at_360_px_the_city_assigns_the_ward_closes_and_the_citizen_sees_the_result()
     {
@@ -29,6 +33,8 @@ public class TipJourneyTests(PcmdServer server)
         await citizen.GetByLabel("Xã, phường *").SelectOptionAsync(new SelectOptionValue { Label = "Phường Phú Lương" });
         await citizen.GetByLabel("Địa chỉ hoặc nơi xảy ra").FillAsync("Đầu ngõ 3 phố Văn Phú");
         await citizen.GetByLabel("Mô tả *").FillAsync(description);
+        // A photo from the phone, with the position its camera wrote: sent with the form (multipart, no script needed).
+        await citizen.GetByTestId("photos").SetInputFilesAsync(new FilePayload { Name = "IMG_0412.jpg", MimeType = "image/jpeg", Buffer = PhotoWithPosition });
         await citizen.GetByTestId("send-report").ClickAsync();
         var code = (await citizen.GetByTestId("receipt-code").InnerTextAsync()).Trim();
         var secret = (await citizen.GetByTestId("receipt-secret").InnerTextAsync()).Trim();
@@ -45,6 +51,7 @@ public class TipJourneyTests(PcmdServer server)
         await city.GetByRole(AriaRole.Link, new() { Name = code, Exact = true }).First.ClickAsync();
         await Assertions.Expect(city.GetByTestId("tip-description")).ToHaveTextAsync(description);
         await Assertions.Expect(city.GetByTestId("read-source")).ToBeVisibleAsync();
+        await Assertions.Expect(city.GetByTestId("tip-photo")).ToHaveCountAsync(1);
         await city.GetByTestId("save-step").ClickAsync();
         await Assertions.Expect(city.GetByTestId("tip-state")).ToHaveTextAsync("Đang xác minh");
         await city.GetByLabel("Loại tin").SelectOptionAsync(new SelectOptionValue { Label = "Tin báo vi phạm" });
@@ -61,6 +68,7 @@ public class TipJourneyTests(PcmdServer server)
         var ward = await server.SignIn("phuluong");
         await ward.GotoAsync(new Uri(url).PathAndQuery);
         await Assertions.Expect(ward.GetByTestId("read-source")).ToHaveCountAsync(0);
+        await Assertions.Expect(ward.GetByTestId("tip-photo")).ToHaveCountAsync(1);   // the photo is substance: the assigned ward sees it
         await ward.GetByLabel("Kết quả xử lý").SelectOptionAsync(new SelectOptionValue { Label = "Đã xử phạt" });
         await ward.GetByLabel("Kết quả công khai (người báo tin thấy)").FillAsync("Đã kiểm tra và xử phạt cơ sở vi phạm.");
         await ward.GetByTestId("save-step").ClickAsync();

@@ -31,12 +31,14 @@ public sealed class SoakServer : IAsyncDisposable
     /// <summary>Starts src/Pcmd.Web/bin/Release/net10.0/Pcmd.Web.dll (built with the bench: `dotnet run -c Release` builds it).
     /// Outside Development, the <c>Pcmd</c> section of appsettings.Development.json (the personal-data key the synthetic data
     /// was encrypted with, and any other key the app requires outside Development) is passed as environment variables.
-    /// <paramref name="web"/>: another build's src/Pcmd.Web folder (e.g. an older commit's, to compare), built in Release.</summary>
-    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings, string? web = null)
+    /// <paramref name="web"/>: another build's src/Pcmd.Web folder (e.g. an older commit's, to compare), built in Release.
+    /// <paramref name="configuration"/>: Debug on a machine where a Release build is not allowed (figures then pessimistic).</summary>
+    public static async Task<SoakServer> Start(string environment, IReadOnlyDictionary<string, string> settings, string? web = null,
+        string configuration = "Release")
     {
         web ??= Path.Combine(BenchHost.RepoRoot(), "src", "Pcmd.Web");
-        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Pcmd.Web.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c Release`, which builds it.");
+        var dll = Path.Combine(web, "bin", configuration, "net10.0", "Pcmd.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run the bench with `dotnet run -c {configuration}`, which builds it.");
         var variables = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment };
         if (environment != "Development")
             foreach (var (key, value) in DevelopmentSettings()) variables[key] = value;

@@ -62,6 +62,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<TipStep> TipSteps => Set<TipStep>();
     public DbSet<TipReply> TipReplies => Set<TipReply>();
     public DbSet<TipSourceRead> TipSourceReads => Set<TipSourceRead>();
+    public DbSet<TipPhoto> TipPhotos => Set<TipPhoto>();
     public DbSet<PortalGuidance> PortalGuidance => Set<PortalGuidance>();
 
     public DbSet<Features.Enforcement.AdministrativeSanction> AdministrativeSanctions => Set<Features.Enforcement.AdministrativeSanction>();
@@ -69,6 +70,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.ServiceDirectory.SupportService> SupportServices => Set<Features.ServiceDirectory.SupportService>();
 
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();
+    public DbSet<FigureGeneration> Generations => Set<FigureGeneration>();
 
     public DbSet<Features.Communication.CommunicationEvent> CommunicationEvents => Set<Features.Communication.CommunicationEvent>();
     public DbSet<Features.Communication.EventAudience> EventAudiences => Set<Features.Communication.EventAudience>();
@@ -129,7 +131,8 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 
     /// <summary>Checks and normalises the text being written (<see cref="TextCheck"/>), bumps concurrency versions and
     /// writes the audit trail in the same transaction as the change; a change to units or successions brings the areas'
-    /// closure table (<see cref="Features.OrgUnits.OrgUnitAreas"/>) up to date in that transaction too.</summary>
+    /// closure table (<see cref="Features.OrgUnits.OrgUnitAreas"/>) up to date in that transaction too, and a change to records a
+    /// computation reads bumps their kinds' generations last (<see cref="FigureGenerations"/>: the cached figures go stale on commit).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         ChangeTracker.DetectChanges();
@@ -138,7 +141,8 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
             e.Entity.Version++;
         var pending = AuditRecorder.Capture(this, currentUser?.UserName, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var areas = Features.OrgUnits.OrgUnitAreas.Touched(ChangeTracker);
-        if (pending.Count == 0 && !areas) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var figures = FigureGenerations.Touched(ChangeTracker);
+        if (pending.Count == 0 && !areas && figures.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
@@ -147,6 +151,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
             if (areas) await Features.OrgUnits.OrgUnitAreas.Sync(this, ct);
             AuditEntries.AddRange(AuditRecorder.Complete(pending));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (figures.Count > 0) await FigureGenerations.Bump(this, figures, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             return count;
         }

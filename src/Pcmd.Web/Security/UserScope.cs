@@ -48,18 +48,10 @@ public sealed class UserScope
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         int? unit = int.TryParse(user.FindFirstValue(OrgUnitClaim), out var u) ? u : null;
         int? agency = int.TryParse(user.FindFirstValue(AgencyClaim), out var a) ? a : null;
-        var writable = new HashSet<int>();
-        var readable = new HashSet<int>();
-        if (unit is { } root)
-        {
-            // The unit's area (its subtree and, at any depth, the units merged into them) and the units above it: the rows
-            // of org_unit_areas for this unit, which queries use (ScopeFilter).
-            writable = await tree.Area(root);
-            readable.UnionWith(writable);
-            foreach (var id in writable)
-                foreach (var anc in await tree.Ancestors(id))
-                    readable.Add(anc.Id);
-        }
+        IReadOnlySet<int> writable = new HashSet<int>(), readable = new HashSet<int>();
+        // The unit's area (its subtree and, at any depth, the units merged into them) and the units above it: the rows
+        // of org_unit_areas for this unit, which queries use (ScopeFilter). Worked out once per unit by the tree.
+        if (unit is { } root) (writable, readable) = await tree.Reach(root);
         return new UserScope
         {
             IsAuthenticated = true,

@@ -52,4 +52,33 @@ public static class ImageMetadata
         }
         return null;
     }
+
+    /// <summary>The picture's width and height as its header declares them (the JPEG's start-of-frame, the PNG's IHDR): what a
+    /// decoder would allocate for. Null when no frame header is found. Read before anything keeps the file, so that a small file
+    /// declaring a huge picture (a "decompression bomb") is refused without being decoded.</summary>
+    public static (int Width, int Height)? Dimensions(byte[] image)
+    {
+        if (image.Length >= 24 && image[0] == 0x89 && image[1] == 0x50 && System.Text.Encoding.ASCII.GetString(image, 12, 4) == "IHDR")
+        {
+            long W(int o) => (long)((uint)(image[o] << 24) | (uint)(image[o + 1] << 16) | (uint)(image[o + 2] << 8) | image[o + 3]);
+            var (w, h) = (W(16), W(20));
+            return w is > 0 and <= int.MaxValue && h is > 0 and <= int.MaxValue ? ((int)w, (int)h) : null;
+        }
+        if (image.Length < 4 || image[0] != 0xFF || image[1] != 0xD8) return null;
+        var p = 2;
+        while (p + 9 <= image.Length)
+        {
+            if (image[p] != 0xFF) return null;
+            var marker = image[p + 1];
+            if (marker == 0xFF) { p++; continue; }
+            if (marker == 0xDA) return null;   // a scan before any frame header
+            // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame's height and width.
+            if (marker is >= 0xC0 and <= 0xCF && marker is not (0xC4 or 0xC8 or 0xCC))
+                return ((image[p + 7] << 8) | image[p + 8], (image[p + 5] << 8) | image[p + 6]);
+            var length = (image[p + 2] << 8) | image[p + 3];
+            if (length < 2) return null;
+            p += 2 + length;
+        }
+        return null;
+    }
 }

@@ -35,6 +35,10 @@ public class Agency : IVersioned
     public Agency? Parent { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+    /// <summary>Who took over the agency's work when it was dissolved or merged (the 2025 reform: Sở LĐTBXH's social-evils
+    /// work → Sở Y tế; a ward's bodies → those of the new ward); null when none did or it is still in place.</summary>
+    public int? SuccessorId { get; set; }
+    public Agency? Successor { get; set; }
     public int Version { get; set; }
     public List<AgencyMembership> Members { get; set; } = [];
 }

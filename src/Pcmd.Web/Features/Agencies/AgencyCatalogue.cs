@@ -19,6 +19,7 @@ public sealed class AgencyFileEntry
     public string? Parent { get; set; }
     public string? ValidFrom { get; set; }
     public string? ValidTo { get; set; }
+    public string? Successor { get; set; }
     public List<string>? Members { get; set; }
 }
 
@@ -73,6 +74,12 @@ public sealed partial class AgencyCatalogue(PcmdDbContext db, OrgUnitTree tree)
             {
                 if (existing.TryGetValue(e.Parent, out var parent)) agency.Parent = parent;
                 else errors.Add($"[{i}].parent", $"Không có cơ quan mã '{e.Parent}'.");
+            }
+            if (!string.IsNullOrWhiteSpace(e.Successor))
+            {
+                if (!existing.TryGetValue(e.Successor, out var successor)) errors.Add($"[{i}].successor", $"Không có cơ quan mã '{e.Successor}'.");
+                else if (agency.ValidTo is null) errors.Add($"[{i}].successor", "Chỉ cơ quan có ngày hết hiệu lực (validTo) mới có cơ quan kế thừa.");
+                else agency.Successor = successor;
             }
             foreach (var (m, j) in (e.Members ?? []).Select((m, j) => (m, j)))
             {

@@ -17,6 +17,7 @@ public class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.HasIndex(x => x.OrgUnitId);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Successor).WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Members).WithOne(x => x.Body).HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,12 +7,13 @@ using Pcmd.Web.Shared;
 namespace Pcmd.Web.Features.Agencies;
 
 public sealed record AgencyDto(int Id, string Code, string Name, string? ShortName, AgencyKind Kind, int OrgUnitId, string OrgUnitName,
-    int? ParentId, string? ParentName, DateOnly? ValidFrom, DateOnly? ValidTo, int Version, List<AgencyRef> Members);
+    int? ParentId, string? ParentName, DateOnly? ValidFrom, DateOnly? ValidTo, int Version, List<AgencyRef> Members,
+    int? SuccessorId = null, string? SuccessorName = null);
 
 public sealed record AgencyRef(int Id, string Code, string Name);
 
 public sealed record AgencyInput(string? Code, string? Name, string? ShortName, AgencyKind Kind, int OrgUnitId, int? ParentId,
-    DateOnly? ValidFrom, DateOnly? ValidTo, List<int>? MemberIds, int Version = 0);
+    DateOnly? ValidFrom, DateOnly? ValidTo, List<int>? MemberIds, int Version = 0, int? SuccessorId = null);
 
 /// <summary>Agencies and interagency bodies within the user's scope.</summary>
 public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
@@ -38,7 +39,7 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
 
     IQueryable<AgencyDto> Project(IQueryable<Agency> q) => q.Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.OrgUnitId,
         a.OrgUnit!.Name, a.ParentId, a.Parent != null ? a.Parent.Name : null, a.ValidFrom, a.ValidTo, a.Version,
-        a.Members.Select(m => new AgencyRef(m.MemberId, m.Member!.Code, m.Member.Name)).ToList()));
+        a.Members.Select(m => new AgencyRef(m.MemberId, m.Member!.Code, m.Member.Name)).ToList(), a.SuccessorId, a.Successor != null ? a.Successor.Name : null));
 
     public async Task<Agency> Save(UserScope scope, int? id, AgencyInput input, CancellationToken ct = default)
     {
@@ -62,6 +63,12 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
         if (!await db.OrgUnits.AnyAsync(u => u.Id == input.OrgUnitId, ct)) errors.Add("orgUnitId", "Không có đơn vị hành chính này.");
         else if (!scope.CanWriteUnit(input.OrgUnitId)) errors.Add("orgUnitId", "Đơn vị này nằm ngoài phạm vi bạn được giao.");
         if (input.ParentId is { } pid && (pid == id || !await db.Agencies.AnyAsync(a => a.Id == pid, ct))) errors.Add("parentId", "Cơ quan cấp trên không hợp lệ.");
+        // The successor took over when this one ended (issue 16, item 5): only an ended agency has one, never itself.
+        if (input.SuccessorId is { } sid)
+        {
+            if (sid == id || !await db.Agencies.AnyAsync(a => a.Id == sid, ct)) errors.Add("successorId", "Cơ quan kế thừa không hợp lệ.");
+            else if (input.ValidTo is null) errors.Add("successorId", "Chỉ cơ quan đã hết hiệu lực (có ngày hết hiệu lực) mới có cơ quan kế thừa.");
+        }
         var memberIds = (input.MemberIds ?? []).Distinct().ToList();
         if (memberIds.Contains(id ?? -1)) errors.Add("memberIds", "Một cơ quan không thể là thành viên của chính nó.");
         if (await db.Agencies.CountAsync(a => memberIds.Contains(a.Id), ct) != memberIds.Count) errors.Add("memberIds", "Có cơ quan thành viên không tồn tại.");
@@ -84,6 +91,7 @@ public sealed class AgencyService(PcmdDbContext db, AuditTrail audit)
         agency.ParentId = input.ParentId;
         agency.ValidFrom = input.ValidFrom;
         agency.ValidTo = input.ValidTo;
+        agency.SuccessorId = input.SuccessorId;
         agency.Members.RemoveAll(m => !memberIds.Contains(m.MemberId));
         foreach (var m in memberIds.Where(m => agency.Members.All(x => x.MemberId != m)))
             agency.Members.Add(new AgencyMembership { MemberId = m });

@@ -5,35 +5,24 @@ using Pcmd.Web.Features.OrgUnits;
 
 namespace Pcmd.Web.Features.Budget;
 
-/// <summary>The demo budgets. The 2026–2030 plan names its sources in words only (§III): they are kept as such; its 2026 lines
-/// and the 2024 plan's are invented amounts for the coordinating agency and the agencies the plan assigns (provincial budget),
+/// <summary>The demo budgets. The 2026–2030 plan (§III) and the 2024 plan (§V.1) name their sources in words only: their
+/// plan files carry those words (Kinh phí, docs/plan-file.md). The 2026 lines and the 2024 plan's here are invented amounts for the coordinating agency and the agencies the plan assigns (provincial budget),
 /// related programmes, a donor and one ward (its own budget, a socialised contribution) — one line spent above its allocation,
 /// with the note that explains it. Seeded.</summary>
 public sealed class BudgetDemoStep(PcmdDbContext db, OrgUnitTree tree) : IDemoStep
 {
     public int Order => 350;
 
-    public const string StateBudgetText = "Nguồn kinh phí thực hiện Kế hoạch được bố trí trong dự toán chi thường xuyên của các Sở, ban, ngành, đoàn thể, "
-        + "Ủy ban nhân dân các xã, phường theo phân cấp ngân sách nhà nước; trong các chương trình, đề án, kế hoạch có liên quan trong lĩnh vực y tế, "
-        + "bình đẳng giới, phòng, chống HIV/AIDS, giảm nghèo, an sinh xã hội và phòng, chống tệ nạn xã hội khác.";
-
-    public const string OtherSourcesText = "Các Sở, ban, ngành, đoàn thể, Ủy ban nhân dân các xã, phường tranh thủ các nguồn tài trợ, viện trợ của các tổ chức, "
-        + "cá nhân trong và ngoài nước, các nguồn hợp pháp khác theo quy định của pháp luật.";
-
     public async Task Load(CancellationToken ct)
     {
-        if (await db.BudgetLines.AnyAsync(ct)) return;
+        // The plans' own Kinh phí came with their files (the sources in words); the invented figures are added once.
+        if (await db.BudgetLines.AnyAsync(l => l.Spent != null, ct)) return;
         var random = new Random(47);
         var lines = new List<BudgetLine>();
         foreach (var (key, year) in new[] { ("hn-2026-2030", 2026), ("hn-2024", 2024) })
         {
             var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
             if (plan is null) continue;
-            if (key == "hn-2026-2030")
-            {
-                lines.Add(new BudgetLine { PlanId = plan.Id, SourceText = StateBudgetText });
-                lines.Add(new BudgetLine { PlanId = plan.Id, SourceText = OtherSourcesText });
-            }
             var agencies = await db.Assignments.Where(a => a.PlanId == plan.Id && !a.Requested).Select(a => a.AgencyId).Distinct().OrderBy(a => a).Take(6).ToListAsync(ct);
             if (plan.CoordinatingAgencyId is { } coord && !agencies.Contains(coord)) agencies.Insert(0, coord);
             long M(int min, int max) => (min + random.Next(max - min + 1)) * 1_000_000L;

@@ -106,7 +106,7 @@ public sealed class BudgetService(PcmdDbContext db, OrgUnitTree tree, AuditTrail
         return (l, plan);
     }
 
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     static void Fill(BudgetLine l, BudgetLineInput input)
     {
@@ -129,15 +129,7 @@ public sealed class BudgetService(PcmdDbContext db, OrgUnitTree tree, AuditTrail
         if (input.Year is { } y && (y < plan.PeriodFrom || y > plan.PeriodTo))
             errors.Add("year", $"Năm ngân sách nằm ngoài thời kỳ của kế hoạch ({plan.PeriodFrom}–{plan.PeriodTo}).");
         if (input.Source is { } s && !Enum.IsDefined(s)) errors.Add("source", "Nguồn kinh phí không hợp lệ.");
-        if (input.Source is null && Clean(input.SourceText) is null) errors.Add("source", "Chọn nguồn kinh phí hoặc ghi nguồn như kế hoạch nêu.");
-        if (input.SourceText?.Trim().Length > 2000) errors.Add("sourceText", "Nguồn kinh phí dài quá 2.000 ký tự.");
-        if (input.Purpose?.Trim().Length > 500) errors.Add("purpose", "Nội dung chi dài quá 500 ký tự.");
-        if (input.OverspendNote?.Trim().Length > 1000) errors.Add("overspendNote", "Giải trình dài quá 1.000 ký tự.");
-        foreach (var (name, label, v) in new[] { ("estimate", "Dự toán", input.Estimate), ("allocated", "Số được giao", input.Allocated), ("spent", "Số đã chi", input.Spent) })
-            if (v < 0) errors.Add(name, $"{label} không được âm.");
-            else if (v > MaxAmount) errors.Add(name, $"{label} quá lớn.");
-        if (input.Spent > input.Allocated && Clean(input.OverspendNote) is null)
-            errors.Add("overspendNote", "Số đã chi vượt số được giao: ghi rõ lý do (giải trình) trước khi lưu.");
+        CheckValues(errors, "", input.Source is not null, input.SourceText, input.Purpose, input.OverspendNote, input.Estimate, input.Allocated, input.Spent);
         if (input.AgencyId is { } agency && !await db.Assignments.AnyAsync(a => a.PlanId == plan.Id && a.AgencyId == agency, ct)
             && plan.IssuingAgencyId != agency && plan.CoordinatingAgencyId != agency)
             errors.Add("agencyId", "Cơ quan này không được kế hoạch phân công (không chủ trì, không phối hợp).");
@@ -148,6 +140,23 @@ public sealed class BudgetService(PcmdDbContext db, OrgUnitTree tree, AuditTrail
         if (!errors.Any && !CanWriteLine(scope, plan, input.AgencyId, input.OrgUnitId))
             errors.Add(scope.IsInRole(Roles.AgencyReporter) ? "agencyId" : "orgUnitId", "Bạn chỉ ghi kinh phí của cơ quan, đơn vị mình.");
         errors.ThrowIfAny();
+    }
+
+    /// <summary>The rules of a line's own values, shared by the form, the API and the plan file (<paramref name="prefix"/> is
+    /// the line's path there).</summary>
+    internal static void CheckValues(ErrorList errors, string prefix, bool hasSource, string? sourceText, string? purpose, string? overspendNote,
+        long? estimate, long? allocated, long? spent)
+    {
+        string At(string name) => prefix.Length == 0 ? name : prefix + "." + name;
+        if (!hasSource && Clean(sourceText) is null) errors.Add(At("source"), "Chọn nguồn kinh phí hoặc ghi nguồn như kế hoạch nêu.");
+        if (sourceText?.Trim().Length > 2000) errors.Add(At("sourceText"), "Nguồn kinh phí dài quá 2.000 ký tự.");
+        if (purpose?.Trim().Length > 500) errors.Add(At("purpose"), "Nội dung chi dài quá 500 ký tự.");
+        if (overspendNote?.Trim().Length > 1000) errors.Add(At("overspendNote"), "Giải trình dài quá 1.000 ký tự.");
+        foreach (var (name, label, v) in new[] { ("estimate", "Dự toán", estimate), ("allocated", "Số được giao", allocated), ("spent", "Số đã chi", spent) })
+            if (v < 0) errors.Add(At(name), $"{label} không được âm.");
+            else if (v > MaxAmount) errors.Add(At(name), $"{label} quá lớn.");
+        if (spent > allocated && Clean(overspendNote) is null)
+            errors.Add(At("overspendNote"), "Số đã chi vượt số được giao: ghi rõ lý do (giải trình) trước khi lưu.");
     }
 
     static BudgetTotals Totals(IEnumerable<BudgetLineDto> lines)

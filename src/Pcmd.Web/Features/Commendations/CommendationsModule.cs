@@ -9,7 +9,8 @@ public static class CommendationsModule
         .AddNavEntry(new NavEntry(NavGroup.Activities, "Commendations.Nav", "/commendations", 50, Establishments.EstablishmentsModule.Registers))
         .AddScoped<CommendationService>()
         .AddScoped<IDemoStep, CommendationsDemoStep>()
-        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.CommendationReportSection), 20));
+        .AddSingleton(new Reporting.ReportPageSection(typeof(Pages.CommendationReportSection), 20))
+        .AddScoped<Reporting.IReportDocumentParts, CommendationDocumentPart>();
 
     public static IEndpointRouteBuilder MapCommendationsApi(this IEndpointRouteBuilder app)
     {

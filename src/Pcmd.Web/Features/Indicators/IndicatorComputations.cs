@@ -4,6 +4,7 @@ using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.Targets;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Indicators;
 
@@ -26,8 +27,21 @@ public readonly record struct FigureKey(Computation Computation, DateOnly From, 
 /// PostgreSQL; no rows are loaded). The area is given by a unit (its subtree and the units merged into them, through the
 /// closure table <c>org_unit_areas</c>; see <see cref="IndicatorAreas"/>), or null for everything. Later sources (tips,
 /// support cases, communication, training) add a <see cref="Computation"/> member and its facts in <see cref="Facts"/>.</summary>
-public sealed class IndicatorComputations(PcmdDbContext db)
+public sealed class IndicatorComputations
 {
+    readonly PcmdDbContext db;
+    readonly FigureCache? cache;
+    /// <summary>The registers' generations as this request saw them first; forgotten when this context saves (its own write).</summary>
+    Dictionary<RecordKind, long>? generations;
+
+    /// <param name="cache">Null (the unit tests, the benchmark's uncached reads): every figure is computed.</param>
+    public IndicatorComputations(PcmdDbContext db, FigureCache? cache = null)
+    {
+        this.db = db;
+        this.cache = cache;
+        db.SavedChanges += (_, _) => generations = null;
+    }
+
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
     public static bool IsShare(Computation c) =>
         c is Computation.InspectedShare or Computation.CommitmentShare or Computation.HighRiskInspectedShare or Computation.SupportReachedShare
@@ -37,22 +51,30 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     /// <paramref name="to"/> inclusive.</summary>
     public async Task<Actual> Compute(Computation c, int? areaUnitId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var row = await Facts(c, areaUnitId, from, to)
-            .GroupBy(f => 1)
-            .Select(g => new Fact { Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-            .FirstOrDefaultAsync(ct);
-        return ToActual(c, row?.Num ?? 0, row?.Den ?? 0);
+        var key = new FigureKey(c, from, to);
+        return (await Cached([key], areaUnitId, false, async missing =>
+        {
+            var row = await Facts(c, areaUnitId, from, to)
+                .GroupBy(f => 1)
+                .Select(g => new Fact { Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+                .FirstOrDefaultAsync(ct);
+            return new Dictionary<FigureKey, Actual> { [key] = ToActual(c, row?.Num ?? 0, row?.Den ?? 0) };
+        }, _ => 1, ct))[key];
     }
 
     /// <summary>The numerator and denominator per recorded unit, for adding up into several areas at once (the drill-down).</summary>
     public async Task<Dictionary<int, (int Num, int Den)>> ComputeByUnit(Computation c, int? areaUnitId, DateOnly from, DateOnly to,
         CancellationToken ct = default)
     {
-        var rows = await Facts(c, areaUnitId, from, to)
-            .GroupBy(f => f.UnitId)
-            .Select(g => new Fact { UnitId = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.UnitId, r => (r.Num, r.Den));
+        var key = new FigureKey(c, from, to);
+        return (await Cached([key], areaUnitId, true, async missing =>
+        {
+            var rows = await Facts(c, areaUnitId, from, to)
+                .GroupBy(f => f.UnitId)
+                .Select(g => new Fact { UnitId = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+                .ToListAsync(ct);
+            return new Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> { [key] = rows.ToDictionary(r => r.UnitId, r => (r.Num, r.Den)) };
+        }, d => d.Count, ct))[key];
     }
 
     /// <summary>Adds the per-unit figures of <see cref="ComputeByUnit"/> over one area.</summary>
@@ -72,12 +94,15 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
-        var rows = (await Tagged(distinct, areaUnitId)
-            .GroupBy(f => f.Tag)
-            .Select(g => new Fact { Tag = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-            .ToListAsync(ct)).ToDictionary(r => r.Tag);
-        return distinct.Select((k, tag) => (k, rows.GetValueOrDefault(tag)))
-            .ToDictionary(x => x.k, x => ToActual(x.k.Computation, x.Item2?.Num ?? 0, x.Item2?.Den ?? 0));
+        return await Cached(distinct, areaUnitId, false, async missing =>
+        {
+            var rows = (await Tagged(missing, areaUnitId)
+                .GroupBy(f => f.Tag)
+                .Select(g => new Fact { Tag = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+                .ToListAsync(ct)).ToDictionary(r => r.Tag);
+            return missing.Select((k, tag) => (k, rows.GetValueOrDefault(tag)))
+                .ToDictionary(x => x.k, x => ToActual(x.k.Computation, x.Item2?.Num ?? 0, x.Item2?.Den ?? 0));
+        }, _ => 1, ct);
     }
 
     /// <summary>Several figures per recorded unit in ONE SQL statement (tagged facts grouped by tag and unit): for adding up
@@ -87,12 +112,41 @@ public sealed class IndicatorComputations(PcmdDbContext db)
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
-        var rows = await Tagged(distinct, areaUnitId)
-            .GroupBy(f => new { f.Tag, f.UnitId })
-            .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-            .ToListAsync(ct);
-        var byTag = rows.ToLookup(r => r.Tag);
-        return distinct.Select((k, tag) => (k, tag)).ToDictionary(x => x.k, x => byTag[x.tag].ToDictionary(r => r.UnitId, r => (r.Num, r.Den)));
+        return await Cached(distinct, areaUnitId, true, async missing =>
+        {
+            var rows = await Tagged(missing, areaUnitId)
+                .GroupBy(f => new { f.Tag, f.UnitId })
+                .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+                .ToListAsync(ct);
+            var byTag = rows.ToLookup(r => r.Tag);
+            return missing.Select((k, tag) => (k, tag)).ToDictionary(x => x.k, x => byTag[x.tag].ToDictionary(r => r.UnitId, r => (r.Num, r.Den)));
+        }, d => d.Count, ct);
+    }
+
+    /// <summary>The figures of <paramref name="keys"/> from the cache, the missing ones computed together by <paramref name="compute"/>
+    /// and kept under the generations this request read (<see cref="FigureCache"/>). The generations are read before any figure,
+    /// so a figure is never older than the generation it is stored under. The values are shared: callers only read them.</summary>
+    async Task<Dictionary<FigureKey, T>> Cached<T>(List<FigureKey> keys, int? area, bool byUnit,
+        Func<List<FigureKey>, Task<Dictionary<FigureKey, T>>> compute, Func<T, long> size, CancellationToken ct)
+    {
+        if (cache is not { Enabled: true }) return await compute(keys);
+        var gens = generations ??= await FigureGenerations.Read(db, ct);
+        var today = VietnamTime.Today(TimeProvider.System);
+        var result = new Dictionary<FigureKey, T>();
+        var missing = new Dictionary<FigureKey, FigureCacheKey>();
+        foreach (var k in keys)
+        {
+            var ck = new FigureCacheKey(k.Computation, k.From, k.To, area, byUnit, today, FigureCache.Stamp(k.Computation, gens));
+            if (cache.TryGet(ck, out T v)) result[k] = v;
+            else missing[k] = ck;
+        }
+        if (missing.Count == 0) return result;
+        foreach (var (k, v) in await compute([.. missing.Keys]))
+        {
+            result[k] = v;
+            cache.Set(missing[k], v, size(v));
+        }
+        return result;
     }
 
     /// <summary>The facts of every key, each tagged with the key's position, as one UNION ALL.</summary>

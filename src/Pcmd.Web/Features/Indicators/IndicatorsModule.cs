@@ -6,6 +6,7 @@ public static class IndicatorsModule
 {
     public static IServiceCollection AddIndicators(this IServiceCollection services) => services
         .AddScoped<IndicatorAreas>()
+        .AddSingleton<FigureCache>()
         .AddScoped<IndicatorComputations>()
         .AddScoped<IndicatorFigures>()
         .AddScoped<IndicatorResultsService>()

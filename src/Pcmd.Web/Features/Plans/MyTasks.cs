@@ -45,8 +45,8 @@ public sealed class MyTasks(PcmdDbContext db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>The agencies whose assignments bind the user's agency: itself, the collectives it belongs to and the
-    /// agencies it is part of.</summary>
+    /// <summary>The agencies whose assignments bind the user's agency: itself, the collectives it belongs to, the
+    /// agencies it is part of, and the dissolved agencies it (or they) took over from.</summary>
     public async Task<List<int>> Agencies(int agencyId, CancellationToken ct)
     {
         var collectives = await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
@@ -56,7 +56,17 @@ public sealed class MyTasks(PcmdDbContext db, TimeProvider clock)
         for (int? p = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ParentId).FirstOrDefaultAsync(ct); p is { } pid && !parents.Contains(pid);
              p = await db.Agencies.Where(a => a.Id == pid).Select(a => a.ParentId).FirstOrDefaultAsync(ct))
             parents.Add(pid);
-        return collectives.Concat(parents).Append(agencyId).ToList();
+        // An agency that took over a dissolved one (the 2025 reform: Phường Phú Lương's bodies for Phường Phú Lãm's, Sở Y tế
+        // for Sở LĐTBXH) carries out what the old plans assigned to it (issue 16, item 5).
+        var own = collectives.Concat(parents).Append(agencyId).ToList();
+        var predecessors = new List<int>();
+        for (var next = own; next.Count > 0;)
+        {
+            next = await db.Agencies.Where(a => a.SuccessorId != null && next.Contains(a.SuccessorId.Value)).Select(a => a.Id).ToListAsync(ct);
+            next = next.Where(id => !own.Contains(id) && !predecessors.Contains(id)).ToList();
+            predecessors.AddRange(next);
+        }
+        return own.Concat(predecessors).ToList();
     }
 
     async Task<List<MyAssignment>> Assigned(UserScope scope, List<int> agencies, CancellationToken ct)

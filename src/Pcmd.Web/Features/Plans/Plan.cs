@@ -66,6 +66,9 @@ public class Plan : IVersioned
     public List<PlanTask> Tasks { get; set; } = [];
     public List<Appendix> Appendices { get; set; } = [];
     public List<ReportScheduleEntry> ReportSchedule { get; set; } = [];
+    /// <summary>The <i>Kinh phí</i> lines read from a plan file, on their way to the Budget feature (<see cref="IPlanBudget"/>);
+    /// not mapped: the budget is stored by that feature.</summary>
+    public List<PlanBudgetLine> BudgetFromFile { get; set; } = [];
 
     /// <summary>The document's own parts (issue 16), when a plan is replaced from its file.</summary>
     public void CopyDocumentFrom(Plan p)

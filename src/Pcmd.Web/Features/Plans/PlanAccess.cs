@@ -41,4 +41,13 @@ public static class PlanAccess
         db.Entry(plan).Property(p => p.Version).OriginalValue = expectedVersion;
         return plan;
     }
+
+    /// <summary>Saves a part together with the plan, whose version the DbContext bumps (and checks) because the plan row is
+    /// marked modified; one SaveChanges is one transaction with its audit entries.</summary>
+    public static async Task SaveWithPlan(PcmdDbContext db, Plan plan, CancellationToken ct)
+    {
+        db.Entry(plan).Property(p => p.Version).IsModified = true;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
+    }
 }

@@ -8,6 +8,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> b)
     {
         b.ToTable("plans");
+        b.Ignore(x => x.BudgetFromFile);
         b.Property(x => x.Key).HasMaxLength(80).IsRequired();
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Title).HasMaxLength(1000).IsRequired();

@@ -3,7 +3,12 @@ using Pcmd.Web.Features.Targets;
 namespace Pcmd.Web.Features.Plans;
 
 public sealed record Ref(int Id, string Code, string Name);
-public sealed record AssignmentView(int AgencyId, string AgencyCode, string AgencyName, AssignmentRole Role, bool Requested);
+/// <summary><paramref name="EndedOn"/>: the agency was dissolved or merged (before today); <paramref name="Successor"/> took over its work.</summary>
+public sealed record AssignmentView(int AgencyId, string AgencyCode, string AgencyName, AssignmentRole Role, bool Requested, DateOnly? EndedOn = null,
+    Ref? Successor = null);
+/// <summary>A plan whose issuer was abolished (issue 16, item 5): who issued it, when that body or unit ended, and who took over
+/// its follow-up — the issuing agency's successor or, without one, the units the issuing unit's area passed to.</summary>
+public sealed record IssuerTakeover(string Issuer, DateOnly EndedOn, List<Ref> Agencies, List<Ref> Units);
 public sealed record TargetRow(int? Year, int? OrgUnitId, string? OrgUnitName, decimal? Value, decimal? Min, decimal? Max);
 public sealed record IndicatorView(int Id, string Number, string Text, string? UnitOfMeasure, TargetKind? TargetKind, decimal? Value, decimal? Min,
     decimal? Max, string? Numerator, string? Denominator, MeasurementWindow Window, string? Note, List<TargetRow> Targets, List<AssignmentView> Assignments);
@@ -19,14 +24,19 @@ public sealed record PlanDocumentView(DatePrecision? IssuedPrecision, List<strin
 public sealed record PlanDetailDto(int Id, int Version, string Key, string Title, string? Number, DateOnly? IssuedOn, PlanLevel Level,
     Ref IssuingUnit, Ref? IssuingAgency, Ref? CoordinatingAgency, int PeriodFrom, int PeriodTo, Ref? Parent, List<string> LegalBasis,
     List<PlanObjective> Objectives, List<IndicatorView> Indicators, List<TaskView> Tasks, List<AppendixView> Appendices, List<ScheduleView> ReportSchedule,
-    bool CanEdit, PlanDocumentView Document);
+    bool CanEdit, PlanDocumentView Document, IssuerTakeover? Takeover = null);
 
 public static class PlanDetailMapping
 {
-    static List<AssignmentView> A(IEnumerable<Assignment> all) => all.OrderBy(a => a.Role).ThenBy(a => a.Position)
-        .Select(a => new AssignmentView(a.AgencyId, a.Agency!.Code, a.Agency.Name, a.Role, a.Requested)).ToList();
+    static List<AssignmentView> A(IEnumerable<Assignment> all, DateOnly today) => all.OrderBy(a => a.Role).ThenBy(a => a.Position)
+        .Select(a => new AssignmentView(a.AgencyId, a.Agency!.Code, a.Agency.Name, a.Role, a.Requested,
+            Ended(a.Agency.ValidTo, today), Ended(a.Agency.ValidTo, today) is null || a.Agency.Successor is not { } s ? null : new Ref(s.Id, s.Code, s.Name))).ToList();
 
-    public static PlanDetailDto ToDetail(this Plan p, bool canEdit) => new(
+    static DateOnly? Ended(DateOnly? validTo, DateOnly today) => validTo < today ? validTo : null;
+
+    public static PlanDetailDto ToDetail(this Plan p, bool canEdit) => p.ToDetail(canEdit, DateOnly.FromDateTime(DateTime.Today));
+
+    public static PlanDetailDto ToDetail(this Plan p, bool canEdit, DateOnly today) => new(
         p.Id, p.Version, p.Key, p.Title, p.Number, p.IssuedOn, p.Level,
         new Ref(p.IssuingUnitId, p.IssuingUnit!.Code, p.IssuingUnit.Name),
         p.IssuingAgency is { } ia ? new Ref(ia.Id, ia.Code, ia.Name) : null,
@@ -38,9 +48,9 @@ public static class PlanDetailMapping
         p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Number, i.Text, i.UnitOfMeasure, i.TargetKind, i.TargetValue,
             i.TargetMin, i.TargetMax, i.Numerator, i.Denominator, i.Window, i.Note,
             i.Targets.OrderBy(t => t.OrgUnitId).ThenBy(t => t.Year).Select(t => new TargetRow(t.Year, t.OrgUnitId, t.OrgUnit?.Name, t.Value, t.Min, t.Max)).ToList(),
-            A(i.Assignments))).ToList(),
+            A(i.Assignments, today))).ToList(),
         p.Tasks.OrderBy(t => t.Position).Select(t => new TaskView(t.Id, t.Number, t.Section, t.Text, t.TimingKind, t.Frequency, t.DueDate, t.TimingText,
-            A(t.Assignments))).ToList(),
+            A(t.Assignments, today))).ToList(),
         p.Appendices.OrderBy(a => a.Position).Select(a => new AppendixView(a.Id, a.Number, a.Title, a.Kind,
             a.Items.OrderBy(x => x.Position).Select(x => new AppendixItemView(x.Id, x.Name, x.OrgUnitId, x.OrgUnit?.Name, x.UnitName, x.Complexity, x.Status, x.Note)).ToList())).ToList(),
         p.ReportSchedule.OrderBy(r => r.Position).Select(r => new ScheduleView(r.Kind, r.DueDay, r.DueMonth, r.ConsolidationDueDay, r.ConsolidationDueMonth,

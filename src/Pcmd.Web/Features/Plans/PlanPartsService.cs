@@ -156,14 +156,7 @@ public sealed class PlanPartsService(PcmdDbContext db, PlanFileReader reader, Pl
     Task<Plan> Tracked(UserScope scope, int id, int expectedVersion, CancellationToken ct) =>
         PlanAccess.ForWrite(db, scope, id, expectedVersion, ct);
 
-    /// <summary>Saves the part together with the plan, whose version the DbContext bumps (and checks) because
-    /// the plan row is marked modified; one SaveChanges is one transaction with its audit entries.</summary>
-    async Task Save(Plan plan, CancellationToken ct)
-    {
-        db.Entry(plan).Property(p => p.Version).IsModified = true;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ConflictException(); }
-    }
+    Task Save(Plan plan, CancellationToken ct) => PlanAccess.SaveWithPlan(db, plan, ct);
 
     /// <summary>Keeps the rows of agencies that stay (so the audit shows only what changed), adds the new, removes the rest.</summary>
     void SyncAssignments(List<Assignment> existing, List<Assignment> wanted, int planId)

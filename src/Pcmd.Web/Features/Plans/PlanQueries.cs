@@ -11,11 +11,11 @@ public static class PlanQueries
 
     public static IQueryable<Plan> Full(PcmdDbContext db) =>
         db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.IssuingUnit).Include(p => p.IssuingAgency).Include(p => p.CoordinatingAgency).Include(p => p.Parent)
+            .Include(p => p.IssuingUnit).Include(p => p.IssuingAgency).ThenInclude(a => a!.Successor).Include(p => p.CoordinatingAgency).Include(p => p.Parent)
             .Include(p => p.Objectives)
             .Include(p => p.Indicators).ThenInclude(i => i.Targets).ThenInclude(t => t.OrgUnit)
-            .Include(p => p.Indicators).ThenInclude(i => i.Assignments).ThenInclude(a => a.Agency)
-            .Include(p => p.Tasks).ThenInclude(t => t.Assignments).ThenInclude(a => a.Agency)
+            .Include(p => p.Indicators).ThenInclude(i => i.Assignments).ThenInclude(a => a.Agency).ThenInclude(a => a!.Successor)
+            .Include(p => p.Tasks).ThenInclude(t => t.Assignments).ThenInclude(a => a.Agency).ThenInclude(a => a!.Successor)
             .Include(p => p.Appendices).ThenInclude(a => a.Items).ThenInclude(i => i.OrgUnit)
             .Include(p => p.ReportSchedule).ThenInclude(r => r.RecipientAgency);
 }

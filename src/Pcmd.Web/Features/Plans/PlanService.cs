@@ -14,8 +14,8 @@ public sealed record PlanHeaderInput(string? Title, string? Number, DateOnly? Is
 
 /// <summary>Plans: browse within scope, import and export plan files, edit, delete. Every write is one
 /// transaction and checks the version the user started from.</summary>
-public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFileWriter writer,
-    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers)
+public sealed class PlanService(PcmdDbContext db, OrgUnits.OrgUnitTree tree, PlanFileReader reader, PlanFileWriter writer,
+    IEnumerable<IPlanPartGuard> guards, IEnumerable<IIndicatorDependents> carryOvers, IEnumerable<IPlanBudget> budgets)
 {
     public async Task<List<PlanSummary>> List(UserScope scope, string? search = null, CancellationToken ct = default)
     {
@@ -34,6 +34,36 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         return await PlanQueries.Full(db).ReadableOr404(scope, id, ct);
     }
 
+    /// <summary>The plan as the page and the API show it, with who took over a plan whose issuer was abolished (issue 16, item 5).</summary>
+    public async Task<PlanDetailDto> Detail(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var plan = await Get(scope, id, ct);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        return plan.ToDetail(PlanAccess.CanWrite(scope, plan), today) with { Takeover = await Takeover(plan, today) };
+    }
+
+    async Task<IssuerTakeover?> Takeover(Plan plan, DateOnly today)
+    {
+        DateOnly? Ended(DateOnly? validTo) => validTo < today ? validTo : null;
+        var agencyEnd = Ended(plan.IssuingAgency?.ValidTo);
+        var unit = await tree.Find(plan.IssuingUnitId);
+        var unitEnd = Ended(unit?.ValidTo);
+        if (agencyEnd is null && unitEnd is null) return null;
+        List<Ref> agencies = agencyEnd is not null && plan.IssuingAgency!.Successor is { } s ? [new Ref(s.Id, s.Code, s.Name)] : [];
+        var units = new List<Ref>();
+        if (agencies.Count == 0 && unitEnd is not null)
+        {
+            // A commune names its successors; an abolished district none: its area passed to the successors of its communes.
+            var next = (await tree.Successors(unit!.Id)).ToList();
+            if (next.Count == 0)
+                foreach (var child in (await tree.All()).Where(n => n.ParentId == unit.Id)) next.AddRange(await tree.Successors(child.Id));
+            foreach (var id in next.Distinct())
+                if (await tree.Find(id) is { } n) units.Add(new Ref(n.Id, n.Code, n.Name));
+        }
+        return new IssuerTakeover(agencyEnd is not null ? plan.IssuingAgency!.Name : unit!.Name, (agencyEnd ?? unitEnd)!.Value, agencies,
+            units.OrderBy(u => u.Name, VietnameseText.Comparer).ToList());
+    }
+
     public async Task<PlanFileDocument> Export(UserScope scope, int id, CancellationToken ct = default)
     {
         await Get(scope, id, ct);
@@ -45,9 +75,12 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         var plan = await reader.Read(doc, ct);
         if (!PlanAccess.CanWrite(scope, plan.IssuingUnitId, plan.IssuingAgencyId))
             throw new ForbiddenException("Bạn không có quyền tạo kế hoạch cho đơn vị này.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await SaveBudget(plan, plan.BudgetFromFile, ct);
         await PlanLinks.LinkWaitingChildren(db, plan, ct);
+        await tx.CommitAsync(ct);
         return plan;
     }
 
@@ -101,6 +134,7 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         existing.Appendices.AddRange(fresh.Appendices);
         existing.ReportSchedule.AddRange(fresh.ReportSchedule);
         await db.SaveChangesAsync(ct);
+        await SaveBudget(existing, fresh.BudgetFromFile, ct);
         foreach (var restore in restores) await restore(existing.Indicators, ct);
         await restoreCompletions(existing.Tasks, ct);
         await tx.CommitAsync(ct);
@@ -146,6 +180,13 @@ public sealed class PlanService(PcmdDbContext db, PlanFileReader reader, PlanFil
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The file's Kinh phí replaces the plan's budget lines (the file is the whole plan), once its tasks have ids.</summary>
+    async Task SaveBudget(Plan plan, List<PlanBudgetLine> lines, CancellationToken ct)
+    {
+        var taskIds = plan.Tasks.ToDictionary(t => t.Number, t => t.Id);
+        foreach (var b in budgets) await b.Replace(plan.Id, lines, taskIds, ct);
     }
 
     /// <summary>The plan for a write: in scope, writable, and still at the version the user saw.</summary>

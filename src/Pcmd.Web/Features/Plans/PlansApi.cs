@@ -41,11 +41,8 @@ public static class PlansApi
     public static async Task<Ok<List<PlanSummary>>> ListPlans(string? search, UserScope scope, PlanService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.List(scope, search, ct));
 
-    public static async Task<Ok<PlanDetailDto>> GetPlan(int id, UserScope scope, PlanService svc, CancellationToken ct)
-    {
-        var plan = await svc.Get(scope, id, ct);
-        return TypedResults.Ok(plan.ToDetail(PlanAccess.CanWrite(scope, plan)));
-    }
+    public static async Task<Ok<PlanDetailDto>> GetPlan(int id, UserScope scope, PlanService svc, CancellationToken ct) =>
+        TypedResults.Ok(await svc.Detail(scope, id, ct));
 
     /// <summary>Serialized here with the plan file's own options (property names and order of docs/plan-file.md), not the API's.</summary>
     public static async Task<FileContentHttpResult> ExportPlan(int id, UserScope scope, PlanService svc, CancellationToken ct)

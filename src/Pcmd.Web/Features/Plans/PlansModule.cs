@@ -14,6 +14,7 @@ public static class PlansModule
         .AddScoped<PlanService>()
         .AddScoped<Shared.ISearchSource, PlanSearch>()
         .AddScoped<PlanPartsService>()
+        .AddScoped<PlanSectionsService>()
         .AddScoped<MyTasks>()
         .AddScoped<TaskCompletions>()
         .AddScoped<IDemoStep, PlansDemoStep>();
@@ -23,6 +24,7 @@ public static class PlansModule
         const string tag = "Kế hoạch";
         PlansApi.Map(app.MapGroup("/api/v1/plans").WithTags(tag).RequireAuthorization());
         PlanPartsApi.Map(app.MapGroup("/api/v1/plans/{id:int}").WithTags(tag).RequireAuthorization());
+        PlanSectionsApi.Map(app.MapGroup("/api/v1/plans/{id:int}").WithTags(tag).RequireAuthorization());
         PlansApi.MapMyTasks(app.MapGroup("/api/v1/my-tasks").WithTags(tag).RequireAuthorization());
         return app;
     }

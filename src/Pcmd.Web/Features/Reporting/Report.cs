@@ -61,6 +61,9 @@ public class ReportIndicatorValue
     public int IndicatorId { get; set; }
     public decimal? Value { get; set; }
     public decimal? Denominator { get; set; }
+    /// <summary>A share typed as a per cent (85,5) by a unit that knows only the rate, not its parts; then
+    /// <see cref="Value"/> and <see cref="Denominator"/> are empty and the figure is not added into the units' sums.</summary>
+    public decimal? Percent { get; set; }
     public decimal? Computed { get; set; }
     public decimal? ComputedDenominator { get; set; }
     public string? Source { get; set; }

@@ -12,7 +12,7 @@ namespace Pcmd.Web.Features.Reporting;
 /// (the report, its period and plan with the agencies it names, read as the form reads them, with the same figures) and a
 /// period's <see cref="PeriodWorkbookModel"/>. The writers then need nothing else.</summary>
 public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService forms, ConsolidationService consolidation, OrgUnitTree tree,
-    TimeProvider clock)
+    TimeProvider clock, IEnumerable<IReportDocumentParts> parts)
 {
     /// <summary><paramref name="withUnits"/>: on the consolidated report, what each unit wrote under each task (the city's
     /// runs to well over a hundred pages); without it, only the consolidated text.</summary>
@@ -44,6 +44,9 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
             : plan.ReportSchedule.FirstOrDefault(e => e.Kind == period.Kind)?.RecipientAgency?.Name
               ?? (plan.CoordinatingAgency ?? plan.IssuingAgency)?.Name;
         var isCommittee = agency.Kind == AgencyKind.PeoplesCommittee;
+        // The year's budget and commendations, as the report page shows them (the unit's own lines; the whole plan's when consolidated).
+        var extra = await ReportDocumentParts.Collect(parts, scope,
+            new ReportPartRequest(plan.Id, period.DataTo.Year, report.IsConsolidated ? null : report.AgencyId, period.Kind), ct);
         return new ReportDocumentModel(
             new DocumentIssuer(agency.Name, agency.ShortName, Symbol(agency), isCommittee, unit?.Name, await Province(tree, agency.OrgUnitId)),
             new DocumentPlan(plan.Title, plan.Number),
@@ -56,7 +59,7 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
             content.Difficulties, content.Proposals, reportTo,
             isCommittee ? new DocumentSigner("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null)
             : agency.Kind == AgencyKind.Department ? new DocumentSigner("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", null)
-            : new DocumentSigner("", "THỦ TRƯỞNG ĐƠN VỊ", null));
+            : new DocumentSigner("", "THỦ TRƯỞNG ĐƠN VỊ", null), extra);
     }
 
     /// <summary>The period's units (those the reader may see, as in the matrix) and their accepted figures.</summary>
@@ -73,7 +76,7 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
         var indicators = plan.Indicators.Where(i => i.TargetKind != null).OrderBy(i => i.Position).Select(i =>
         {
             var share = ReportFigures.IsShare(i);
-            var cells = reportIds.Select(r => byKey.TryGetValue((r, i.Id), out var v) ? Figure(share, v.Value, v.Denominator) : null).ToList();
+            var cells = reportIds.Select(r => byKey.TryGetValue((r, i.Id), out var v) ? Figure(share, v.Value, v.Denominator) ?? (share ? v.Percent : null) : null).ToList();
             var mine = values.Where(v => v.IndicatorId == i.Id && accepted.Contains(v.ReportId) && v.Value != null).ToList();
             decimal? total = mine.Count == 0 ? null : Figure(share, mine.Sum(v => v.Value), mine.Sum(v => v.Denominator));
             var target = i.TargetFor(Math.Clamp(period.Year, plan.PeriodFrom, plan.PeriodTo));
@@ -81,7 +84,8 @@ public sealed class ReportDocumentQuery(PcmdDbContext db, ReportFormService form
         }).ToList();
         var timeliness = units.Select(u => new TimelinessRow(u.Name, u.Cells[0]!.StatusText, period.DueOn, VietnamTime.ToOffset(u.Cells[0]!.SubmittedAt),
             u.Cells[0]!.SubmittedAt is null ? null : u.Cells[0]!.DaysLate)).ToList();
-        return new PeriodWorkbookModel(plan.Title, period.Title, period.DataFrom, period.DataTo, period.DueOn, timeliness, indicators);
+        var extra = await ReportDocumentParts.Collect(parts, scope, new ReportPartRequest(plan.Id, period.DataTo.Year, null, period.Kind), ct);
+        return new PeriodWorkbookModel(plan.Title, period.Title, period.DataFrom, period.DataTo, period.DueOn, timeliness, indicators, extra);
     }
 
     /// <summary>A share is written as its per cent, so that a column of shares reads as the plan writes them.</summary>

@@ -39,7 +39,7 @@ public sealed class ReportDraftService(PcmdDbContext db, ReportFormService forms
                 errors.Add($"values[{n}].indicatorId", "Chỉ tiêu này không được giao cho đơn vị trong kế hoạch.");
                 continue;
             }
-            ReportRules.CheckValue(indicator, v.Value, v.Denominator, $"values[{n}]", errors);
+            ReportRules.CheckValue(indicator, v.Value, v.Denominator, $"values[{n}]", errors, v.Percent);
             if (v.Note is { Length: > 2000 }) errors.Add($"values[{n}].note", "Ghi chú dài tối đa 2.000 ký tự.");
         }
         errors.ThrowIfAny();
@@ -57,7 +57,7 @@ public sealed class ReportDraftService(PcmdDbContext db, ReportFormService forms
         {
             var e = report.Values.FirstOrDefault(x => x.IndicatorId == v.IndicatorId);
             if (e is null) report.Values.Add(e = new ReportIndicatorValue { IndicatorId = v.IndicatorId });
-            (e.Value, e.Denominator, e.Note) = (v.Value, v.Denominator, Clean(v.Note));
+            (e.Value, e.Denominator, e.Percent, e.Note) = (v.Value, v.Denominator, v.Percent, Clean(v.Note));
         }
         report.SavedAt = clock.GetUtcNow().UtcDateTime;
         report.SavedBy = scope.UserName;

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
@@ -24,7 +25,7 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
         r.IsConsolidated ? plan.IssuingUnitId : r.OrgUnitId != plan.IssuingUnitId ? r.OrgUnitId : null;
 
     public async Task<Dictionary<int, ComputedFigure>> Compute(Report r, ReportPeriod period, Plan plan, IEnumerable<int> indicatorIds,
-        CancellationToken ct)
+        CancellationToken ct, CultureInfo? culture = null)
     {
         var result = new Dictionary<int, ComputedFigure>();
         if (AreaOf(r, plan) is not { } unit) return result;
@@ -40,7 +41,7 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
         foreach (var (b, request) in asked)
         {
             var actual = computed[request];
-            result[b.IndicatorId] = new ComputedFigure(actual.Value, actual.Denominator, IndicatorLabels.Source(b.Computation, actual, Vi),
+            result[b.IndicatorId] = new ComputedFigure(actual.Value, actual.Denominator, IndicatorLabels.Source(b.Computation, actual, culture ?? Vi),
                 IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To)));
         }
         return result;
@@ -60,23 +61,33 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
             r.IsConsolidated ? plan.IssuingUnitId : r.OrgUnitId, r.IsConsolidated || r.OrgUnitId == plan.IssuingUnitId);
 
     /// <summary>The target as the plan writes it; a year's share of "at least once" reads "60 %".</summary>
-    public static string TargetText(Target? target, Indicator i) => target is null ? ""
+    public static string TargetText(Target? target, Indicator i, CultureInfo? culture = null) => target is null ? ""
         : PlanLabels.Target(target.Kind == TargetKind.AtLeastOnce ? TargetKind.Percentage : target.Kind,
-            target.Value ?? (target.Kind == TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, Vi);
+            target.Value ?? (target.Kind == TargetKind.AtLeastOnce ? 100 : null), target.Min, target.Max, i.UnitOfMeasure, culture ?? Vi);
 
     public static bool IsShare(Indicator i) => i.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce
         || (i.TargetKind is null && i.Denominator is not null);
 
-    /// <summary>The actual, the per cent of target and the status words of a reported figure.</summary>
-    public static (string Actual, string Percent, string Status) Judge(Target? target, Indicator i, decimal? value, decimal? denominator, int year,
-        DateOnly today)
+    /// <summary>The actual, the per cent of target and the status words of a reported figure. A share typed as its per cent
+    /// (<paramref name="typedPercent"/>) is judged as that rate and written as typed, never as a fraction.</summary>
+    public static (string Actual, string Percent, string Status) Judge(Target? target, Indicator i, decimal? value, decimal? denominator,
+        decimal? typedPercent, int year, DateOnly today, CultureInfo? culture = null)
     {
-        if (value is not { } v) return ("—", "—", "Chưa có số liệu");
-        var actual = IsShare(i) ? (denominator is { } d ? Actual.Ratio(v, d) : null) : new Actual(v);
+        var c = culture ?? Vi;
+        var share = IsShare(i);
+        if (share && value is null && typedPercent is { } typed)
+        {
+            var rate = Actual.Ratio(typed, 100);
+            var judged = IndicatorStatus.Judge(target, rate, year, new MeasureWindow(new DateOnly(year - 1, 12, 15), new DateOnly(year, 12, 14)), today);
+            return (IndicatorLabels.Number(typed, c) + " %", judged.PercentOfTarget is { } p ? IndicatorLabels.Number(Math.Round(p, 1), c) + " %" : "—",
+                IndicatorLabels.Status(judged.Status, c));
+        }
+        if (value is not { } v) return ("—", "—", UiText.T("Reporting.NoFigure", c));
+        var actual = share ? (denominator is { } d ? Actual.Ratio(v, d) : null) : new Actual(v);
         var outcome = IndicatorStatus.Judge(target, actual, year, new MeasureWindow(new DateOnly(year - 1, 12, 15), new DateOnly(year, 12, 14)), today);
-        var text = IndicatorLabels.Measure(target?.Kind ?? i.TargetKind, outcome.Measure, actual, Vi);
-        if (IsShare(i) && denominator is { } dd) text = $"{text} ({IndicatorLabels.Number(v, Vi)}/{IndicatorLabels.Number(dd, Vi)})";
-        var percent = outcome.PercentOfTarget is { } pc ? IndicatorLabels.Number(Math.Round(pc, 1), Vi) + " %" : "—";
-        return (text, percent, IndicatorLabels.Status(outcome.Status, Vi));
+        var text = IndicatorLabels.Measure(target?.Kind ?? i.TargetKind, outcome.Measure, actual, c);
+        if (share && denominator is { } dd) text = $"{text} ({IndicatorLabels.Number(v, c)}/{IndicatorLabels.Number(dd, c)})";
+        var percent = outcome.PercentOfTarget is { } pc ? IndicatorLabels.Number(Math.Round(pc, 1), c) + " %" : "—";
+        return (text, percent, IndicatorLabels.Status(outcome.Status, c));
     }
 }

@@ -10,17 +10,18 @@ public sealed record ReportForm(
     string? ReturnComment, string? Difficulties, string? Proposals, List<TaskRow> Tasks, List<ValueRow> Indicators, List<QuestionRow> Questions,
     List<AttachmentRow> Attachments, List<EventRow> History);
 
-/// <summary><see cref="Gathered"/>: on the consolidated report, what each unit wrote on the task.</summary>
+/// <summary><see cref="Gathered"/>: on the consolidated report, what each unit wrote on the task. <see cref="Drafted"/>: the
+/// narrative is the synthesis PCMD drafted from the units' texts, not a text the coordinator saved.</summary>
 public sealed record TaskRow(int TaskId, string Number, string Text, string? Section, AssignmentRole? Role, TaskProgress? Progress, string ProgressText,
-    string? Narrative, List<UnitText> Gathered);
+    string? Narrative, List<UnitText> Gathered, bool Drafted = false);
 
 public sealed record UnitText(int ReportId, string Unit, string Text);
 
-/// <summary>One indicator's figure. <see cref="Computed"/> is what the records give (frozen on submission);
+/// <summary>One indicator's figure; <see cref="Percent"/>: a share typed as its per cent, without its parts. <see cref="Computed"/> is what the records give (frozen on submission);
 /// <see cref="Live"/> is what they give today, shown beside a submitted figure. On the consolidated report,
 /// <see cref="UnitsSum"/> adds up the units' accepted figures and <see cref="Computed"/> is over the whole area.</summary>
 public sealed record ValueRow(int IndicatorId, string Number, string Text, string? UnitOfMeasure, bool IsShare, string TargetText,
-    decimal? Value, decimal? Denominator, bool Prefilled, decimal? Computed, decimal? ComputedDenominator, string? Source, string? Link,
+    decimal? Value, decimal? Denominator, decimal? Percent, bool Prefilled, decimal? Computed, decimal? ComputedDenominator, string? Source, string? Link,
     decimal? Live, decimal? LiveDenominator, string? Note, string ActualText, string PercentText, string StatusText,
     decimal? UnitsSum, decimal? UnitsSumDenominator, int UnitsCounted);
 
@@ -36,6 +37,7 @@ public sealed record ReportDraft(int Version, string? Difficulties, string? Prop
 
 public sealed record TaskInput(int TaskId, TaskProgress? Progress, string? Narrative);
 
-public sealed record ValueInput(int IndicatorId, decimal? Value, decimal? Denominator, string? Note);
+/// <summary><see cref="Percent"/>: a share's per cent (0–100) when the unit does not know its numerator and denominator.</summary>
+public sealed record ValueInput(int IndicatorId, decimal? Value, decimal? Denominator, string? Note, decimal? Percent = null);
 
 public sealed record ReviewInput(int Version, string? Comment);

@@ -40,14 +40,15 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
     /// <summary><paramref name="gathered"/>: on the consolidated report, what each unit wrote under each task.
     /// <paramref name="liveWhenLocked"/>: the records' figures of today beside a submitted report's (the form shows
     /// them; a document prints only the report's own).</summary>
-    public async Task<Content> ContentOf(Loaded loaded, bool gathered, bool liveWhenLocked, CancellationToken ct)
+    public async Task<Content> ContentOf(Loaded loaded, bool gathered, bool liveWhenLocked, CancellationToken ct, CultureInfo? culture = null)
     {
+        var c = culture ?? Vi;
         var (report, period, plan) = loaded;
         var assigned = await units.Assigned(plan.Id, report.AgencyId, report.IsConsolidated, ct);
         var editable = report.Status is ReportStatus.Draft or ReportStatus.Returned;
         var locked = report.Status is ReportStatus.Submitted or ReportStatus.Accepted;
         var indicators = plan.Indicators.Where(i => assigned.IndicatorIds.Contains(i.Id) && i.TargetKind != null).OrderBy(i => i.Position).ToList();
-        var live = locked && !liveWhenLocked ? [] : await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct);
+        var live = locked && !liveWhenLocked ? [] : await figures.Compute(report, period, plan, indicators.Select(i => i.Id), ct, c);
         // The units' sums only pre-fill a draft.
         var sums = report.IsConsolidated && (!locked || liveWhenLocked) ? await UnitSums(period.Id, ct) : [];
         // The units' texts draft the consolidated one wherever the coordinator has written nothing; the texts themselves
@@ -65,48 +66,53 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var tasks = plan.Tasks.Where(t => assigned.TaskIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t =>
         {
             var e = report.Tasks.FirstOrDefault(x => x.TaskId == t.Id);
+            var narrative = Drafted(e?.Narrative, texts.GetValueOrDefault(t.Id));
             return new TaskRow(t.Id, t.Number, t.Text, t.Section, assigned.Roles.TryGetValue(t.Id, out var role) ? role : null, e?.Progress,
-                ReportLabels.Progress(e?.Progress), Drafted(e?.Narrative, texts.GetValueOrDefault(t.Id)),
-                gathered ? texts.GetValueOrDefault(t.Id) ?? [] : []);
+                ReportLabels.Progress(e?.Progress, c), narrative, gathered ? texts.GetValueOrDefault(t.Id) ?? [] : [],
+                Drafted: narrative is not null && string.IsNullOrWhiteSpace(e?.Narrative));
         }).ToList();
 
         var values = indicators.Select(i => Row(report, period, plan, i, live.GetValueOrDefault(i.Id),
-            sums.TryGetValue(i.Id, out var sum) ? sum : null)).ToList();
+            sums.TryGetValue(i.Id, out var sum) ? sum : null, c)).ToList();
         var questions = period.Questions.Select((q, n) => new QuestionRow(n, q, n < report.Answers.Count ? report.Answers[n] : null)).ToList();
         return new Content(tasks, values, questions, difficulties, proposals);
     }
 
-    public async Task<ReportForm> Get(UserScope scope, int id, CancellationToken ct = default)
+    /// <summary><paramref name="culture"/>: the words of the labels (status, progress, targets); Vietnamese unless a page
+    /// asks for its reader's (<see cref="ReportLabels.Reading"/>).</summary>
+    public async Task<ReportForm> Get(UserScope scope, int id, CancellationToken ct = default, CultureInfo? culture = null)
     {
+        var c = culture ?? Vi;
         var loaded = await Load(scope, id, track: false, ct);
         var (report, period, plan) = loaded;
         var canConsolidate = ReportAccess.CanConsolidate(scope, plan);
         var writes = report.IsConsolidated ? canConsolidate : await ReportAccess.WritesFor(db, scope, report.AgencyId, report.OrgUnitId, ct);
         var editable = report.Status is ReportStatus.Draft or ReportStatus.Returned;
-        var (tasks, values, questions, difficulties, proposals) = await ContentOf(loaded, gathered: true, liveWhenLocked: true, ct);
+        var (tasks, values, questions, difficulties, proposals) = await ContentOf(loaded, gathered: true, liveWhenLocked: true, ct, c);
         var attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var history = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new EventRow(e.Kind, EventText(e.Kind), e.At, e.By, e.Comment, e.DaysLate)).ToList();
+            .Select(e => new EventRow(e.Kind, ReportLabels.Event(e.Kind, c), e.At, e.By, e.Comment, e.DaysLate)).ToList();
         var due = report.IsConsolidated ? period.ConsolidationDueOn ?? period.DueOn : period.DueOn;
         var firstLate = report.Events.Where(e => e.Kind == ReportEventKind.Submitted).OrderBy(e => e.At).Select(e => e.DaysLate).FirstOrDefault();
         int? late = report.SubmittedAt is null ? (Today > due ? ReportCalendar.DaysLate(due, Today) : null) : firstLate;
 
         return new ReportForm(report.Id, report.Version, period.Id, period.Title, period.Kind, period.DataFrom, period.DataTo, due, plan.Id, plan.Title,
-            report.AgencyId, report.Agency!.Name, report.IsConsolidated, report.Status, ReportLabels.Status(report.Status, report.SubmittedAt is not null),
+            report.AgencyId, report.Agency!.Name, report.IsConsolidated, report.Status, ReportLabels.Status(report.Status, report.SubmittedAt is not null, c),
             writes && editable, canConsolidate && !report.IsConsolidated && report.Status == ReportStatus.Submitted, canConsolidate,
             report.SubmittedAt, late, report.SavedAt, report.SavedBy, report.ReturnComment, difficulties, proposals,
             tasks, values, questions, attachments, history);
     }
 
-    ValueRow Row(Report report, ReportPeriod period, Plan plan, Indicator i, ComputedFigure? live, (decimal Value, decimal? Den, int Count)? sum)
+    ValueRow Row(Report report, ReportPeriod period, Plan plan, Indicator i, ComputedFigure? live, (decimal Value, decimal? Den, int Count)? sum,
+        CultureInfo c)
     {
         var saved = report.Values.FirstOrDefault(v => v.IndicatorId == i.Id);
         var locked = report.Status is ReportStatus.Submitted or ReportStatus.Accepted;
         // A draft shows what is saved, else the units' sum (consolidated) or the records' figure: the pre-fill.
-        decimal? value = saved?.Value, den = saved?.Denominator;
+        decimal? value = saved?.Value, den = saved?.Denominator, percent = saved?.Percent;
         var prefilled = false;
-        if ((saved is null || (saved.Value is null && saved.Denominator is null)) && !locked)
+        if ((saved is null || (saved.Value is null && saved.Denominator is null && saved.Percent is null)) && !locked)
         {
             (value, den) = report.IsConsolidated && sum is { } s ? (s.Value, s.Den) : (live?.Value, live?.Denominator);
             prefilled = value is not null;
@@ -114,10 +120,10 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
         var computed = locked ? saved?.Computed : live?.Value;
         var computedDen = locked ? saved?.ComputedDenominator : live?.Denominator;
         var target = ReportFigures.TargetOf(report, plan, i, period.Year);
-        var targetText = ReportFigures.TargetText(target, i);
-        var (actual, percent, status) = ReportFigures.Judge(target, i, value, den, period.Year, Today);
-        return new ValueRow(i.Id, i.Number, i.Text, i.UnitOfMeasure, ReportFigures.IsShare(i), targetText, value, den, prefilled, computed, computedDen,
-            locked ? saved?.Source : live?.Source, live?.Link, live?.Value, live?.Denominator, saved?.Note, actual, percent, status,
+        var targetText = ReportFigures.TargetText(target, i, c);
+        var (actual, percentText, status) = ReportFigures.Judge(target, i, value, den, percent, period.Year, Today, c);
+        return new ValueRow(i.Id, i.Number, i.Text, i.UnitOfMeasure, ReportFigures.IsShare(i), targetText, value, den, percent, prefilled, computed, computedDen,
+            locked ? saved?.Source : live?.Source, live?.Link, live?.Value, live?.Denominator, saved?.Note, actual, percentText, status,
             sum?.Value, sum?.Den, sum?.Count ?? 0);
     }
 
@@ -158,12 +164,4 @@ public sealed class ReportFormService(PcmdDbContext db, ReportingUnits units, Re
             ReportSynthesis.Draft(xs.Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => (x.Unit, x.Text!)));
         return (Join(rows.Select(r => (r.Unit, r.Difficulties))), Join(rows.Select(r => (r.Unit, r.Proposals))));
     }
-
-    public static string EventText(ReportEventKind k) => k switch
-    {
-        ReportEventKind.Submitted => "Nộp báo cáo",
-        ReportEventKind.Returned => "Trả lại để bổ sung",
-        ReportEventKind.Accepted => "Chấp nhận",
-        _ => k.ToString(),
-    };
 }

@@ -29,7 +29,7 @@ public sealed class ReportWorkflow(PcmdDbContext db, ReportFormService forms, Re
         {
             var e = report.Values.FirstOrDefault(v => v.IndicatorId == row.IndicatorId);
             if (e is null) report.Values.Add(e = new ReportIndicatorValue { IndicatorId = row.IndicatorId });
-            (e.Value, e.Denominator) = (row.Value, row.Denominator);
+            (e.Value, e.Denominator, e.Percent) = (row.Value, row.Denominator, row.Percent);
             (e.Computed, e.ComputedDenominator, e.Source) = (row.Computed, row.ComputedDenominator, row.Source);
         }
         var now = Now;

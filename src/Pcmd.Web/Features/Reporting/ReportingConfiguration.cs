@@ -55,6 +55,7 @@ public class ReportingConfiguration :
         b.ToTable("report_values");
         b.Property(x => x.Value).HasPrecision(18, 2);
         b.Property(x => x.Denominator).HasPrecision(18, 2);
+        b.Property(x => x.Percent).HasPrecision(18, 2);
         b.Property(x => x.Computed).HasPrecision(18, 2);
         b.Property(x => x.ComputedDenominator).HasPrecision(18, 2);
         b.Property(x => x.Source).HasMaxLength(500);

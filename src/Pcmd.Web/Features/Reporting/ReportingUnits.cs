@@ -56,10 +56,15 @@ public sealed class ReportingUnits(PcmdDbContext db)
     }
 
     /// <summary>The agencies whose assignments bind <paramref name="agencyId"/>: itself, the collectives it is a member of,
-    /// and the agencies above it (a Chi cục carries out what its Sở is given).</summary>
+    /// and the agencies above it in the same unit (a Chi cục carries out what its Sở is given). An agency above it in
+    /// another unit does not bind it: a ward's police is not asked the city police's tasks and indicators, which the city
+    /// police answers for (issue 15, item 3: a ward is asked only what is assigned to wards).</summary>
     public async Task<List<int>> Bound(int agencyId, CancellationToken ct)
     {
-        var result = await SelfAndAbove(db, agencyId, ct);
+        var chain = await SelfAndAbove(db, agencyId, ct);
+        var units = await db.Agencies.AsNoTracking().Where(a => chain.Contains(a.Id)).Select(a => new { a.Id, a.OrgUnitId }).ToListAsync(ct);
+        var own = units.First(u => u.Id == agencyId).OrgUnitId;
+        var result = chain.Where(id => units.Any(u => u.Id == id && u.OrgUnitId == own)).ToList();
         result.AddRange(await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
             .Select(m => m.BodyId).ToListAsync(ct));
         return result;

@@ -49,6 +49,18 @@ public sealed partial class SupportService(PcmdDbContext db, CaseAccess access, 
             contacts.Select(r => new ContactDto(r.x.Id, r.x.Date, r.x.OrgUnitId, r.Name, r.x.EstablishmentId, r.x.Channel, Flags(r.x.Given), r.x.People)).ToList());
     }
 
+    /// <summary>Whom the case's supervisor may give it to: the case workers and supervisors whose area holds the case's unit
+    /// (the same rule <see cref="Assign"/> checks). Only the supervisor asks; anyone else gets the case's usual refusal.</summary>
+    public async Task<(List<StaffRef> Workers, List<StaffRef> Supervisors)> AssignableStaff(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var (c, role) = await Visible(scope, id, ct);
+        if (role != CaseRole.Supervisor) throw new ForbiddenException("Chỉ người giám sát của hồ sơ được phân công lại.");
+        var supervisors = await access.StaffCovering(c.OrgUnitId, Users.Roles.CaseSupervisor).Select(u => new StaffRef(u.Id, u.FullName)).ToListAsync(ct);
+        var workers = await access.StaffCovering(c.OrgUnitId, Users.Roles.CaseWorker).Select(u => new StaffRef(u.Id, u.FullName)).ToListAsync(ct);
+        return (workers.Concat(supervisors).DistinctBy(s => s.Id).OrderBy(s => s.FullName, VietnameseText.Comparer).ToList(),
+            supervisors.OrderBy(s => s.FullName, VietnameseText.Comparer).ToList());
+    }
+
     /// <summary>The identifying fields: only for the case's workers and supervisor, each read audited. Without a standing
     /// consent to being recorded there is nothing to give (withdrawal erased the fields).</summary>
     public async Task<CaseIdentity> Identity(UserScope scope, int id, CancellationToken ct = default)

@@ -13,7 +13,7 @@ namespace Pcmd.Web.Features.Synthetic;
 /// members, violations and sanctions, and hotspots with their lifecycles, for the demo, the city or the whole country.
 /// Everything is drawn from one <see cref="Random"/> seeded by the caller, walking units and catalogues in code order,
 /// so a seed gives the same records on SQLite and PostgreSQL. Written in bulk in one transaction (<see cref="BulkWriter"/>).</summary>
-public sealed class SyntheticData(PcmdDbContext db, TimeProvider clock)
+public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
 {
     /// <summary>Establishments whose inspections are made and written together: bounds memory at country scale.</summary>
     const int Chunk = 20_000;
@@ -38,6 +38,7 @@ public sealed class SyntheticData(PcmdDbContext db, TimeProvider clock)
 
     public async Task<SyntheticResult> Generate(SyntheticOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        if (options.TipsAndCasesOnly) return await GenerateTipsAndCases(options, progress, ct);
         if (!options.Append && await db.Establishments.AnyAsync(ct))
             throw new InvalidOperationException("The database already has establishments: synthetic data is only added to an empty registry, unless appending is asked for (--append).");
         var scale = options.Scale;
@@ -118,6 +119,8 @@ public sealed class SyntheticData(PcmdDbContext db, TimeProvider clock)
         await Write(spots.Events);
         progress?.Report($"{spots.Hotspots.Count} hotspots");
 
+        var enforcement = await TipsAndCases(w, writing, scale, r, units, all, decrees, progress, ct);
+
         writing.Start();
         await w.CommitAsync(ct);
         writing.Stop();
@@ -125,6 +128,6 @@ public sealed class SyntheticData(PcmdDbContext db, TimeProvider clock)
         total.Stop();
         return new SyntheticResult(scale.Name, options.Seed, units.Communes.Count, units.OldCommuneCount, all.Count, teams.Teams.Count,
             teams.Teams.Sum(t => t.Members.Count), visits.Count, visits.MemberCount, visits.ViolationCount, visits.SanctionCount,
-            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed);
+            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed) { Enforcement = enforcement };
     }
 }

@@ -39,8 +39,10 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
 {
     public const string NotFoundText = "Không tìm thấy tin báo với mã và mật mã này. Hãy kiểm tra lại mã theo dõi và mật mã trên giấy biên nhận.";
 
-    /// <summary>Checks the report, then asks <paramref name="admit"/> (the client's limit) and saves it; null when the limit refused.</summary>
-    public async Task<PortalReceipt?> Submit(PortalReportInput input, CancellationToken ct = default, Func<bool>? admit = null)
+    /// <summary>Checks the report, then asks <paramref name="admit"/> (the client's limit) and saves it with its photos (already
+    /// checked by <see cref="TipPhotos.CheckAll"/>) in one SaveChanges; null when the limit refused.</summary>
+    public async Task<PortalReceipt?> Submit(PortalReportInput input, CancellationToken ct = default, Func<bool>? admit = null,
+        IReadOnlyList<TipPhotos.Checked>? photos = null)
     {
         var errors = new ErrorList();
         await tips.ValidateSubstance(input.Category, input.OrgUnitId, input.Place, input.Latitude, input.Longitude, input.OccurredOn,
@@ -70,6 +72,7 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
             if (!await hourly.Tips.AnyAsync(t => t.Code == tip.Code, ct) || attempt > 5) break;
         }
         hourly.Tips.Add(tip);
+        TipPhotos.Attach(hourly, tip, photos ?? []);
         await hourly.SaveChangesAsync(ct);
         return new PortalReceipt(tip.Code, secret, PublicStatus.Received, TipLabels.Public(PublicStatus.Received));
     }

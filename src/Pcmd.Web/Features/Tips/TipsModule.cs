@@ -8,6 +8,7 @@ public static class TipsModule
     public static IServiceCollection AddTips(this IServiceCollection services) => services
         .AddScoped<TipService>()
         .AddScoped<PortalService>()
+        .AddScoped<TipPhotos>()
         .AddScoped<WorkCalendar.IWorkCalendarDependents, TipCalendarDeadlines>()
         .AddSingleton<TipOverdueNotices>()
         .AddHostedService(sp => sp.GetRequiredService<TipOverdueNotices>())
@@ -18,9 +19,13 @@ public static class TipsModule
 
     public static IEndpointRouteBuilder MapTipsApi(this IEndpointRouteBuilder app)
     {
-        TipsApi.Map(app.MapGroup("/api/v1/tips").WithTags("Tin báo, tố giác").RequireAuthorization());
+        var staff = app.MapGroup("/api/v1/tips").WithTags("Tin báo, tố giác").RequireAuthorization();
+        TipsApi.Map(staff);
+        TipPhotosApi.MapStaff(staff);
         // Anonymous by design (issue 11): citizens report without an account. Limited per client in PortalGuard.
-        PortalApi.MapPublic(app.MapGroup("/api/v1/public").WithTags("Cổng công khai").AllowAnonymous());
+        var portal = app.MapGroup("/api/v1/public").WithTags("Cổng công khai").AllowAnonymous();
+        PortalApi.MapPublic(portal);
+        TipPhotosApi.MapPublic(portal);
         PortalApi.MapAdmin(app.MapGroup("/api/v1/portal").WithTags("Cổng công khai").RequireAuthorization());
         return app;
     }

@@ -10,7 +10,9 @@
   var url = form.getAttribute('data-autosave-url');
   var status = document.querySelector('[data-autosave-status]');
   var DELAY = 1500;
-  var CONFLICT = 'Báo cáo vừa được lưu ở nơi khác (người khác hoặc cửa sổ khác). Hãy tải lại trang để xem bản mới nhất.';
+  // The page's words in the reader's language (data-msg-* on the form, from Resources/strings.tsv); Vietnamese if absent.
+  function msg(name, fallback) { return form.getAttribute('data-msg-' + name) || fallback; }
+  var CONFLICT = msg('conflict', 'Báo cáo vừa được lưu ở nơi khác (người khác hoặc cửa sổ khác). Hãy tải lại trang để xem bản mới nhất.');
   var timer = null, inflight = null, dirty = false, stopped = false, leaving = false;
 
   function say(text, isError) {
@@ -51,6 +53,8 @@
     return { ok: true, value: Number(t) };
   }
 
+  function isPercent(text) { return /%\s*$/.test(text || ''); }
+
   function field(scope, name) {
     var el = scope.querySelector('[data-field="' + name + '"]');
     return el ? el.value : null;
@@ -63,14 +67,22 @@
     });
     var values = Array.prototype.map.call(form.querySelectorAll('[data-indicator-id]'), function (el) {
       var number = el.getAttribute('data-number');
-      function num(name) {
-        var raw = field(el, name);
+      function num(name, raw) {
         if (raw === null) return null;
         var n = parseNumber(raw);
-        if (!n.ok) problems.push('Chỉ tiêu ' + number + ': \'' + raw.trim() + '\' không phải là số (ví dụ 1.500 hoặc 12,5).');
+        if (!n.ok) problems.push(msg('nan', 'Chỉ tiêu {0}: \'{1}\' không phải là số (ví dụ 1.500 hoặc 12,5).').replace('{0}', number).replace('{1}', raw.trim()));
         return n.value;
       }
-      return { indicatorId: Number(el.getAttribute('data-indicator-id')), value: num('value'), denominator: num('denominator'), note: field(el, 'note') };
+      var id = Number(el.getAttribute('data-indicator-id')), note = field(el, 'note');
+      var raw = field(el, 'value'), den = field(el, 'denominator'), pct = field(el, 'percent');
+      // A share's rate typed without its parts (the per cent box, or "85 %" in the numerator's box): kept as typed.
+      if (pct !== null && (den || '').trim() === '' && (isPercent(raw) || (raw || '').trim() === '')) {
+        var text = isPercent(raw) ? raw : pct;
+        var p = parseNumber((text || '').trim().replace(/%$/, ''));
+        if (!p.ok) problems.push(msg('nap', 'Chỉ tiêu {0}: \'{1}\' không phải là tỷ lệ phần trăm (ví dụ 85 %, 85,5).').replace('{0}', number).replace('{1}', (text || '').trim()));
+        return { indicatorId: id, value: null, denominator: null, percent: p.value, note: note };
+      }
+      return { indicatorId: id, value: num('value', raw), denominator: num('denominator', den), note: note };
     });
     var answers = Array.prototype.map.call(form.querySelectorAll('[data-answer-index]'), function (el) { return el.value; });
     var version = Number((versionInputs()[0] || {}).value);
@@ -100,8 +112,8 @@
       var el = form.querySelector('[name="' + path.replace(/"/g, '') + '"]');
       if (el && !el.classList.contains('is-invalid')) { el.classList.add('is-invalid'); el.setAttribute('data-autosave-mark', ''); }
     });
-    if (messages.length === 0) messages.push((problem && (problem.detail || problem.title)) || 'Dữ liệu không hợp lệ.');
-    say('Chưa lưu được bản nháp: ' + messages.join(' '), true);
+    if (messages.length === 0) messages.push((problem && (problem.detail || problem.title)) || msg('invalid', 'Dữ liệu không hợp lệ.'));
+    say(msg('notsaved', 'Chưa lưu được bản nháp:') + ' ' + messages.join(' '), true);
   }
 
   function save(keepalive) {
@@ -110,9 +122,9 @@
     if (stopped) return Promise.resolve();
     if (inflight) return inflight.then(function () { return dirty ? save(keepalive) : null; });
     var built = build();
-    if (built.problems.length > 0) { say('Chưa lưu được bản nháp: ' + built.problems.join(' '), true); return Promise.resolve(); }
+    if (built.problems.length > 0) { say(msg('notsaved', 'Chưa lưu được bản nháp:') + ' ' + built.problems.join(' '), true); return Promise.resolve(); }
     dirty = false;
-    say('Đang lưu nháp…');
+    say(msg('saving', 'Đang lưu nháp…'));
     inflight = fetch(url, {
       method: 'PUT', credentials: 'same-origin', keepalive: !!keepalive,
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
@@ -122,7 +134,7 @@
         return res.json().then(function (saved) {
           setVersion(saved.version);
           clearMarks();
-          say('Đã lưu nháp lúc ' + clock(new Date()));
+          say(msg('saved', 'Đã lưu nháp lúc') + ' ' + clock(new Date()));
         });
       }
       dirty = true;
@@ -131,16 +143,16 @@
           stopped = true;
           var detail = problem && problem.detail;
           // A report locked meanwhile (submitted elsewhere) says so; any other 409 is a concurrent save.
-          say(detail && /khóa|đã nộp/.test(detail) ? detail + ' Hãy tải lại trang.' : CONFLICT, true);
+          say(detail && /khóa|đã nộp/.test(detail) ? detail + ' ' + msg('reload', 'Hãy tải lại trang.') : CONFLICT, true);
         } else if (res.status === 400) {
           showProblems(problem);
         } else {
-          say('Không lưu được bản nháp (mã ' + res.status + '). Hãy bấm "Lưu nháp".', true);
+          say(msg('failed', 'Không lưu được bản nháp (mã {0}). Hãy bấm "Lưu nháp".').replace('{0}', res.status), true);
         }
       });
     }, function () {
       dirty = true;
-      say('Không kết nối được máy chủ: bản nháp chưa được lưu. PCMD sẽ thử lại khi bạn nhập tiếp.', true);
+      say(msg('offline', 'Không kết nối được máy chủ: bản nháp chưa được lưu. PCMD sẽ thử lại khi bạn nhập tiếp.'), true);
     }).then(function () { inflight = null; });
     return inflight;
   }
@@ -155,6 +167,46 @@
   }
   form.addEventListener('input', edited);
   form.addEventListener('change', edited);
+
+  // Each section's progress ("7/12 filled"), counted as the page counts it (ReportEditor.Filled), and a share's per cent
+  // shown beside its typed numerator and denominator.
+  function filledTask(el) { return !!field(el, 'progress') && (field(el, 'narrative') || '').trim() !== ''; }
+  function filledIndicator(el) {
+    var v = (field(el, 'value') || '').trim(), d = field(el, 'denominator'), p = (field(el, 'percent') || '').trim();
+    if (d === null) return v !== '';
+    return (v !== '' && (d || '').trim() !== '') || isPercent(v) || (v === '' && (d || '').trim() === '' && p !== '');
+  }
+  function showShare(el) {
+    var out = el.querySelector('[data-share-percent]');
+    if (!out) return;
+    var v = parseNumber(field(el, 'value')), d = parseNumber(field(el, 'denominator'));
+    if (v.ok && d.ok && v.value !== null && d.value) {
+      out.textContent = '= ' + (Math.round(10000 * v.value / d.value) / 100).toLocaleString('vi-VN') + ' %';
+      out.hidden = false;
+    } else { out.textContent = ''; out.hidden = true; }
+    var box = el.querySelector('[data-field="percent"]');
+    if (box) box.disabled = (field(el, 'value') || '').trim() !== '' || (field(el, 'denominator') || '').trim() !== '';
+  }
+  function progress() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-progress-of]'), function (counter) {
+      var scope = document.getElementById(counter.getAttribute('data-progress-of'));
+      if (!scope) return;
+      var tasks = scope.querySelectorAll('[data-task-id]'), indicators = scope.querySelectorAll('[data-indicator-id]');
+      var total = tasks.length + indicators.length, done = 0;
+      Array.prototype.forEach.call(tasks, function (t) { if (filledTask(t)) done++; });
+      Array.prototype.forEach.call(indicators, function (i) { if (filledIndicator(i)) done++; });
+      counter.textContent = (counter.getAttribute('data-progress-text') || '{0}/{1}').replace('{0}', done).replace('{1}', total);
+      counter.classList.toggle('text-bg-success', done === total);
+      counter.classList.toggle('text-bg-light', done !== total);
+    });
+  }
+  form.addEventListener('input', function (e) {
+    var box = e.target && e.target.closest ? e.target.closest('[data-indicator-id]') : null;
+    if (box) showShare(box);
+    progress();
+  });
+  form.addEventListener('change', progress);
+  Array.prototype.forEach.call(form.querySelectorAll('[data-indicator-id]'), showShare);
 
   // Before any form of the page is posted: the report form carries every field itself, but needs the version of a save
   // still on its way; the other forms (attachments, review) need what was typed saved first, so nothing is lost.

@@ -4,8 +4,8 @@ namespace Pcmd.IntegrationTests.Features.Plans;
 
 /// <summary>A plan file that uses every field of docs/plan-file.md (issue 16): a district's draft of 2021 with a blank
 /// number, a date known only to the month, the signer, the recipients, Mục đích and Yêu cầu, a parent plan not in PCMD,
-/// a heading row without a window, yearly and per-unit targets, every timing kind, both appendix kinds and a report
-/// schedule with a consolidation day. It is written in the exporter's own layout, so an export must give it back byte
+/// a heading row without a window, yearly and per-unit targets, every timing kind, the Kinh phí (in words, and with amounts),
+/// both appendix kinds and a report schedule with a consolidation day. It is written in the exporter's own layout, so an export must give it back byte
 /// for byte.</summary>
 public static class FullPlan
 {
@@ -146,6 +146,24 @@ public static class FullPlan
           {
             "number": "V.3",
             "text": "Phối hợp"
+          }
+        ],
+        "budget": [
+          {
+            "sourceText": "Kinh phí thực hiện Kế hoạch do ngân sách quận bảo đảm theo phân cấp và các nguồn hợp pháp khác."
+          },
+          {
+            "year": 2022,
+            "agency": "PLDTBXH-HADONG",
+            "unit": "01.HADONG",
+            "task": "V.1.a",
+            "source": "districtBudget",
+            "sourceText": "Dự toán chi thường xuyên của Phòng",
+            "purpose": "Tập huấn cán bộ phường",
+            "estimate": 120000000,
+            "allocated": 100000000,
+            "spent": 104500000,
+            "overspendNote": "Thêm một lớp tập huấn"
           }
         ],
         "appendices": [

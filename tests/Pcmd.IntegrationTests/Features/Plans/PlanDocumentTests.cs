@@ -29,6 +29,35 @@ public abstract class PlanDocumentTests(PcmdApp app)
         Assert.Equal(Export(first), Export(second).Replace(copyKey, key));
     }
 
+    /// <summary>The Kinh phí of a plan file is budget data (issue 16, item 2), not a task: its lines are the plan's budget lines,
+    /// and replacing the plan from its file replaces them.</summary>
+    [Fact]
+    public async Task The_plans_Kinh_phi_is_stored_as_its_budget_lines_and_replaced_with_the_file()
+    {
+        var admin = await app.SignIn("admin");
+        var key = data.Key("full-plan-budget");
+        var created = await PlanTestData.Import(admin, FullPlan.Node(key));
+        var budget = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/plans/{created.Id}/budget"))!;
+        var lines = budget["lines"]!.AsArray();
+        Assert.Equal(2, lines.Count);
+        var words = Assert.Single(lines, l => l!["source"] is null)!;
+        Assert.StartsWith("Kinh phí thực hiện Kế hoạch do ngân sách quận", (string?)words["sourceText"]);
+        var amounts = Assert.Single(lines, l => l!["source"] is not null)!;
+        Assert.Equal("districtBudget", (string?)amounts["source"]);
+        Assert.Equal("V.1.a", (string?)amounts["taskNumber"]);
+        Assert.Equal(2022, (int?)amounts["year"]);
+        Assert.Equal(104_500_000, (long?)budget["total"]!["spent"]);
+        Assert.Equal(4, (await PlanTestData.Plan(admin, created.Id)).Tasks.Count);   // the section added no task
+
+        var doc = FullPlan.Node(key);
+        doc["plan"]!["budget"]!.AsArray().RemoveAt(1);
+        var version = (await PlanTestData.Plan(admin, created.Id)).Version;
+        await (await admin.PutRaw($"/api/v1/plans/{created.Id}/file?version={version}", doc.ToJsonString())).Json(HttpStatusCode.OK);
+        var after = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/plans/{created.Id}/budget"))!["lines"]!.AsArray();
+        Assert.Single(after);
+        Assert.Equal(0, (long?)JsonNode.Parse(await admin.GetStringAsync($"/api/v1/plans/{created.Id}/budget"))!["total"]!["spent"]);
+    }
+
     /// <summary>The demo plans' files come back with the same content: no "window" added to a heading row, nothing lost.</summary>
     [Fact]
     public async Task Exporting_a_demo_plan_gives_its_file_back_with_nothing_added()
@@ -40,6 +69,15 @@ public abstract class PlanDocumentTests(PcmdApp app)
             // out: they carry no content (docs/plan-file.md: no timing is an unspecified one).
             var source = Content(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(DemoPlans(), key + ".json"))));
             var exported = Content(JsonNode.Parse(await admin.GetStringAsync($"/api/v1/plans/{await admin.PlanId(key)}/export")));
+            // The budget demo step then records invented figures (allocated, spent) after the plan's own Kinh phí: the export
+            // carries them too, after the file's lines, which come back first and unchanged.
+            if (exported!["plan"]!["budget"] is JsonArray budget)
+            {
+                var own = source!["plan"]!["budget"] is JsonArray b ? b.Count : 0;
+                Assert.All(budget.Skip(own), l => Assert.NotNull(l!["spent"]));
+                while (budget.Count > own) budget.RemoveAt(own);
+                if (budget.Count == 0) exported["plan"]!.AsObject().Remove("budget");
+            }
             Assert.True(JsonNode.DeepEquals(source, exported), $"{key}: the export differs from its demo file at {FirstDifference(source, exported, "$")}");
         }
     }
@@ -87,6 +125,8 @@ public abstract class PlanDocumentTests(PcmdApp app)
         p["tasks"]![0]!["lead"]![0]!["agency"] = "PLDTBXH-HADONGG";
         p["appendices"]![0]!["items"]![0]!["unit"] = "01.HADON";
         p["tasks"]![1]!["timing"]!["dueDate"] = "2025-13-01";
+        p["budget"]![1]!["source"] = "stateBudget";
+        p["budget"]![1]!["task"] = "V.9";
         var problem = await (await admin.PostRaw("/api/v1/plans/import", doc.ToJsonString())).Json<Problem>(HttpStatusCode.BadRequest);
         var lines = problem.Lines();
         Assert.Contains(lines, l => l.StartsWith("plan.indicators[2].target.min: Chỉ tiêu 1.2: ", StringComparison.Ordinal));
@@ -95,6 +135,9 @@ public abstract class PlanDocumentTests(PcmdApp app)
         Assert.Contains(lines, l => l.StartsWith("plan.appendices[0].items[0].unit: Phụ lục II, dòng 1: Không có đơn vị hành chính mã '01.HADON'", StringComparison.Ordinal)
             && l.Contains("'01.HADONG' (Quận Hà Đông)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("plan.tasks[1].timing.dueDate: Nhiệm vụ V.1.b: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("plan.budget[1].source: Kinh phí, dòng 2: Giá trị 'stateBudget' không hợp lệ", StringComparison.Ordinal)
+            && l.Contains("districtBudget", StringComparison.Ordinal));
+        Assert.Contains("plan.budget[1].task: Kinh phí, dòng 2: Kế hoạch không có nhiệm vụ số 'V.9'.", lines);
     }
 
     [Fact]

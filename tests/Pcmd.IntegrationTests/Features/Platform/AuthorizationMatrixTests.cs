@@ -109,6 +109,7 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("planId", plan.Id);
         Put("taskId", await db.Set<PlanTask>().Where(t => t.PlanId == plan.Id).Select(t => (int?)t.Id).FirstAsync());
         Put("indicatorId", await db.Set<Indicator>().Where(t => t.PlanId == plan.Id).Select(t => (int?)t.Id).FirstAsync());
+        Put("appendixId", await db.Set<Appendix>().Where(a => a.PlanId == plan.Id).Select(a => (int?)a.Id).FirstAsync());
         Put("establishments/id", await db.Set<Establishment>().Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("support-services/id", await db.SupportServices.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("work-calendar/id", await db.CalendarDays.OrderBy(d => d.Date).Select(d => (int?)d.Id).FirstOrDefaultAsync());

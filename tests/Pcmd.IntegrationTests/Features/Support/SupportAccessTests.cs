@@ -160,6 +160,44 @@ public abstract class SupportAccessTests(PcmdApp app)
             .Json<Problem>(HttpStatusCode.BadRequest);
         Assert.NotEmpty(bad.On("workerIds[0]"));
     }
+
+    [Fact]
+    public async Task The_supervisor_reassigns_from_the_case_page_and_only_the_supervisor_sees_the_form()
+    {
+        var worker = await data.SignIn(Worker);
+        var id = (await data.Open(worker)).Id;
+        var (colleagueId, colleague) = await data.NewAccount("CaseWorker");
+        var (foreignId, _) = await data.NewAccount("CaseWorker", "09556");
+        Assert.DoesNotContain("data-testid=\"assign-form\"", await worker.GetStringAsync($"/support/cases/{id}"));
+
+        var supervisor = await data.SignIn(Supervisor);
+        var html = await supervisor.GetStringAsync($"/support/cases/{id}");
+        Assert.Contains("data-testid=\"assign-form\"", html);
+        Assert.Contains($"value=\"{colleagueId}\"", html);
+        Assert.DoesNotContain($"value=\"{foreignId}\"", html); // another ward's worker is not offered
+        var version = (await Get(supervisor, id)).Version;
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var res = await supervisor.PostAsync($"/support/cases/{id}", new FormUrlEncodedContent([
+            new("_handler", "assign"), new("__RequestVerificationToken", token), new("F.Version", version.ToString()), new("worker", colleagueId)]));
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.Equal($"/support/cases/{id}?saved=1", res.Headers.Location!.PathAndQuery);
+        Assert.Equal(colleagueId, (await Get(colleague, id)).Workers.Single().Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/v1/support/cases/{id}")).StatusCode);
+
+        // A stale version is a conflict shown on the page, and nothing changes.
+        var (otherId, _) = await data.NewAccount("CaseWorker");
+        res = await supervisor.PostAsync($"/support/cases/{id}", new FormUrlEncodedContent([
+            new("_handler", "assign"), new("__RequestVerificationToken", token), new("F.Version", version.ToString()), new("worker", otherId)]));
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Contains("Dữ liệu đã được người khác thay đổi", await res.Content.ReadAsStringAsync());
+        Assert.Equal(colleagueId, (await Get(colleague, id)).Workers.Single().Id);
+        // Another ward's worker is refused by field, even with the right version.
+        version = (await Get(supervisor, id)).Version;
+        res = await supervisor.PostAsync($"/support/cases/{id}", new FormUrlEncodedContent([
+            new("_handler", "assign"), new("__RequestVerificationToken", token), new("F.Version", version.ToString()), new("worker", foreignId)]));
+        Assert.Contains("không phải cán bộ hỗ trợ của đơn vị", await res.Content.ReadAsStringAsync());
+        Assert.Equal(colleagueId, (await Get(colleague, id)).Workers.Single().Id);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

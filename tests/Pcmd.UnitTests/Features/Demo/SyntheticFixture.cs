@@ -55,6 +55,7 @@ public sealed class SyntheticFixture : IAsyncLifetime
             .AddSingleton<OrgUnitTree>()
             .AddScoped<AddressPackageImporter>()
             .AddScoped<ReferenceData>()
+            .AddScoped<Pcmd.Web.Features.WorkCalendar.WorkCalendarService>()
             .AddScoped<SyntheticData>()
             .BuildServiceProvider();
         var database = new Database(connection, services);

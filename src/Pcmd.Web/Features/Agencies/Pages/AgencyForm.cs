@@ -15,16 +15,17 @@ public sealed class AgencyForm
     public int? ParentId { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+    public int? SuccessorId { get; set; }
     public int[] MemberIds { get; set; } = [];
     public int Version { get; set; }
 
     public AgencyInput ToInput() =>
-        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, ValidFrom, ValidTo, (MemberIds ?? []).ToList(), Version);
+        new(Code, Name, ShortName, Kind, OrgUnitId ?? 0, ParentId, ValidFrom, ValidTo, (MemberIds ?? []).ToList(), Version, SuccessorId);
 
     public static AgencyForm From(AgencyDto a) => new()
     {
         Code = a.Code, Name = a.Name, ShortName = a.ShortName, Kind = a.Kind, OrgUnitId = a.OrgUnitId, ParentId = a.ParentId,
-        ValidFrom = a.ValidFrom, ValidTo = a.ValidTo, MemberIds = a.Members.Select(m => m.Id).ToArray(), Version = a.Version,
+        ValidFrom = a.ValidFrom, ValidTo = a.ValidTo, SuccessorId = a.SuccessorId, MemberIds = a.Members.Select(m => m.Id).ToArray(), Version = a.Version,
     };
 }
 

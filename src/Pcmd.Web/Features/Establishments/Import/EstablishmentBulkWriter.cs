@@ -43,6 +43,8 @@ public sealed class EstablishmentBulkWriter(PcmdDbContext db)
             else await InsertEach(conn, tx.GetDbTransaction(), rows, owners, phones, progress, ct);
             db.AuditEntries.Add(audit);
             await db.SaveChangesAsync(ct);
+            // The rows bypassed SaveChanges (COPY): the establishments' figures go stale with this commit.
+            await Indicators.FigureGenerations.Bump(db, [Indicators.RecordKind.Establishments], ct);
             await tx.CommitAsync(ct);
         }
         finally

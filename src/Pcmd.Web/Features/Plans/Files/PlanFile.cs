@@ -43,6 +43,7 @@ public sealed class PlanFileDto
     public List<ObjectiveDto>? Objectives { get; set; }
     public List<IndicatorDto>? Indicators { get; set; }
     public List<TaskDto>? Tasks { get; set; }
+    public List<BudgetItemDto>? Budget { get; set; }
     public List<AppendixDto>? Appendices { get; set; }
     public List<ScheduleDto>? ReportSchedule { get; set; }
     public SignerDto? Signer { get; set; }
@@ -141,6 +142,22 @@ public sealed class TimingDto
     public int? DueMonth { get; set; }
     public int? DueDay { get; set; }
     public string? Text { get; set; }
+}
+
+/// <summary>A line of the plan's Kinh phí: a source with amounts, or the plan's own words naming its sources.</summary>
+public sealed class BudgetItemDto
+{
+    public int? Year { get; set; }
+    public string? Agency { get; set; }
+    public string? Unit { get; set; }
+    public string? Task { get; set; }
+    public string? Source { get; set; }
+    public string? SourceText { get; set; }
+    public string? Purpose { get; set; }
+    public long? Estimate { get; set; }
+    public long? Allocated { get; set; }
+    public long? Spent { get; set; }
+    public string? OverspendNote { get; set; }
 }
 
 public sealed class AppendixDto

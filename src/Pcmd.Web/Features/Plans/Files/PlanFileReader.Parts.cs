@@ -33,6 +33,34 @@ public sealed partial class PlanFileReader
         return ind;
     }
 
+    /// <summary>Reads one appendix of a stored plan (paths relative to it: "items[2].name", labelled "Dòng 3").</summary>
+    public async Task<Appendix> ReadAppendix(AppendixDto dto, Plan plan, CancellationToken ct = default)
+    {
+        var errors = new ErrorList();
+        var app = await ReadAppendix(dto, 0, "", await Context.ForPlan(db, tree, plan, errors, ct));
+        Length(errors, "number", app.Number, 20);
+        Length(errors, "title", app.Title, 1000);
+        foreach (var (it, j) in app.Items.Select((it, j) => (it, j)))
+        {
+            Length(errors, $"items[{j}].name", it.Name, 1000);
+            Length(errors, $"items[{j}].unitName", it.UnitName, 300);
+            Length(errors, $"items[{j}].status", it.Status, 40);
+        }
+        errors.Label(path => PlanNumbering.RowOf(path));
+        errors.ThrowIfAny();
+        return app;
+    }
+
+    /// <summary>Reads the report schedule of a stored plan (paths "reportSchedule[0].dueDay", labelled "Lịch báo cáo, dòng 1").</summary>
+    public async Task<List<ReportScheduleEntry>> ReadSchedule(List<ScheduleDto> lines, Plan plan, CancellationToken ct = default)
+    {
+        var errors = new ErrorList();
+        var list = ReadSchedule(lines, "reportSchedule", await Context.ForPlan(db, tree, plan, errors, ct));
+        errors.Label(path => PlanNumbering.LabelOf(new PlanFileDto(), path));
+        errors.ThrowIfAny();
+        return list;
+    }
+
     static void Length(ErrorList e, string path, string? value, int max)
     {
         if (value?.Length > max) e.Add(path, $"Dài quá {max} ký tự.");

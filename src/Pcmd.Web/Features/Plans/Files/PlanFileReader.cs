@@ -12,7 +12,7 @@ namespace Pcmd.Web.Features.Plans.Files;
 
 /// <summary>Reads a plan file into a new <see cref="Plan"/>, checking everything first and reporting
 /// every problem with its JSON path; nothing is saved here.</summary>
-public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
+public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree, IEnumerable<IPlanBudget> budgets)
 {
     public const string InvalidFileTitle = "Tệp kế hoạch không hợp lệ";
 
@@ -58,6 +58,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
         ReadObjectives(doc.Plan!, plan, ctx);
         await ReadIndicators(doc.Plan!, plan, ctx);
         ReadTasks(doc.Plan!, plan, ctx);
+        await ReadBudget(doc.Plan!, plan, ctx);
         await ReadAppendices(doc.Plan!, plan, ctx);
         ReadSchedule(doc.Plan!, plan, ctx);
         errors.Label(path => PlanNumbering.LabelOf(doc.Plan!, path));
@@ -203,45 +204,50 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
     async Task ReadAppendices(PlanFileDto p, Plan plan, Context c)
     {
         foreach (var (d, i) in (p.Appendices ?? []).Select((d, i) => (d, i)))
-        {
-            var path = $"plan.appendices[{i}]";
-            var app = new Appendix
-            {
-                Position = i,
-                Number = c.Text(d.Number, path + ".number", "số phụ lục"),
-                Title = c.Text(d.Title, path + ".title", "tên phụ lục"),
-                Kind = c.Enum<AppendixKind>(d.Kind, path + ".kind", "loại phụ lục") ?? AppendixKind.Other,
-            };
-            foreach (var (it, j) in (d.Items ?? []).Select((it, j) => (it, j)))
-            {
-                var ip = $"{path}.items[{j}]";
-                app.Items.Add(new AppendixItem
-                {
-                    Position = j,
-                    Name = c.Text(it.Name, ip + ".name", "tên"),
-                    OrgUnitId = await c.Unit(it.Unit, ip + ".unit", nameHint: it.UnitName ?? it.Name),
-                    UnitName = it.UnitName,
-                    Complexity = c.Enum<ComplexityLevel>(it.Complexity, ip + ".complexity", "mức độ phức tạp", required: false),
-                    Status = it.Status,
-                    Note = it.Note,
-                });
-            }
-            plan.Appendices.Add(app);
-        }
+            plan.Appendices.Add(await ReadAppendix(d, i, $"plan.appendices[{i}]", c));
     }
 
-    static void ReadSchedule(PlanFileDto p, Plan plan, Context c)
+    static async Task<Appendix> ReadAppendix(AppendixDto d, int position, string path, Context c)
     {
-        foreach (var (d, i) in (p.ReportSchedule ?? []).Select((d, i) => (d, i)))
+        var app = new Appendix
         {
-            var path = $"plan.reportSchedule[{i}]";
+            Position = position,
+            Number = c.Text(d.Number, At(path, "number"), "số phụ lục"),
+            Title = c.Text(d.Title, At(path, "title"), "tên phụ lục"),
+            Kind = c.Enum<AppendixKind>(d.Kind, At(path, "kind"), "loại phụ lục") ?? AppendixKind.Other,
+        };
+        foreach (var (it, j) in (d.Items ?? []).Select((it, j) => (it, j)))
+        {
+            var ip = At(path, $"items[{j}]");
+            app.Items.Add(new AppendixItem
+            {
+                Position = j,
+                Name = c.Text(it.Name, ip + ".name", "tên"),
+                OrgUnitId = await c.Unit(it.Unit, ip + ".unit", nameHint: it.UnitName ?? it.Name),
+                UnitName = it.UnitName,
+                Complexity = c.Enum<ComplexityLevel>(it.Complexity, ip + ".complexity", "mức độ phức tạp", required: false),
+                Status = it.Status,
+                Note = it.Note,
+            });
+        }
+        return app;
+    }
+
+    static void ReadSchedule(PlanFileDto p, Plan plan, Context c) => plan.ReportSchedule.AddRange(ReadSchedule(p.ReportSchedule, "plan.reportSchedule", c));
+
+    static List<ReportScheduleEntry> ReadSchedule(List<ScheduleDto>? lines, string at, Context c)
+    {
+        var list = new List<ReportScheduleEntry>();
+        foreach (var (d, i) in (lines ?? []).Select((d, i) => (d, i)))
+        {
+            var path = $"{at}[{i}]";
             var kind = c.Enum<ReportKind>(d.Kind, path + ".kind", "loại báo cáo") ?? ReportKind.Adhoc;
             DayMonth(d.DueDay, d.DueMonth, path + ".due", c.Errors);
             DayMonth(d.ConsolidationDueDay, d.ConsolidationDueMonth, path + ".consolidationDue", c.Errors);
             if (d is { DueDay: not null, DueMonth: not null, ConsolidationDueDay: not null, ConsolidationDueMonth: not null }
                 && (d.ConsolidationDueMonth, d.ConsolidationDueDay).CompareTo((d.DueMonth, d.DueDay)) < 0)
                 c.Errors.Add(path + ".consolidationDueDay", "Hạn gửi báo cáo tổng hợp lên cấp trên phải sau hạn các đơn vị báo cáo.");
-            plan.ReportSchedule.Add(new ReportScheduleEntry
+            list.Add(new ReportScheduleEntry
             {
                 Position = i,
                 Kind = kind,
@@ -253,6 +259,7 @@ public sealed partial class PlanFileReader(PcmdDbContext db, OrgUnitTree tree)
                 Note = d.Note,
             });
         }
+        return list;
     }
 
     static void DayMonth(int? day, int? month, string path, ErrorList e)

@@ -5,7 +5,7 @@ namespace Pcmd.Web.Features.Plans.Files;
 
 /// <summary>Writes a stored plan as a plan file: codes and keys only, in the plan's own order, so
 /// that importing the file gives the same plan.</summary>
-public sealed class PlanFileWriter(PcmdDbContext db)
+public sealed class PlanFileWriter(PcmdDbContext db, IEnumerable<IPlanBudget> budgets)
 {
     public async Task<PlanFileDocument> Write(int planId, CancellationToken ct = default)
     {
@@ -14,6 +14,8 @@ public sealed class PlanFileWriter(PcmdDbContext db)
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Code }).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
         string? Unit(int? id) => id is { } i ? units[i] : null;
         string? Agency(int? id) => id is { } i ? agencies[i] : null;
+        var budget = new List<PlanBudgetLine>();
+        foreach (var b in budgets) budget.AddRange(await b.Lines(planId, ct));
         var parentKey = plan.ParentId is { } pid ? await db.Plans.Where(p => p.Id == pid).Select(p => p.Key).FirstAsync(ct) : null;
 
         List<AssignmentDto>? Assignments(IEnumerable<Assignment> all, AssignmentRole role)
@@ -89,6 +91,11 @@ public sealed class PlanFileWriter(PcmdDbContext db)
                         Text = t.TimingText,
                     },
                 }).ToList(),
+                Budget = NullIfEmpty(budget.Select(l => new BudgetItemDto
+                {
+                    Year = l.Year, Agency = Agency(l.AgencyId), Unit = Unit(l.OrgUnitId), Task = l.Task, Source = l.Source, SourceText = l.SourceText,
+                    Purpose = l.Purpose, Estimate = l.Estimate, Allocated = l.Allocated, Spent = l.Spent, OverspendNote = l.OverspendNote,
+                }).ToList()),
                 Appendices = plan.Appendices.OrderBy(a => a.Position).Select(a => new AppendixDto
                 {
                     Number = a.Number,

@@ -59,7 +59,7 @@ public static class PartForm
         var known = list.Select(o => o.Code).ToHashSet();
         var named = plan.Tasks.SelectMany(t => t.Assignments).Concat(plan.Indicators.SelectMany(i => i.Assignments))
             .Select(a => a.Agency!).Where(a => !known.Contains(a.Code)).DistinctBy(a => a.Code)
-            .Select(a => new AgencyOption(a.Code, a.Name, "Cơ quan khác", Requested(a.Kind)));
+            .Select(a => new AgencyOption(a.Code, a.Name, "", Requested(a.Kind)));   // "" is the group "Các cơ quan khác"
         return list.Concat(named).ToList();
     }
 
@@ -145,39 +145,12 @@ public static class PartForm
         return rows.Count == 0 ? null : rows;
     }
 
-    public static string TimingKind(TimingKind k) => k switch
-    {
-        Plans.TimingKind.Recurring => "Định kỳ, thường xuyên",
-        Plans.TimingKind.Due => "Có thời hạn (ngày hoàn thành)",
-        Plans.TimingKind.Period => "Cả giai đoạn của kế hoạch",
-        _ => "Không nêu thời gian",
-    };
-
-    public static string Frequency(Frequency f) => f switch
-    {
-        Plans.Frequency.Monthly => "Hằng tháng",
-        Plans.Frequency.Quarterly => "Hằng quý",
-        Plans.Frequency.Semiannual => "6 tháng một lần",
-        Plans.Frequency.Yearly => "Hằng năm",
-        _ => "Thường xuyên",
-    };
-
-    public static string TargetKind(TargetKind k) => k switch
-    {
-        Targets.TargetKind.Count => "Số lượng",
-        Targets.TargetKind.Percentage => "Tỷ lệ %",
-        Targets.TargetKind.Range => "Khoảng (từ–đến)",
-        Targets.TargetKind.Change => "Thay đổi so với năm trước (%)",
-        Targets.TargetKind.Zero => "Không có (0)",
-        _ => "Ít nhất một lần trong kỳ",
-    };
-
-    public static string Window(MeasurementWindow w) => w == MeasurementWindow.Period ? "Cả giai đoạn" : "Từng năm";
+    public const string ChooseKindFirst = "Hãy chọn loại chỉ tiêu trước khi nhập giá trị hoặc lộ trình.";
 
     /// <summary>Sections already used in the plan, offered while typing.</summary>
     public static List<string> Sections(Plan plan) =>
         plan.Tasks.OrderBy(t => t.Position).Select(t => t.Section).OfType<string>().Distinct().ToList();
 
     public static IEnumerable<IGrouping<string, AgencyOption>> Grouped(IEnumerable<AgencyOption> options) =>
-        options.GroupBy(o => o.Group).OrderBy(g => g.Key == "Cơ quan khác").ThenBy(g => g.Key, VietnameseText.Comparer);
+        options.GroupBy(o => o.Group).OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, VietnameseText.Comparer);
 }

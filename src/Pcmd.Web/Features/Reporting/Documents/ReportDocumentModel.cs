@@ -45,7 +45,7 @@ public sealed record AppendixRow(string Number, string Text, bool IsHeading, str
 /// <summary>The workbook for a period: sheet "Chỉ tiêu theo đơn vị" (one row per indicator, one column per unit, then the
 /// total) and sheet "Tính kịp thời" (one row per unit).</summary>
 public sealed record ReportWorkbook(string Title, string PeriodText, IReadOnlyList<string> Units, IReadOnlyList<WorkbookIndicator> Indicators,
-    IReadOnlyList<TimelinessRow> Timeliness);
+    IReadOnlyList<TimelinessRow> Timeliness, IReadOnlyList<ReportDocumentPart>? Parts = null);
 
 /// <summary><see cref="Values"/> has one entry per unit in the order of <see cref="ReportWorkbook.Units"/> (null: no figure).
 /// Numbers are written as numbers (not text), so the sheet sums; a share is written as its per cent.</summary>
@@ -76,7 +76,9 @@ public sealed record ReportDocumentModel(
     /// <summary>The agency the report goes to: the plan's recipient for a unit's report (else its coordinating or
     /// issuing agency); the issuing agency for the consolidated one, unless the issuer consolidates it itself.</summary>
     string? ReportTo,
-    DocumentSigner Signer)
+    DocumentSigner Signer,
+    /// <summary>What other features add to a yearly or final report (budget, commendations), worded by them.</summary>
+    IReadOnlyList<ReportDocumentPart>? Parts = null)
 {
     /// <summary>The indicators with figures (not the plan's heading rows), in the plan's order.</summary>
     public IEnumerable<DocumentIndicator> Figures => Indicators.Where(i => !i.IsHeading);
@@ -118,4 +120,5 @@ public sealed record PeriodWorkbookModel(
     DateOnly DataTo,
     DateOnly DueOn,
     IReadOnlyList<TimelinessRow> Units,
-    IReadOnlyList<WorkbookIndicator> Indicators);
+    IReadOnlyList<WorkbookIndicator> Indicators,
+    IReadOnlyList<ReportDocumentPart>? Parts = null);

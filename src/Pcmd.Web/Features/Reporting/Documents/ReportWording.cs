@@ -33,6 +33,9 @@ public static class ReportWording
         var next = m.Questions.Count > 0 ? 4 : 3;
         sections.Add(new($"{ReportCalendar.Roman(next)}. KHÓ KHĂN, VƯỚNG MẮC", Lines(m.Difficulties)));
         sections.Add(new($"{ReportCalendar.Roman(next + 1)}. ĐỀ XUẤT, KIẾN NGHỊ", Lines(m.Proposals)));
+        // The year's budget and commendations follow, numbered on (issue 13), as the report page shows them.
+        foreach (var (part, k) in (m.Parts ?? []).Select((p, k) => (p, k)))
+            sections.Add(new($"{ReportCalendar.Roman(next + 2 + k)}. {part.Title.ToUpper(Vi)}", part.Paragraphs.Count == 0 ? ["Không."] : part.Paragraphs));
         sections.Add(new("", [$"Trên đây là báo cáo {about} của {issuer.Name}./."]));
 
         // A unit reports to the plan's recipient; the consolidated report goes up to the issuer and out to the members.
@@ -50,7 +53,7 @@ public static class ReportWording
 
     public static ReportWorkbook Workbook(PeriodWorkbookModel m) => new($"{m.PeriodTitle} — {m.PlanTitle}",
         $"Số liệu từ {ReportLabels.Date(m.DataFrom)} đến {ReportLabels.Date(m.DataTo)}; hạn nộp {ReportLabels.Date(m.DueOn)}. "
-        + "Chỉ tổng hợp số liệu của báo cáo đã được chấp nhận.", m.Units.Select(u => u.Unit).ToList(), m.Indicators, m.Units);
+        + "Chỉ tổng hợp số liệu của báo cáo đã được chấp nhận.", m.Units.Select(u => u.Unit).ToList(), m.Indicators, m.Units, m.Parts);
 
     static ReportSection TaskSection(DocumentTask t)
     {

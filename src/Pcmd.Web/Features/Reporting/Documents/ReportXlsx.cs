@@ -29,6 +29,8 @@ public static class ReportXlsx
         var sheets = new Sheets();
         AddSheet(book, sheets, IndicatorSheet, IndicatorWorksheet(wb));
         AddSheet(book, sheets, TimelinessSheet, TimelinessWorksheet(wb));
+        // A yearly period's workbook: one more sheet per part (the budget, the commendations), named by its title.
+        foreach (var part in wb.Parts ?? []) AddSheet(book, sheets, SheetName(part.Title), PartWorksheet(part));
         book.Workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);
         book.Workbook.Save();
     }
@@ -78,6 +80,41 @@ public static class ReportXlsx
                 Text(r, 0, (r - 1).ToString(CultureInfo.InvariantCulture), XlsxStyles.Centered), Text(r, 1, t.Unit, XlsxStyles.Text),
                 Text(r, 2, t.Status, XlsxStyles.Text), DateCell(r, 3, t.Due), DateCell(r, 4, submitted), Number(r, 5, t.DaysLate));
             Fit(row, Lines(t.Unit, widths[1]), Lines(t.Status, widths[2]));
+            data.Append(row);
+        }
+        return Sheet(widths, 1, data, null);
+    }
+
+    /// <summary>A sheet name: at most 31 characters, none of []:*?/\.</summary>
+    static string SheetName(string title)
+    {
+        var name = new string(title.Where(c => "[]:*?/\\".IndexOf(c) < 0).ToArray()).Trim();
+        return name.Length <= 31 ? name : name[..31].TrimEnd();
+    }
+
+    static Worksheet PartWorksheet(ReportDocumentPart part)
+    {
+        // Each column as wide as its longest text (up to 50 characters, then wrapped), numbers 16.
+        double[] widths = [.. part.Columns.Select((c, i) => i == 0 ? 6.0 : Math.Clamp(part.Rows.Select(r => i < r.Count ? r[i] : null)
+            .Select(v => v is string t ? t.Length : 14).Append(c.Length / 2).Max() + 2, 10, 50))];
+        var data = new SheetData(HeaderRow(1, part.Columns, widths));
+        var r = 1;
+        foreach (var cells in part.Rows)
+        {
+            r++;
+            var row = NewRow(r);
+            for (var c = 0; c < part.Columns.Count; c++)
+            {
+                var v = c < cells.Count ? cells[c] : null;
+                row.Append(v switch
+                {
+                    long n => Number(r, c, n),
+                    int n => Number(r, c, n),
+                    decimal d => Number(r, c, d),
+                    _ => Text(r, c, v?.ToString(), c == 0 ? XlsxStyles.Centered : XlsxStyles.Text),
+                });
+            }
+            Fit(row, cells.Select((v, c) => v is string t && c < widths.Length ? Lines(t, widths[c]) : 1).Append(1).ToArray());
             data.Append(row);
         }
         return Sheet(widths, 1, data, null);

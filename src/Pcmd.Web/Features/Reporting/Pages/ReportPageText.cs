@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Reporting.Pages;
 
@@ -8,9 +9,10 @@ public static class ReportPageText
 {
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>"1.500" for a count; "25/46 (54,35 %)" for a share.</summary>
-    public static string Figure(decimal? value, decimal? denominator, bool share)
+    /// <summary>"1.500" for a count; "25/46 (54,35 %)" for a share; "85,5 %" for a share typed as its per cent (as typed).</summary>
+    public static string Figure(decimal? value, decimal? denominator, bool share, decimal? percent = null)
     {
+        if (value is null && share && percent is { } typed) return Input(typed) + " %";
         if (value is not { } v) return "—";
         if (!share) return ReportLabels.Number(v);
         if (denominator is not { } d) return ReportLabels.Number(v) + "/—";
@@ -23,6 +25,13 @@ public static class ReportPageText
 
     /// <summary>Reads a number typed the Vietnamese way ("1.500" = one thousand five hundred, "12,5" = twelve and a half),
     /// and tolerates "12.5" where the dot cannot be a thousands separator. The same rules are in wwwroot/js/report-form.js.</summary>
+    /// <summary>A per cent as typed: "85", "85 %", "85,5", "85,5%".</summary>
+    public static bool TryParsePercent(string? text, out decimal? value) =>
+        TryParseNumber((text ?? "").Trim().TrimEnd('%'), out value);
+
+    /// <summary>Whether a typed figure is a per cent ("85 %").</summary>
+    public static bool IsPercent(string? text) => (text ?? "").Trim().EndsWith('%');
+
     public static bool TryParseNumber(string? text, out decimal? value)
     {
         value = null;
@@ -70,9 +79,19 @@ public static class ReportPageText
         var values = new List<ValueInput>();
         for (var n = 0; int.TryParse(f[$"values[{n}].indicatorId"], out var indicatorId); n++)
         {
-            var number = form.Indicators.FirstOrDefault(i => i.IndicatorId == indicatorId)?.Number ?? "";
-            values.Add(new ValueInput(indicatorId, Number(f, $"values[{n}].value", number, errors), Number(f, $"values[{n}].denominator", number, errors),
-                Field(f, $"values[{n}].note")));
+            var row = form.Indicators.FirstOrDefault(i => i.IndicatorId == indicatorId);
+            var number = row?.Number ?? "";
+            var (p, typed) = ($"values[{n}]", f[$"values[{n}].value"].FirstOrDefault());
+            var denominatorTyped = !string.IsNullOrWhiteSpace(f[$"{p}.denominator"].FirstOrDefault());
+            // A share's rate typed without its parts: in the per cent box, or as "85 %" in the numerator's box.
+            if (row is { IsShare: true } && !denominatorTyped && (IsPercent(typed) || string.IsNullOrWhiteSpace(typed)))
+            {
+                var percentText = IsPercent(typed) ? typed : f[$"{p}.percent"].FirstOrDefault();
+                values.Add(new ValueInput(indicatorId, null, null, Field(f, $"{p}.note"), Percent(percentText, $"{p}.percent", number, errors)));
+                continue;
+            }
+            values.Add(new ValueInput(indicatorId, Number(f, $"{p}.value", number, errors), Number(f, $"{p}.denominator", number, errors),
+                Field(f, $"{p}.note")));
         }
         var answers = form.Questions.Select(q => Field(f, $"answers[{q.Index}]")).ToList();
         errors.ThrowIfAny();
@@ -83,20 +102,20 @@ public static class ReportPageText
     {
         var text = f[name].FirstOrDefault();
         if (TryParseNumber(text, out var v)) return v;
-        errors.Add(name, $"Chỉ tiêu {indicator}: '{text!.Trim()}' không phải là số (ví dụ 1.500 hoặc 12,5).");
+        errors.Add(name, UiText.T("Reporting.NotANumber", CultureInfo.CurrentUICulture).Replace("{0}", indicator).Replace("{1}", text!.Trim()));
+        return null;
+    }
+
+    static decimal? Percent(string? text, string name, string indicator, ErrorList errors)
+    {
+        if (TryParsePercent(text, out var v)) return v;
+        errors.Add(name, UiText.T("Reporting.NotAPercent", CultureInfo.CurrentUICulture).Replace("{0}", indicator).Replace("{1}", text!.Trim()));
         return null;
     }
 
     /// <summary>The text shown before a long task is unfolded.</summary>
     public static string Short(string s, int max = 220) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 
-    public static string Role(Plans.AssignmentRole? r) => r switch
-    {
-        Plans.AssignmentRole.Lead => "Chủ trì",
-        Plans.AssignmentRole.Cooperating => "Phối hợp",
-        null => "",
-        _ => r.ToString()!,
-    };
 
     public static string Camel<T>(T e) where T : struct, Enum => JsonNamingPolicyCamel(e.ToString());
     static string JsonNamingPolicyCamel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];

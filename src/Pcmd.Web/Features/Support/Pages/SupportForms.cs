@@ -45,6 +45,7 @@ public sealed class CaseActionForm
     public DateOnly? FollowUpOn { get; set; }
     public int? ReferralId { get; set; }
     public ReferralOutcome? Outcome { get; set; }
+    public string? SupervisorId { get; set; }
 }
 
 /// <summary>Communes where the user may open a case (their writable area, today's communes first).</summary>

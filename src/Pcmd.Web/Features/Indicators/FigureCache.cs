@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Pcmd.Web.Features.Indicators;
+
+/// <summary>What a cached figure is: a computation over a window in an area (null: everywhere), as a total or per unit, on a day
+/// (a share of tips handled on time depends on today), at the generations of the registers it reads (<see cref="Stamp"/>).</summary>
+public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? Area, bool ByUnit, DateOnly Today, string Stamp);
+
+/// <summary>The figures already computed, in this node's memory (issues 10 and 14: a plan's results, its dashboard, the home
+/// pages, trends and the drill-down ask the same figures again and again). A figure stays LIVE: its key holds the generation
+/// of every register it reads (<see cref="FigureGenerations"/>), read from the database at the start of each request, so the
+/// first read after any write, through any node, misses and computes afresh. Entries of old generations are never asked again
+/// and age out. <c>Pcmd:FigureCache:Enabled=false</c> turns it off.</summary>
+public sealed class FigureCache(IConfiguration config)
+{
+    /// <summary>Sizes count a total as 1 and a per-unit figure as its number of units: about 100 bytes each.</summary>
+    const long SizeLimit = 2_000_000;
+    readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
+    long hits, misses;
+
+    public bool Enabled { get; set; } = config.GetValue("Pcmd:FigureCache:Enabled", true);
+    public long Hits => Interlocked.Read(ref hits);
+    public long Misses => Interlocked.Read(ref misses);
+
+    public bool TryGet<T>(FigureCacheKey key, out T value)
+    {
+        if (cache.TryGetValue(key, out var v) && v is T t) { Interlocked.Increment(ref hits); value = t; return true; }
+        Interlocked.Increment(ref misses);
+        value = default!;
+        return false;
+    }
+
+    public void Set<T>(FigureCacheKey key, T value, long size) =>
+        cache.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
+
+    /// <summary>Empties the cache (the benchmark's cold reads).</summary>
+    public void Clear() => cache.Compact(1.0);
+
+    public static string Stamp(Computation c, IReadOnlyDictionary<RecordKind, long> generations) =>
+        string.Join('.', RecordKinds.Of(c).Select(k => generations.GetValueOrDefault(k)));
+}

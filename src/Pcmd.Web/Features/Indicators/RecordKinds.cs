@@ -1,0 +1,44 @@
+namespace Pcmd.Web.Features.Indicators;
+
+/// <summary>The registers a computation reads, one per feature folder that keeps records (an entity's kind is the folder of its
+/// namespace: <c>Pcmd.Web.Features.Inspections.Sanction</c> is <see cref="Inspections"/>). A write to any entity of a kind bumps
+/// the kind's generation (<see cref="FigureGenerations"/>) and so drops every cached figure of the computations that read it.</summary>
+public enum RecordKind
+{
+    OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans,
+}
+
+/// <summary>Which registers each computation reads. A computation declaring none cannot be cached safely: the unit tests fail
+/// for it, and for one whose SQL reads a table of a kind it does not declare.</summary>
+public static class RecordKinds
+{
+    public static RecordKind[] Of(Computation c) => c switch
+    {
+        Computation.InspectedShare or Computation.HighRiskInspectedShare or Computation.EstablishmentsInspected
+            => [RecordKind.OrgUnits, RecordKind.Establishments, RecordKind.Inspections],
+        Computation.CommitmentShare or Computation.CommitmentCount => [RecordKind.OrgUnits, RecordKind.Establishments],
+        Computation.InspectionCount or Computation.PeopleInformed => [RecordKind.OrgUnits, RecordKind.Inspections],
+        Computation.HotspotsEliminated or Computation.HotspotsReEmerged or Computation.NewHotspots => [RecordKind.OrgUnits, RecordKind.Hotspots],
+        Computation.SupportReachedShare or Computation.OutreachContacts or Computation.PeopleReferred => [RecordKind.OrgUnits, RecordKind.Support],
+        Computation.TipsReceived or Computation.TipsHandledOnTimeShare => [RecordKind.OrgUnits, RecordKind.Tips],
+        Computation.CriminalCasesDetected or Computation.CriminalCasesTried or Computation.DefendantsTried or Computation.TriedShareOfIndicted
+            or Computation.PeopleSanctioned or Computation.SellersSanctioned or Computation.FinesTotal => [RecordKind.OrgUnits, RecordKind.Enforcement],
+        Computation.CommunicationMaintainedShare or Computation.ReachedResidents or Computation.ReachedMigrantWorkers
+            or Computation.ReachedHighSchoolStudents or Computation.ReachedUniversityStudents or Computation.ReachedVocationalStudents
+            or Computation.ReachedEstablishmentOwners or Computation.ReachedEstablishmentWorkers => [RecordKind.OrgUnits, RecordKind.Communication],
+        Computation.TrainedShareCity or Computation.TrainedShareCommune or Computation.TrainedCityStaff or Computation.TrainedLocalStaff
+            => [RecordKind.OrgUnits, RecordKind.Training],
+        // 3.1.1 counts a commune's own plan in force as well as a plan document it issued.
+        Computation.CommunePlanShare or Computation.DistrictPlanShare => [RecordKind.OrgUnits, RecordKind.UnitDocuments, RecordKind.Plans],
+        Computation.CommuneDocumentShare => [RecordKind.OrgUnits, RecordKind.UnitDocuments],
+        Computation.ModelCommuneCount or Computation.ModelCommuneShare or Computation.HealthyCommuneShare => [RecordKind.OrgUnits, RecordKind.CommuneModel],
+        _ => [],
+    };
+
+    /// <summary>The kind of an entity type by its feature folder, or null for one no computation reads (users, audit, reports…).</summary>
+    public static RecordKind? OfEntity(Type clrType)
+    {
+        var parts = (clrType.Namespace ?? "").Split('.');
+        return parts.Length > 3 && parts[2] == "Features" && Enum.TryParse<RecordKind>(parts[3], out var k) ? k : null;
+    }
+}
