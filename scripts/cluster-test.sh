@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cluster test of issue 17, on the real thing (scripts/cluster.sh up --nodes 2: PostgreSQL primary + hot standby, two
 # nodes from the Release publish, nginx): a user signed in through node 1 keeps working through node 2 and through the proxy;
-# the standby replays what the primary wrote; the reminder pass, run by three processes at once on the same database, adds
+# the standby replays what the primary wrote; lists are read on the standby, a user's own write is seen at once, and reads go
+# on when the standby stops; a killed node's GETs go to the other; the reminder pass, run by three processes at once on the same database, adds
 # each notice and each mail once. Prints "cluster test: N passed, M failed"; exit status 0 only if all passed.
 # Takes a few minutes (the publish, the demo data on the first node). Called by test.sh.
 set -uo pipefail
@@ -42,6 +43,44 @@ users=$(sql $((BASE + 1)) 'SELECT count(*) FROM "AspNetUsers"')
 for _ in $(seq 20); do [ "$(sql $((BASE + 2)) 'SELECT count(*) FROM "AspNetUsers"')" = "$users" ] && break; sleep 0.5; done
 check "the hot standby replays the primary ($users users) and is read-only" \
   test "$(sql $((BASE + 2)) 'SELECT count(*) FROM "AspNetUsers"'),$(sql $((BASE + 2)) 'SELECT pg_is_in_recovery()')" = "$users,t"
+
+# Reads the standby may serve (Data/ReadRouting.cs): a list through node 2 is answered by the standby — the node's counter of
+# such reads says so (the node probes pg_is_in_recovery() on the connection it reads through) and the standby has the node's
+# connections; a write through node 1, read at once through node 2 with the same cookies, is in the list (read-your-writes);
+# with the standby stopped the reads still answer, from the primary.
+reads() { # node url, server → reads that node's counter gives to that server
+  curl -s "$1/metrics" | awk -v s="server=\"$2\"" '/^pcmd_db_reads_total\{/ && index($0, s) {n += $2} END {print n + 0}'
+}
+rjar=$(mktemp)
+curl -s -c "$rjar" -b "$rjar" -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"userName":"phuluong","password":"Pcmd@2026demo"}' "$NODE1/api/v1/auth/login"
+sleep 1
+before=$(reads "$NODE2" standby)
+code_list=$(curl -s -b "$rjar" -o /dev/null -w '%{http_code}' "$NODE2/api/v1/establishments")
+client_conns=$(sql $((BASE + 2)) "SELECT count(*) FROM pg_stat_activity WHERE datname = 'pcmd' AND backend_type = 'client backend' AND pid <> pg_backend_pid()")
+check "a list through node 2 is read on the standby ($(reads "$NODE2" standby) standby reads, $client_conns client connections on it)" \
+  test "$code_list,$(($(reads "$NODE2" standby) > before)),$((client_conns > 0))" = "200,1,1"
+unit=$(curl -s -b "$rjar" "$NODE1/api/v1/auth/me" | grep -oE '"orgUnitId":[0-9]+' | cut -d: -f2)
+type=$(curl -s -b "$rjar" "$NODE1/api/v1/establishment-types" | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
+# The standby's replay paused (as a standby far behind): the user's own new record must still be in the list at once.
+sql $((BASE + 2)) 'SELECT pg_wal_replay_pause()' >/dev/null
+behind=$(curl -s "$NODE2/metrics" | awk '/^pcmd_db_reads_total\{/ && /reason="behind"/ {n += $2} END {print n + 0}')
+name="Cluster RYW $$ $RANDOM"
+created=$(curl -s -c "$rjar" -b "$rjar" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Origin: $NODE1" \
+  -d "{\"name\":\"$name\",\"address\":\"1 Test\",\"typeId\":$type,\"orgUnitId\":$unit,\"status\":\"notUnderManagement\"}" "$NODE1/api/v1/establishments")
+found=$(curl -s -b "$rjar" -G --data-urlencode "q=$name" "$NODE2/api/v1/establishments" | grep -c "$name")
+behind=$(($(curl -s "$NODE2/metrics" | awk '/^pcmd_db_reads_total\{/ && /reason="behind"/ {n += $2} END {print n + 0}') - behind))
+check "created through node 1 ($created, marker cookie $(grep -c pcmd.lsn "$rjar")), with the standby's replay paused at once in node 2's list (read on the primary: $behind)" \
+  test "$created,$found,$behind" = "201,1,1"
+sql $((BASE + 2)) 'SELECT pg_wal_replay_resume()' >/dev/null
+scripts/cluster.sh fault stop-standby
+before=$(reads "$NODE2" primary)
+codes=$(for _ in 1 2 3; do curl -s -b "$rjar" -o /dev/null -w '%{http_code} ' "$NODE2/api/v1/establishments"; done)
+check "standby stopped: the lists still answer, from the primary ($codes)" test "$codes,$(($(reads "$NODE2" primary) >= before + 3))" = "200 200 200 ,1"
+# A node killed (SIGKILL): nginx sends the GETs to the other one.
+kill -9 "$(cat "$DIR/node2.pid")"
+codes=$(for _ in $(seq 6); do curl -s -b "$rjar" -o /dev/null -w '%{http_code}' "$proxy/api/v1/establishments"; done)
+check "node 2 killed: six lists through nginx all answer" test "$codes" = "200200200200200200"
 
 # The reminder pass as three nodes at the same hour: the day before a past deadline with reports still in draft (the nodes'
 # own passes at start-up, on the real date, sent only the "overdue" notices of those reports).

@@ -7,9 +7,13 @@
 #   scripts/cluster.sh up [--nodes N]   starts it (default 2 nodes); the last line is the proxy's address
 #   scripts/cluster.sh status           what runs, the standby's replay lag
 #   scripts/cluster.sh down             stops everything and removes the cluster's folder
+#   scripts/cluster.sh fault kill-node I | start-node I | stop-standby | start-standby | promote
+#                                       faults for bench/ (`cluster-faults`): SIGKILL a node, restart it; stop the standby
+#                                       (immediate, as a crash), start it again; stop the primary and `pg_ctl promote` the standby
 #
 # Settings (environment): PCMD_CLUSTER_DIR (/tmp/pcmd-cluster), PCMD_CLUSTER_PORT (55600: nginx; the primary is +1, the standby
-# +2, node i is +10+i), PCMD_CLUSTER_APP (an existing publish folder: skips the publish).
+# +2, node i is +10+i; with N nodes nginx also listens on +3+k for the first k < N nodes only, for bench/'s side-by-side
+# `cluster-throughput`), PCMD_CLUSTER_APP (an existing publish folder: skips the publish).
 # Everything comes from Debian packages (postgresql-15, nginx) and the .NET SDK; nothing is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +58,8 @@ up() {
     esac
   done
   [ -d "$DIR" ] && { log "already up ($DIR); run: $0 down"; exit 1; }
-  for p in "$PROXY" "$PRIMARY" "$STANDBY" $(for i in $(seq "$nodes"); do node_port "$i"; done); do
+  [ "$nodes" -ge 1 ] && [ "$nodes" -le 7 ] || { log "--nodes: 1 to 7"; exit 2; }
+  for p in "$PROXY" "$PRIMARY" "$STANDBY" $(for i in $(seq "$nodes"); do node_port "$i"; done) $(for k in $(seq $((nodes - 1))); do echo $((BASE + 3 + k)); done); do
     ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { log "port $p is taken"; exit 1; }
   done
   mkdir -p "$DIR"
@@ -96,20 +101,24 @@ up() {
     echo "http {"
     echo "  access_log $DIR/nginx/access.log; client_body_temp_path $DIR/nginx/body; proxy_temp_path $DIR/nginx/proxy;"
     echo "  client_max_body_size 30m;"
-    echo "  upstream pcmd {"
-    for i in $(seq "$nodes"); do echo "    server 127.0.0.1:$(node_port "$i") max_fails=1 fail_timeout=5s;"; done
-    echo "    keepalive 32;"
-    echo "  }"
+    for k in $(seq "$nodes"); do # pcmd$nodes (all nodes) on $PROXY; pcmdK (the first K) on BASE+3+K
+      echo "  upstream pcmd$k {"
+      for i in $(seq "$k"); do echo "    server 127.0.0.1:$(node_port "$i") max_fails=1 fail_timeout=5s;"; done
+      echo "    keepalive 32;"
+      echo "  }"
+    done
+    for k in $(seq "$nodes"); do
     echo "  server {"
-    echo "    listen 127.0.0.1:$PROXY;"
+    if [ "$k" = "$nodes" ]; then echo "    listen 127.0.0.1:$PROXY;"; else echo "    listen 127.0.0.1:$((BASE + 3 + k));"; fi
     echo "    location / {"
-    echo "      proxy_pass http://pcmd; proxy_http_version 1.1; proxy_set_header Connection \"\";"
+    echo "      proxy_pass http://pcmd$k; proxy_http_version 1.1; proxy_set_header Connection \"\";"
     echo "      proxy_set_header Host \$http_host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
     echo "      proxy_set_header X-Forwarded-Proto \$scheme;"
     # An idempotent request that fails on one node (connection refused, reset, 502/503) is tried on the next; a POST is not.
     echo "      proxy_next_upstream error timeout http_502 http_503; proxy_connect_timeout 2s; proxy_read_timeout 120s;"
     echo "    }"
     echo "  }"
+    done
     echo "}"
   } >"$DIR/nginx/nginx.conf"
   nginx -c "$DIR/nginx/nginx.conf" -p "$DIR/nginx"
@@ -154,11 +163,25 @@ down() {
   rm -rf "$DIR"
 }
 
+fault() {
+  [ -d "$DIR" ] || { log "not up"; exit 1; }
+  case "${1:-}" in
+    kill-node) kill -9 "$(cat "$DIR/node$2.pid")" ;;
+    start-node) start_node "$2"; wait_http "http://127.0.0.1:$(node_port "$2")/health/ready" 120 ;;
+    stop-standby) as_pg "$BIN/pg_ctl" -D "$DIR/standby" -m immediate stop >/dev/null ;;
+    start-standby) as_pg "$BIN/pg_ctl" -D "$DIR/standby" -l "$DIR/standby.log" -w start -o "-p $STANDBY -k $DIR -c listen_addresses=127.0.0.1" >/dev/null ;;
+    # Failover: the primary dies (immediate: as a crash, no shutdown checkpoint), the standby becomes the primary. The nodes'
+    # multi-host connection strings find it by themselves; the old primary is not started again (it would need pg_rewind).
+    promote) as_pg "$BIN/pg_ctl" -D "$DIR/primary" -m immediate stop >/dev/null; as_pg "$BIN/pg_ctl" -D "$DIR/standby" -w promote >/dev/null ;;
+    *) echo "usage: $0 fault kill-node I | start-node I | stop-standby | start-standby | promote" >&2; exit 2 ;;
+  esac
+}
+
 case "${1:-}" in
   up) shift; up "$@" ;;
   status) status ;;
   down) down ;;
-  # Used by the fault scripts: restart one node of a running cluster.
-  start-node) start_node "$2"; wait_http "http://127.0.0.1:$(node_port "$2")/health/ready" 120 ;;
-  *) echo "usage: $0 up [--nodes N] | status | down" >&2; exit 2 ;;
+  fault) shift; fault "$@" ;;
+  start-node) fault start-node "$2" ;;
+  *) echo "usage: $0 up [--nodes N] | status | down | fault …" >&2; exit 2 ;;
 esac

@@ -16,6 +16,8 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- readers [--rows 100000] [--runs 5] [--file <xlsx>] [--out <md>]   (no PostgreSQL)
 // dotnet run -c Release --project bench/Pcmd.Bench -- soak [--minutes 30] [--warmup 2] [--rate 20] [--data demo|city] [--postgres | --connection "<postgres>" | --sqlite <file>] [--reset]
 // dotnet run -c Release --project bench/Pcmd.Bench -- throughput --connection "<postgres>" [--seconds 20] [--connections 8] [--rounds 2]
+// dotnet run -c Release --project bench/Pcmd.Bench -- cluster-throughput [--seconds 15] [--connections 8] [--rounds 2]   (a running scripts/cluster.sh)
+// dotnet run -c Release --project bench/Pcmd.Bench -- cluster-faults [--seconds 30] [--workers 4]   (a running scripts/cluster.sh, 2+ nodes)
 // dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
 // dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
 // dotnet run --project bench/Pcmd.Bench -- tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--clients 50] [--seconds 60] [--build Debug]
@@ -41,6 +43,8 @@ try
         "bombs" => await BombsBenchmark.Run(options),
         "throughput" => await Pcmd.Bench.Throughput.ThroughputBenchmark.Run(options),
         "map" => await MapBenchmark.Run(options),
+        "cluster-throughput" => await Pcmd.Bench.Cluster.ClusterThroughput.Run(options),
+        "cluster-faults" => await Pcmd.Bench.Cluster.ClusterFaults.Run(options),
         "exports" => await ExportsBenchmark.Run(options),
         "tips" => await TipsBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
@@ -73,6 +77,10 @@ static int Usage()
                           (the built app as a process under a fixed request rate; SQLite in a fresh temporary file by default)
           Pcmd.Bench throughput (--connection "<postgres>" | --sqlite <file>) [--seconds 20] [--connections 8] [--rounds 2] [--plan 2026] [--map <path>]
                           (requests/s of the issue's reads side by side with /health, the built app as a process)
+          Pcmd.Bench cluster-throughput [--seconds 15] [--connections 8] [--rounds 2] [--nodes N]   (through the nginx of a running
+                          scripts/cluster.sh with 1…N nodes side by side; PCMD_CLUSTER_DIR, PCMD_CLUSTER_PORT as for the script)
+          Pcmd.Bench cluster-faults [--seconds 30] [--workers 4]   (a load through nginx while a node is killed, the standby stopped, the
+                          primary failed over; errors, lost writes, duplicate mails, recovery; changes the cluster: run it last)
           Pcmd.Bench map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]   (the map's answers, old and new: bytes and answers/s; city data set)
           Pcmd.Bench exports [--template pcmd_country] [--connection "<postgres>"] [--settle 10] [--user admin] [--environment Production]
                           [--web <another build's src/Pcmd.Web>] [--out <md>]

@@ -16,8 +16,8 @@ public static class ThroughputBenchmark
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    sealed record Target(string Name, HttpClient Client, string Path);
-    sealed record Measure(int Requests, int Errors, double Seconds, double P50, double P95, long Bytes)
+    internal sealed record Target(string Name, HttpClient Client, string Path);
+    internal sealed record Measure(int Requests, int Errors, double Seconds, double P50, double P95, long Bytes, double P99 = 0)
     {
         public double PerSecond => Requests / Seconds;
     }
@@ -101,7 +101,7 @@ public static class ThroughputBenchmark
         return results.Values.Sum(ms => ms.Sum(m => m.Errors)) == 0 ? 0 : 3;
     }
 
-    static async Task<int> PlanOf(HttpClient client, string titleContains)
+    internal static async Task<int> PlanOf(HttpClient client, string titleContains)
     {
         using var doc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/plans"));
         var items = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement : doc.RootElement.GetProperty("items");
@@ -111,7 +111,7 @@ public static class ThroughputBenchmark
     }
 
     /// <summary>N loops, each sending its next request when the previous one is answered, for the given time.</summary>
-    static async Task<Measure> Drive(Target t, int connections, TimeSpan duration)
+    internal static async Task<Measure> Drive(Target t, int connections, TimeSpan duration)
     {
         var latencies = new List<double>[connections];
         int errors = 0;
@@ -136,7 +136,7 @@ public static class ThroughputBenchmark
         }));
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Pct(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
-        return new Measure(all.Length, errors, clock.Elapsed.TotalSeconds, Pct(0.5), Pct(0.95), bytes);
+        return new Measure(all.Length, errors, clock.Elapsed.TotalSeconds, Pct(0.5), Pct(0.95), bytes, Pct(0.99));
     }
 
 }

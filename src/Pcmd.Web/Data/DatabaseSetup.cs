@@ -27,7 +27,11 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ClusterLock>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        builder.Services.AddDbContext<PcmdDbContext>(o => Configure(o, provider, cs));
+        // A scope's context is on the primary unless ReadDb made the scope for a read the standby may serve (ReadRouting.cs).
+        builder.Services.AddScoped<DbRoute>();
+        builder.Services.AddSingleton(ReadReplica.From(builder.Configuration, provider, cs));
+        builder.Services.AddScoped<ReadDb>();
+        builder.Services.AddDbContext<PcmdDbContext>((sp, o) => Configure(o, provider, sp.GetRequiredService<DbRoute>().ConnectionString ?? cs));
         DbXmlRepository.AddTo(builder.Services, builder.Configuration);
         // /health/live: the process answers; /health/ready: it can serve (database, and the standby's lag where configured).
         builder.Services.AddHealthChecks().AddDbContextCheck<PcmdDbContext>("database", tags: ["ready"])

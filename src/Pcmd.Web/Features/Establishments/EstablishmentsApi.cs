@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Features.Establishments.Import;
@@ -38,8 +39,9 @@ public static class EstablishmentsApi
 
     /// <summary><c>after</c> / <c>before</c>: the <c>next</c> / <c>prev</c> (or <c>last</c>) cursor of a page of the same list.</summary>
     public static async Task<Ok<EstablishmentPage>> ListEstablishments([AsParameters] EstablishmentQueryArgs args, int? page, int? pageSize,
-        string? after, string? before, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
-        TypedResults.Ok(await svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct, after, before));
+        string? after, string? before, UserScope scope, ReadDb reads, CancellationToken ct) =>
+        TypedResults.Ok(await reads.Run((EstablishmentService svc) =>
+            svc.List(scope, args.ToFilter(), page ?? 1, pageSize ?? EstablishmentService.DefaultPageSize, ct, after, before)));
 
     public static async Task<Ok<EstablishmentDto>> GetEstablishment(int id, UserScope scope, EstablishmentService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Get(scope, id, ct));

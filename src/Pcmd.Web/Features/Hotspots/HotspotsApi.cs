@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Features.Plans;
@@ -25,10 +26,10 @@ public static class HotspotsApi
     }
 
     public static async Task<Ok<HotspotPage>> ListHotspots(int? unit, string? kind, string? complexity, string? state, string? search,
-        int? appendixItem, int? page, int? pageSize, UserScope scope, HotspotService svc, CancellationToken ct)
+        int? appendixItem, int? page, int? pageSize, UserScope scope, ReadDb reads, CancellationToken ct)
     {
         var filter = ParseFilter(unit, kind, complexity, state, search, appendixItem, page, pageSize);
-        return TypedResults.Ok(await svc.List(scope, filter, ct));
+        return TypedResults.Ok(await reads.Run((HotspotService svc) => svc.List(scope, filter, ct)));
     }
 
     public static async Task<Ok<HotspotDetail>> GetHotspot(int id, UserScope scope, HotspotService svc, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,11 +27,12 @@ public static class IndicatorsApi
         api.MapGet("/indicators/computations", ListComputations).WithName(nameof(ListComputations)).WithSummary("Các phép tính có thể gắn");
     }
 
-    public static async Task<Ok<PlanResults>> GetPlanResults(int planId, int? year, int? unitId, UserScope scope, IndicatorResultsService svc,
-        CancellationToken ct) => TypedResults.Ok(await svc.ForPlan(scope, planId, year, unitId, ct));
+    public static async Task<Ok<PlanResults>> GetPlanResults(int planId, int? year, int? unitId, UserScope scope, ReadDb reads,
+        CancellationToken ct) => TypedResults.Ok(await reads.Run((IndicatorResultsService svc) => svc.ForPlan(scope, planId, year, unitId, ct)));
 
     public static async Task<Ok<IndicatorUnitResults>> GetIndicatorResults(int indicatorId, int? year, int? unitId, UserScope scope,
-        IndicatorResultsService svc, CancellationToken ct) => TypedResults.Ok(await svc.ForIndicator(scope, indicatorId, year, unitId, ct));
+        ReadDb reads, CancellationToken ct) =>
+        TypedResults.Ok(await reads.Run((IndicatorResultsService svc) => svc.ForIndicator(scope, indicatorId, year, unitId, ct)));
 
     public static async Task<Ok<BindingSaved>> BindIndicator(int indicatorId, int? version, [FromBody] BindingInput input, UserScope scope,
         IndicatorBindingService svc, CancellationToken ct) => TypedResults.Ok(await svc.Bind(scope, indicatorId, input, version, ct));

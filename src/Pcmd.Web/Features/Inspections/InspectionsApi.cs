@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Pcmd.Web.Security;
@@ -35,9 +36,9 @@ public static class InspectionsApi
     }
 
     public static async Task<Ok<InspectionPage>> ListInspections(int? orgUnitId, int? teamId, DateOnly? from, DateOnly? to, int? establishmentId,
-        bool? hasSanction, int? page, int? pageSize, string? after, string? before, UserScope scope, InspectionQueries q, CancellationToken ct) =>
-        TypedResults.Ok(await q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId, hasSanction, page ?? 1, pageSize ?? 50,
-            after, before), ct));
+        bool? hasSanction, int? page, int? pageSize, string? after, string? before, UserScope scope, ReadDb reads, CancellationToken ct) =>
+        TypedResults.Ok(await reads.Run((InspectionQueries q) => q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId,
+            hasSanction, page ?? 1, pageSize ?? 50, after, before), ct)));
 
     public static async Task<Ok<InspectionDto>> GetInspection(int id, UserScope scope, InspectionQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.Get(scope, id, ct));

@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
@@ -18,10 +19,10 @@ public static class MapApi
             .ProducesInvalid();
 
     public static async Task<Ok<MapView>> ListMapPoints(int? unit, string? layer, string? state, string? status, string? bbox, int? zoom,
-        UserScope scope, MapService svc, CancellationToken ct)
+        UserScope scope, ReadDb reads, CancellationToken ct)
     {
         var (filter, box) = Parse(unit, layer, state, status, bbox, zoom);
-        return TypedResults.Ok(await svc.View(scope, filter, box, zoom, ct));
+        return TypedResults.Ok(await reads.Run((MapService svc) => svc.View(scope, filter, box, zoom, ct)));
     }
 
     public static (MapFilter Filter, MapBox? Box) Parse(int? unit, string? layer, string? state, string? status, string? bbox, int? zoom)

@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
@@ -28,8 +29,8 @@ public static class MonitoringApi
     public static async Task<Ok<HomeSummary>> GetMonitoringHome(UserScope scope, HomeService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.For(scope, ct));
 
-    public static async Task<Ok<PlanDashboard>> GetPlanDashboard(int planId, int? year, int? unitId, UserScope scope, DashboardService svc,
-        CancellationToken ct) => TypedResults.Ok(await svc.ForPlan(scope, planId, year, unitId, ct));
+    public static async Task<Ok<PlanDashboard>> GetPlanDashboard(int planId, int? year, int? unitId, UserScope scope, ReadDb reads,
+        CancellationToken ct) => TypedResults.Ok(await reads.Run((DashboardService svc) => svc.ForPlan(scope, planId, year, unitId, ct)));
 
     public static async Task<FileContentHttpResult> GetPlanDashboardXlsx(int planId, int? year, int? unitId, UserScope scope, DashboardService svc,
         CancellationToken ct)
@@ -39,7 +40,8 @@ public static class MonitoringApi
     }
 
     public static async Task<Ok<IndicatorDashboard>> GetIndicatorUnits(int indicatorId, int? year, int? unitId, string? sort, UserScope scope,
-        DashboardService svc, CancellationToken ct) => TypedResults.Ok(await svc.ForIndicator(scope, indicatorId, year, unitId, sort, ct));
+        ReadDb reads, CancellationToken ct) =>
+        TypedResults.Ok(await reads.Run((DashboardService svc) => svc.ForIndicator(scope, indicatorId, year, unitId, sort, ct)));
 
     public static async Task<Ok<Series>> GetSeries(string? computation, int? unitId, string? by, int? years, UserScope scope, SeriesService svc,
         CancellationToken ct) => TypedResults.Ok(await svc.For(scope, computation, unitId, by, years, ct));

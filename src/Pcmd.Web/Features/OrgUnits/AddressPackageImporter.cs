@@ -112,7 +112,7 @@ public sealed class AddressPackageImporter(PcmdDbContext db, OrgUnitTree tree, I
             mappings++;
         }
         await db.SaveChangesAsync(ct);
-        tree.Invalidate();
+        await tree.Changed(db);
         progress?.Report($"{mappings} quy tắc chuyển đổi");
         return new Result(added, mappings, communes.Count, districts.Count, oldCommunes.Count);
     }

@@ -100,7 +100,7 @@ public sealed class OrgUnitService(PcmdDbContext db, OrgUnitTree tree)
         unit.ValidFrom = input.ValidFrom;
         unit.ValidTo = input.ValidTo;
         await db.SaveChangesAsync(ct);
-        tree.Invalidate();
+        await tree.Changed(db);
         return unit;
     }
 
@@ -118,7 +118,7 @@ public sealed class OrgUnitService(PcmdDbContext db, OrgUnitTree tree)
         var s = new OrgUnitSuccession { OldUnitId = oldId, NewUnitId = newId, EffectiveOn = effectiveOn, Note = note };
         db.OrgUnitSuccessions.Add(s);
         await db.SaveChangesAsync(ct);
-        tree.Invalidate();
+        await tree.Changed(db);
         return new SuccessionDto(s.Id, oldId, from!.Code, from.Name, newId, to!.Code, to.Name, effectiveOn, note);
     }
 }

@@ -5,9 +5,11 @@ namespace Pcmd.Web.Features.OrgUnits;
 
 /// <summary>The whole unit tree and the old→new mapping, held in memory: scope checks need
 /// subtrees and ancestors on every request, and even the country (≈15,000 units with history) fits
-/// easily. Rebuilt after any change to units or mappings.</summary>
-public sealed class OrgUnitTree(IServiceScopeFactory scopes)
+/// easily. Rebuilt after any change to units or mappings — on every node: <see cref="Changed"/> tells the others through
+/// PostgreSQL NOTIFY (<see cref="ClusterListener"/>), so a unit added through one node is known at once to all.</summary>
+public sealed class OrgUnitTree(IServiceScopeFactory scopes) : IClusterSignal
 {
+    public const string Channel = "pcmd_units";
     public sealed record Node(int Id, int? ParentId, string Code, string Name, OrgUnitLevel Level, DateOnly? ValidFrom, DateOnly? ValidTo);
 
     sealed record Snapshot(
@@ -24,6 +26,17 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes)
     readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Invalidate() => _snapshot = null;
+
+    /// <summary>After a saved change to units or mappings: this node and every other rebuild the tree on next use.</summary>
+    public async Task Changed(PcmdDbContext db)
+    {
+        Invalidate();
+        await ClusterListener.Publish(db, Channel, "");
+    }
+
+    public string ChannelName => Channel;
+    void IClusterSignal.Heard(string payload) => Invalidate();
+    void IClusterSignal.Reconnected() => Invalidate();
 
     async Task<Snapshot> Get()
     {

@@ -24,6 +24,6 @@ public sealed class OrgUnitsDemoStep(PcmdDbContext db, AddressPackageImporter un
             db.OrgUnits.Add(new OrgUnit { Code = $"09568-TDP{i:00}", Name = $"Tổ dân phố số {i}", Level = OrgUnitLevel.ResidentialGroup,
                 ParentId = ward.Id, ValidFrom = AddressPackageImporter.ReformDay, CodeIsOfficial = false });
         await db.SaveChangesAsync(ct);
-        tree.Invalidate();
+        await tree.Changed(db);
     }
 }

@@ -1,4 +1,5 @@
 using Pcmd.Web.Components.Layout;
+using Pcmd.Web.Data;
 using Pcmd.Web.Features.Demo;
 namespace Pcmd.Web.Features.OrgUnits;
 
@@ -8,6 +9,7 @@ public static class OrgUnitsModule
 {
     public static IServiceCollection AddOrgUnits(this IServiceCollection services) => services
         .AddNavEntry(new NavEntry(NavGroup.Admin, "OrgUnits", "/org-units", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.CommuneOfficer)))
+        .AddClusterSignal<OrgUnitTree>() // a change through one node reaches every node's tree
         .AddScoped<OrgUnitService>()
         .AddScoped<AddressPackageImporter>()
         .AddScoped<Audit.IAuditReferenceNames, OrgUnitAuditNames>()

@@ -48,7 +48,7 @@ public static class UsersModule
         // with the user's, held in memory: Identity's own validator is replaced, see SessionCookie).
         builder.Services.Configure<UserSessionOptions>(builder.Configuration.GetSection("Pcmd:Sessions"));
         builder.Services.AddSingleton<SessionStore>();
-        builder.Services.AddHostedService<SessionListener>();
+        builder.Services.AddSingleton<SessionListener>().AddClusterSignal<SessionListener>();
         builder.Services.AddSingleton<TwoFactorPolicy>();
         builder.Services.AddScoped<SignInFlow>();
         builder.Services.AddScoped<TwoFactorService>();

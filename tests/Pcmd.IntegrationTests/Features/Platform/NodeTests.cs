@@ -44,6 +44,31 @@ public abstract class NodeTests(PcmdApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
+    sealed record IdOnly(int Id);
+
+    [Fact]
+    public async Task A_unit_added_through_one_node_is_known_at_once_to_another()
+    {
+        await using var nodeB = Node();
+        var onB = nodeB.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await onB.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = PcmdApp.Password })).EnsureSuccessStatusCode();
+        var admin = await app.SignIn("admin");
+        var city = (await admin.GetJson<List<Plans.OrgUnitRow>>("/api/v1/org-units?search=Thành phố Hà Nội")).Single().Id;
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync($"/api/v1/establishments?unit={city}")).StatusCode); // node B's tree is built
+        var code = "9" + Random.Shared.Next(1000, 9999);
+        var unit = new System.Text.Json.Nodes.JsonObject
+            { ["code"] = code, ["name"] = "Phường Nút " + code, ["level"] = "commune", ["parentId"] = city, ["validFrom"] = "2026-01-01" };
+        var created = await (await admin.PostRaw("/api/v1/org-units", unit.ToJsonString())).Json<IdOnly>(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/establishments?unit={created.Id}")).StatusCode);
+        if (app.Provider != DatabaseProvider.Postgres) return; // SQLite is one node
+        // Node B's cached tree hears of the new unit through LISTEN/NOTIFY (pcmd_units) and is rebuilt: no 404 for it.
+        var until = DateTime.UtcNow.AddSeconds(5);
+        HttpStatusCode status;
+        while ((status = (await onB.GetAsync($"/api/v1/establishments?unit={created.Id}")).StatusCode) != HttpStatusCode.OK && DateTime.UtcNow < until)
+            await Task.Delay(50);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
     [Fact]
     public async Task An_import_uploaded_through_one_node_is_followed_on_another_and_outlives_both()
     {
