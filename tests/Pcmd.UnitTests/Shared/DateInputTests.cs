@@ -11,8 +11,6 @@ public partial class DateInputTests
     /// its pages use Components/Shared/DateField; never add one.</summary>
     static readonly string[] NotYetConverted =
     [
-        "Features/Reporting/",
-        "Features/Plans/",
     ];
 
     [Theory]

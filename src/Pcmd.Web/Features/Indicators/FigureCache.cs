@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 
+using Pcmd.Web.Data;
+
 namespace Pcmd.Web.Features.Indicators;
 
 /// <summary>What a cached figure is: a computation over a window in an area (null: everywhere), as a total or per unit, on a day

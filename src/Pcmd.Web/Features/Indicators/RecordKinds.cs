@@ -1,17 +1,14 @@
-namespace Pcmd.Web.Features.Indicators;
+using Pcmd.Web.Data;
 
-/// <summary>The registers a computation reads, one per feature folder that keeps records (an entity's kind is the folder of its
-/// namespace: <c>Pcmd.Web.Features.Inspections.Sanction</c> is <see cref="Inspections"/>). A write to any entity of a kind bumps
-/// the kind's generation (<see cref="FigureGenerations"/>) and so drops every cached figure of the computations that read it.</summary>
-public enum RecordKind
-{
-    OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans,
-}
+namespace Pcmd.Web.Features.Indicators;
 
 /// <summary>Which registers each computation reads. A computation declaring none cannot be cached safely: the unit tests fail
 /// for it, and for one whose SQL reads a table of a kind it does not declare.</summary>
 public static class RecordKinds
 {
+    /// <summary>The kind of an entity type (kept with the generations, in Data, so that writers need not see Indicators).</summary>
+    public static RecordKind? OfEntity(Type clrType) => FigureGenerations.KindOf(clrType);
+
     public static RecordKind[] Of(Computation c) => c switch
     {
         Computation.InspectedShare or Computation.HighRiskInspectedShare or Computation.EstablishmentsInspected
@@ -34,11 +31,4 @@ public static class RecordKinds
         Computation.ModelCommuneCount or Computation.ModelCommuneShare or Computation.HealthyCommuneShare => [RecordKind.OrgUnits, RecordKind.CommuneModel],
         _ => [],
     };
-
-    /// <summary>The kind of an entity type by its feature folder, or null for one no computation reads (users, audit, reports…).</summary>
-    public static RecordKind? OfEntity(Type clrType)
-    {
-        var parts = (clrType.Namespace ?? "").Split('.');
-        return parts.Length > 3 && parts[2] == "Features" && Enum.TryParse<RecordKind>(parts[3], out var k) ? k : null;
-    }
 }

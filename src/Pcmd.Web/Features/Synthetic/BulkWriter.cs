@@ -208,7 +208,7 @@ public sealed class BulkWriter : IAsyncDisposable
             foreach (var table in _tables.Order(StringComparer.Ordinal))
                 await Exec($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", ct);
         // Rows written by COPY bypass SaveChanges: every cached figure of every node goes stale with this commit.
-        foreach (var kind in Enum.GetValues<Indicators.RecordKind>()) await Exec(Indicators.FigureGenerations.BumpSql(kind), ct);
+        foreach (var kind in Enum.GetValues<Data.RecordKind>()) await Exec(Data.FigureGenerations.BumpSql(kind), ct);
         await _tx.CommitAsync(ct);
         // Fresh statistics, so that the planner knows the tables are big now; after a big load also the visibility map
         // (index-only scans), as autovacuum would set it some minutes later: benchmarks then measure the steady state.

@@ -45,7 +45,7 @@ public sealed class EstablishmentBulkWriter(PcmdDbContext db)
             db.AuditEntries.Add(audit);
             await db.SaveChangesAsync(ct);
             // The rows bypassed SaveChanges (COPY): the establishments' figures go stale with this commit.
-            await Indicators.FigureGenerations.Bump(db, [Indicators.RecordKind.Establishments], ct);
+            await Data.FigureGenerations.Bump(db, [Data.RecordKind.Establishments], ct);
             await tx.CommitAsync(ct);
         }
         finally

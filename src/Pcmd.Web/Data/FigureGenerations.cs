@@ -1,9 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Pcmd.Web.Data;
 
-namespace Pcmd.Web.Features.Indicators;
+namespace Pcmd.Web.Data;
+
+/// <summary>The registers a computation reads, one per feature folder that keeps records (an entity's kind is the folder of its
+/// namespace: <c>Pcmd.Web.Features.Inspections.Sanction</c> is <see cref="Inspections"/>). A write to any entity of a kind bumps
+/// the kind's generation (<see cref="FigureGenerations"/>; which kinds each computation reads: Features/Indicators/RecordKinds) and so drops every cached figure of the computations that read it.</summary>
+public enum RecordKind
+{
+    OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans,
+}
 
 /// <summary>How many times the records of a kind have been written: the version a cached figure was computed at. Kept in the
 /// database, not in a node's memory, so that a write through any node (issue 17) is seen by every other node's next read.</summary>
@@ -34,7 +41,7 @@ public static class FigureGenerations
     {
         var kinds = new SortedSet<RecordKind>();
         foreach (var e in tracker.Entries())
-            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && RecordKinds.OfEntity(e.Metadata.ClrType) is { } k)
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && KindOf(e.Metadata.ClrType) is { } k)
                 kinds.Add(k);
         return kinds;
     }
@@ -58,5 +65,12 @@ public static class FigureGenerations
         foreach (var r in rows)
             if (Enum.TryParse<RecordKind>(r.Kind, out var k)) result[k] = r.Generation;
         return result;
+    }
+
+    /// <summary>The kind of an entity type by its feature folder, or null for one no computation reads (users, audit, reports…).</summary>
+    public static RecordKind? KindOf(Type clrType)
+    {
+        var parts = (clrType.Namespace ?? "").Split('.');
+        return parts.Length > 3 && parts[2] == "Features" && Enum.TryParse<RecordKind>(parts[3], out var k) ? k : null;
     }
 }
