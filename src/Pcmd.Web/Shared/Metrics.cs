@@ -29,7 +29,9 @@ public static class Metrics
     {
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql", "System.Runtime", MeterName)
-            .AddPrometheusExporter());
+            // No cached scrape (the exporter's default keeps one for 300 ms): a check that reads a counter before and after a
+            // request must see the request; Prometheus scrapes every few seconds, so the cache saved nothing.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }
 
