@@ -6,7 +6,7 @@ namespace Pcmd.Web.Features.Audit;
 /// <summary>Where the words of an enum value recorded in the log live (issue 15 item 8: "Đang quản lý", not
 /// <c>UnderManagement</c>). The DbContext records an enum by its C# name; the features already word most of their enums
 /// for their own pages, so the log reuses those keys (prefix + value) rather than repeat them; the few enums no page words
-/// have keys of their own under <c>AuditValue.</c>. Enums are named by feature folder and type ("Support.TargetGroup"), as
+/// have keys of their own under <c>AuditValue.</c>. Enums are named by feature folder and type ("Folder.Type"), as
 /// strings, so that the audit log depends on no feature. AuditNamesTests fails for an audited enum value with no words.</summary>
 public static class AuditEnumLabels
 {
@@ -59,7 +59,7 @@ public static class AuditEnumLabels
 
     const string FeaturesNamespace = "Pcmd.Web.Features.";
 
-    /// <summary>"Support.TargetGroup" for Pcmd.Web.Features.Support.TargetGroup.</summary>
+    /// <summary>The enum's namespace after <c>Pcmd.Web.Features.</c>, plus its name: "Folder.Type" (the key the prefixes use).</summary>
     public static string Name(Type enumType) =>
         enumType.FullName is { } n && n.StartsWith(FeaturesNamespace, StringComparison.Ordinal) ? n[FeaturesNamespace.Length..] : enumType.Name;
 
