@@ -7,7 +7,8 @@ namespace Pcmd.UnitTests.Security;
 /// that nothing of them is kept): the same client in the next window, or another client, gives an unrelated key.</summary>
 public class RateCounterKeyTests
 {
-    public RateCounterKeyTests() => PersonalData.Configure(Convert.ToBase64String(new byte[32])) // the key every unit test of the process uses;
+    // The key every unit test of the process uses (PersonalDataTests): it cannot change within a process.
+    public RateCounterKeyTests() => PersonalData.Configure(Convert.ToBase64String(new byte[32]));
 
     [Fact]
     public void A_key_is_a_hash_that_names_neither_the_client_nor_the_window()
