@@ -91,7 +91,7 @@ set -a; . "$DIR/keys.env"; set +a
 pids=()
 for i in 1 2 3; do
   (cd / && ASPNETCORE_ENVIRONMENT=Production Pcmd__Demo__Enabled=false Logging__LogLevel__Default=Warning \
-    ConnectionStrings__Postgres="Host=127.0.0.1:$((BASE + 1)),127.0.0.1:$((BASE + 2));Username=postgres;Database=pcmd;Target Session Attributes=primary" \
+    ConnectionStrings__Postgres="Host=127.0.0.1:$((BASE + 1)),127.0.0.1:$((BASE + 2));Username=postgres;Database=pcmd;Target Session Attributes=primary;Host Recheck Seconds=2" \
     dotnet "$DIR/app/Pcmd.Web.dll" --run-job report-reminders --day "$day" >"$DIR/job$i.log" 2>&1) &
   pids+=($!)
 done

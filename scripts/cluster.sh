@@ -29,8 +29,12 @@ log() { echo "cluster: $*" >&2; }
 # The multi-host connection string every node uses: Npgsql tries the hosts in order and takes the one that is primary, so a
 # promoted standby is found without changing any setting. ConnectionStrings:PostgresRead (prefer-standby) is what
 # /health/ready measures the standby's replay lag through (Pcmd:Health:MaxStandbyLagSeconds).
+# Host Recheck Seconds=2: Npgsql caches each host's role (primary, standby, down) for this long, 10 s by default, so after a
+# promotion writes failed for about 10 s while the promoted server was still taken for a standby (cluster-faults, 06/12).
+# A shorter cache only costs a new physical connection a role check (PostgreSQL 14+ reports it at start-up) and, while a
+# host is down, one refused attempt every 2 s.
 conn() {
-  echo "Host=127.0.0.1:$PRIMARY,127.0.0.1:$STANDBY;Username=postgres;Database=pcmd;Target Session Attributes=$1;Pooling=true;Keepalive=15;Timeout=5"
+  echo "Host=127.0.0.1:$PRIMARY,127.0.0.1:$STANDBY;Username=postgres;Database=pcmd;Target Session Attributes=$1;Pooling=true;Keepalive=15;Timeout=5;Host Recheck Seconds=2"
 }
 
 wait_http() { # url, seconds

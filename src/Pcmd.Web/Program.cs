@@ -19,6 +19,7 @@ builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
 app.UsePcmdPlatform();
+app.UseSignInLimits();
 app.UseReadYourWrites();
 app.MapPcmdMetrics();
 app.MapPcmdApis();

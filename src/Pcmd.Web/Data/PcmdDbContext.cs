@@ -71,6 +71,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
 
     public DbSet<IndicatorBinding> IndicatorBindings => Set<IndicatorBinding>();
     public DbSet<FigureGeneration> Generations => Set<FigureGeneration>();
+    public DbSet<RateCount> RateCounts => Set<RateCount>();
 
     public DbSet<Features.Communication.CommunicationEvent> CommunicationEvents => Set<Features.Communication.CommunicationEvent>();
     public DbSet<Features.Communication.EventAudience> EventAudiences => Set<Features.Communication.EventAudience>();

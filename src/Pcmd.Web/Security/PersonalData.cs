@@ -27,6 +27,11 @@ public static class PersonalData
 
     static byte[] Key => _key ?? throw new InvalidOperationException("PersonalData.Configure was not called.");
 
+    /// <summary>A key for another purpose (e.g. keyed hashes), derived from the personal-data key so that no second secret must
+    /// be kept, and unrelated to it (HKDF with the purpose as its info).</summary>
+    public static byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     // One cipher per thread: creating an AesGcm costs more than encrypting a name, and imports encrypt
     // hundreds of thousands of them. The key never changes within a process (see Configure).
     [ThreadStatic] static AesGcm? _aes;

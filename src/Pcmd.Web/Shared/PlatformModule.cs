@@ -112,7 +112,6 @@ public static class PlatformModule
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/not-found"));
         app.Use(guards.BeforeRouting);
         app.UseRouting(); // after the status-code pages, so that a re-executed request is routed again
-        app.UseRateLimiter(); // sign-in attempts (Features/Users/SignIn/SignInRateLimit), before any password is hashed
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();

@@ -45,20 +45,14 @@ public sealed class MyTasks(PcmdDbContext db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>The agencies whose assignments bind the user's agency: itself, the collectives it belongs to, the
-    /// agencies it is part of, and the dissolved agencies it (or they) took over from.</summary>
+    /// <summary>The agencies whose assignments bind the user's agency: the same rule as the report form
+    /// (<see cref="AgencyChain.Bound"/>: itself, its collectives, the agencies above it in the same unit), and the dissolved
+    /// agencies it (or they) took over from.</summary>
     public async Task<List<int>> Agencies(int agencyId, CancellationToken ct)
     {
-        var collectives = await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
-            .Select(m => m.BodyId).ToListAsync(ct);
-        // A Chi cục carries out the tasks given to its Sở: include the agencies the user's agency belongs to.
-        var parents = new List<int>();
-        for (int? p = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ParentId).FirstOrDefaultAsync(ct); p is { } pid && !parents.Contains(pid);
-             p = await db.Agencies.Where(a => a.Id == pid).Select(a => a.ParentId).FirstOrDefaultAsync(ct))
-            parents.Add(pid);
         // An agency that took over a dissolved one (the 2025 reform: Phường Phú Lương's bodies for Phường Phú Lãm's, Sở Y tế
         // for Sở LĐTBXH) carries out what the old plans assigned to it (issue 16, item 5).
-        var own = collectives.Concat(parents).Append(agencyId).ToList();
+        var own = await AgencyChain.Bound(db, agencyId, ct);
         var predecessors = new List<int>();
         for (var next = own; next.Count > 0;)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Features.Users;
 using Pcmd.Web.Security;
@@ -31,7 +32,7 @@ public static class ReportAccess
         if (!s.Can(Permission.SubmitReports)) return false;
         if (s.IsGlobal) return true;
         if (s.AgencyId is not { } mine || !s.CanReadUnit(orgUnitId)) return false;
-        return (await ReportingUnits.SelfAndAbove(db, mine, ct)).Contains(agencyId);
+        return (await AgencyChain.SelfAndAbove(db, mine, ct)).Contains(agencyId);
     }
 
     public static async Task<bool> CanRead(PcmdDbContext db, UserScope s, Report r, Plan plan, CancellationToken ct)

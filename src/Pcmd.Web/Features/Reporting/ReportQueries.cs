@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
 
@@ -38,7 +39,7 @@ public static class ReportQueries
     public static async Task<List<ReportRow>> Mine(PcmdDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
     {
         if (scope.AgencyId is not { } agency || !scope.Can(Permission.SubmitReports)) return [];
-        var ancestors = await ReportingUnits.SelfAndAbove(db, agency, ct);
+        var ancestors = await AgencyChain.SelfAndAbove(db, agency, ct);
         var q = db.Reports.AsNoTracking().Where(r => ancestors.Contains(r.AgencyId));
         return await Rows(q, today, ct);
     }

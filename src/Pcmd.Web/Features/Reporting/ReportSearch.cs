@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
+using Pcmd.Web.Features.Agencies;
 using Pcmd.Web.Features.Plans;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
@@ -38,7 +39,7 @@ public sealed class ReportSearch(PcmdDbContext db) : ISearchSource
     async Task<List<SearchHit>> OwnReports(UserScope scope, SearchText text, int take, CancellationToken ct)
     {
         if (scope.AgencyId is not { } agency || !scope.Can(Permission.SubmitReports) || take <= 0) return [];
-        var agencies = await ReportingUnits.SelfAndAbove(db, agency, ct);
+        var agencies = await AgencyChain.SelfAndAbove(db, agency, ct);
         var q = text.Filter(db.Reports.AsNoTracking().Where(r => agencies.Contains(r.AgencyId)), db,
             r => r.Period!.SearchText, r => r.Period!.Plan!.SearchText);
         var rows = await q.OrderByDescending(r => r.Period!.DueOn).ThenBy(r => r.Id).Take(take)

@@ -55,32 +55,8 @@ public sealed class ReportingUnits(PcmdDbContext db)
             .OrderBy(a => a.Id).ToList();
     }
 
-    /// <summary>The agencies whose assignments bind <paramref name="agencyId"/>: itself, the collectives it is a member of,
-    /// and the agencies above it in the same unit (a Chi cục carries out what its Sở is given). An agency above it in
-    /// another unit does not bind it: a ward's police is not asked the city police's tasks and indicators, which the city
-    /// police answers for (issue 15, item 3: a ward is asked only what is assigned to wards).</summary>
-    public async Task<List<int>> Bound(int agencyId, CancellationToken ct)
-    {
-        var chain = await SelfAndAbove(db, agencyId, ct);
-        var units = await db.Agencies.AsNoTracking().Where(a => chain.Contains(a.Id)).Select(a => new { a.Id, a.OrgUnitId }).ToListAsync(ct);
-        var own = units.First(u => u.Id == agencyId).OrgUnitId;
-        var result = chain.Where(id => units.Any(u => u.Id == id && u.OrgUnitId == own)).ToList();
-        result.AddRange(await db.AgencyMemberships.Where(m => m.MemberId == agencyId && m.Body!.Kind == AgencyKind.Collective)
-            .Select(m => m.BodyId).ToListAsync(ct));
-        return result;
-    }
-
-    /// <summary>The agency and the agencies it is part of, nearest first (Chi cục → Sở).</summary>
-    public static async Task<List<int>> SelfAndAbove(PcmdDbContext db, int agencyId, CancellationToken ct)
-    {
-        var result = new List<int> { agencyId };
-        for (int? p = await ParentOf(db, agencyId, ct); p is { } pid && !result.Contains(pid); p = await ParentOf(db, pid, ct))
-            result.Add(pid);
-        return result;
-    }
-
-    static Task<int?> ParentOf(PcmdDbContext db, int id, CancellationToken ct) =>
-        db.Agencies.Where(a => a.Id == id).Select(a => a.ParentId).FirstOrDefaultAsync(ct);
+    /// <summary>The agencies whose assignments bind <paramref name="agencyId"/> (<see cref="AgencyChain.Bound"/>).</summary>
+    public Task<List<int>> Bound(int agencyId, CancellationToken ct) => AgencyChain.Bound(db, agencyId, ct);
 
     /// <summary>The report's tasks and indicators. The consolidated report answers for every one of the plan.</summary>
     public async Task<ReportScope> Assigned(int planId, int agencyId, bool consolidated, CancellationToken ct)

@@ -43,7 +43,7 @@ public static class PortalApi
     public static async Task<Results<Ok<PortalStatus>, ProblemHttpResult>> GetPublicTipStatus([FromBody] PortalLookup lookup, HttpContext ctx,
         PortalGuard guard, PortalService svc, CancellationToken ct)
     {
-        if (!guard.TryLookup(ctx)) return TypedResults.Problem(PortalGuard.TooMany());
+        if (!await guard.TryLookup(ctx, ct)) return TypedResults.Problem(PortalGuard.TooMany());
         var status = await svc.Status(lookup, ct);
         if (status is null) { await guard.Failed(ctx, ct); throw new NotFoundException(PortalService.NotFoundText); }
         return TypedResults.Ok(status);
@@ -52,7 +52,7 @@ public static class PortalApi
     public static async Task<Results<Ok<PortalStatus>, ProblemHttpResult>> ReplyToPublicTip([FromBody] PortalReplyInput input, HttpContext ctx,
         PortalGuard guard, PortalService svc, CancellationToken ct)
     {
-        if (!guard.TryLookup(ctx)) return TypedResults.Problem(PortalGuard.TooMany());
+        if (!await guard.TryLookup(ctx, ct)) return TypedResults.Problem(PortalGuard.TooMany());
         var status = await svc.Reply(input, ct);
         if (status is null) { await guard.Failed(ctx, ct); throw new NotFoundException(PortalService.NotFoundText); }
         return TypedResults.Ok(status);

@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Pcmd.Web.Data;
 
 namespace Pcmd.Web.Features.Tips;
 
@@ -16,46 +16,30 @@ public sealed class PortalOptions
     public int SlowDownMilliseconds { get; set; } = 3000;
 }
 
-/// <summary>The public side's limits per client. The client is known by its connection's address only inside these
-/// limiters' memory (the framework's partitioned limiters, dropped when idle); nothing of it is written anywhere. Past a
-/// limit the answer is a Vietnamese 429.</summary>
-public sealed class PortalGuard : IDisposable
+/// <summary>The public side's limits per client, counted in the database (<see cref="RateCounters"/>) so that they hold over
+/// every node behind the proxy; the client's address is only ever stored as a keyed hash that changes with each window.
+/// Past a limit the answer is a Vietnamese 429.</summary>
+public sealed class PortalGuard(IConfiguration config, RateCounters counters)
 {
     public const string Title = "Quá nhiều yêu cầu";
     public const string Message = "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi vài phút rồi thử lại; nếu khẩn cấp, hãy gọi 113.";
 
-    readonly PortalOptions _options;
-    readonly PartitionedRateLimiter<string> _reports, _lookups, _failures;
+    readonly PortalOptions _options = config.GetSection("Pcmd:Portal").Get<PortalOptions>() ?? new PortalOptions();
 
-    public PortalGuard(IConfiguration config)
-    {
-        _options = config.GetSection("Pcmd:Portal").Get<PortalOptions>() ?? new PortalOptions();
-        var window = TimeSpan.FromMinutes(Math.Max(1, _options.WindowMinutes));
-        PartitionedRateLimiter<string> Limiter(int permits) => PartitionedRateLimiter.Create<string, string>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0 }));
-        _reports = Limiter(_options.ReportsPerWindow);
-        _lookups = Limiter(_options.LookupsPerWindow);
-        _failures = Limiter(_options.FailuresBeforeSlowDown);
-    }
+    TimeSpan Window => TimeSpan.FromMinutes(Math.Max(1, _options.WindowMinutes));
 
-    static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "?";
+    async Task<bool> Take(string kind, int permits, HttpContext ctx, CancellationToken ct) =>
+        (await counters.Take(kind, RateCounters.ClientOf(ctx), Math.Max(1, permits), Window, ct)).Allowed;
 
-    public bool TryReport(HttpContext ctx) => _reports.AttemptAcquire(Client(ctx)).IsAcquired;
+    public Task<bool> TryReport(HttpContext ctx, CancellationToken ct = default) => Take("portal-report", _options.ReportsPerWindow, ctx, ct);
 
-    public bool TryLookup(HttpContext ctx) => _lookups.AttemptAcquire(Client(ctx)).IsAcquired;
+    public Task<bool> TryLookup(HttpContext ctx, CancellationToken ct = default) => Take("portal-lookup", _options.LookupsPerWindow, ctx, ct);
 
     /// <summary>A wrong code or secret: past the tolerated number, the answer waits, so guessing is slow.</summary>
     public async Task Failed(HttpContext ctx, CancellationToken ct)
     {
-        if (!_failures.AttemptAcquire(Client(ctx)).IsAcquired) await Task.Delay(_options.SlowDownMilliseconds, ct);
+        if (!await Take("portal-failure", _options.FailuresBeforeSlowDown, ctx, ct)) await Task.Delay(_options.SlowDownMilliseconds, ct);
     }
 
     public static ProblemDetails TooMany() => new() { Title = Title, Detail = Message, Status = StatusCodes.Status429TooManyRequests };
-
-    public void Dispose()
-    {
-        _reports.Dispose();
-        _lookups.Dispose();
-        _failures.Dispose();
-    }
 }

@@ -41,7 +41,7 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
 
     /// <summary>Checks the report, then asks <paramref name="admit"/> (the client's limit) and saves it with its photos (already
     /// checked by <see cref="TipPhotos.CheckAll"/>) in one SaveChanges; null when the limit refused.</summary>
-    public async Task<PortalReceipt?> Submit(PortalReportInput input, CancellationToken ct = default, Func<bool>? admit = null,
+    public async Task<PortalReceipt?> Submit(PortalReportInput input, CancellationToken ct = default, Func<Task<bool>>? admit = null,
         IReadOnlyList<TipPhotos.Checked>? photos = null)
     {
         var errors = new ErrorList();
@@ -52,7 +52,7 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
         TipRules.Length(errors, "reporterName", input.ReporterName, TipRules.MaxName, "Họ tên");
         TipRules.Length(errors, "reporterContact", input.ReporterContact, TipRules.MaxContact, "Cách liên hệ");
         errors.ThrowIfAny();
-        if (admit is not null && !admit()) return null;
+        if (admit is not null && !await admit()) return null;
 
         await using var hourly = HourlyContext();
         var secret = TipRules.NewSecret();

@@ -12,7 +12,7 @@ public static class TipsModule
         .AddScoped<WorkCalendar.IWorkCalendarDependents, TipCalendarDeadlines>()
         .AddSingleton<TipOverdueNotices>()
         .AddHostedService(sp => sp.GetRequiredService<TipOverdueNotices>())
-        .AddSingleton<PortalGuard>()
+        .AddScoped<PortalGuard>()
         .AddScoped<IDemoStep, TipDemoStep>()
         .AddScoped<Establishments.IEstablishmentReferences, TipEstablishmentReferences>()
         .AddNavEntry(new NavEntry(NavGroup.Registers, "Tips.Nav", "/tips", 50, Establishments.EstablishmentsModule.Registers));

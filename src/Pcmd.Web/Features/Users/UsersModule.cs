@@ -25,6 +25,13 @@ public static class UsersModule
     }
 
     /// <summary>Identity over the PCMD database, its password and lockout rules, and the sign-in cookie.</summary>
+    /// <summary>Sign-in attempts are counted before any password is hashed (<see cref="SignIn.SignInRateLimit"/>).</summary>
+    public static WebApplication UseSignInLimits(this WebApplication app)
+    {
+        app.Use(SignIn.SignInRateLimit.Limit);
+        return app;
+    }
+
     public static WebApplicationBuilder AddPcmdIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<PcmdUser, IdentityRole>(o =>
@@ -52,7 +59,6 @@ public static class UsersModule
         builder.Services.AddSingleton<TwoFactorPolicy>();
         builder.Services.AddScoped<SignInFlow>();
         builder.Services.AddScoped<TwoFactorService>();
-        builder.Services.AddSignInRateLimit(builder.Configuration);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pcmd.auth";

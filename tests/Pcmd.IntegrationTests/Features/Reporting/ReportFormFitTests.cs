@@ -58,6 +58,25 @@ public abstract class ReportFormFitTests(PcmdApp app)
         Assert.Equal(["3"], city.Indicators.Select(v => v.Number));
     }
 
+    /// <summary>"Nhiệm vụ của tôi" follows the report form's rule: what a ward's police is shown as its own is what its report
+    /// asks (its task), not the city police's indicator, although the ward's police is part of the city police.</summary>
+    [Fact]
+    public async Task My_tasks_of_a_ward_police_are_what_its_report_asks_not_the_city_polices()
+    {
+        var coordinator = await app.SignIn("dieuphoi");
+        var (planId, _) = await PlanWithOtherLevels(coordinator);
+        var admin = await app.SignIn("admin");
+        var users = new Users.UserTestData(app);
+        var name = users.Name("capl-" + Guid.NewGuid().ToString("N")[..6]);
+        var user = await users.NewUser(admin, name, agency: "CA-PHULUONG");
+        await (await admin.PostRaw("/api/v1/users", user.ToJsonString())).Json(HttpStatusCode.Created);
+        var police = users.Anonymous();
+        (await users.Login(police, name)).EnsureSuccessStatusCode();
+        var mine = (await police.GetJson<List<JsonObject>>("/api/v1/my-tasks")).Where(r => r["planId"]!.GetValue<int>() == planId)
+            .Select(r => r["kind"]!.GetValue<string>() + " " + r["number"]!.GetValue<string>()).ToList();
+        Assert.Equal(["task 2.b"], mine);
+    }
+
     [Fact]
     public async Task A_share_typed_as_its_per_cent_is_kept_and_shown_as_typed_and_refused_where_it_makes_no_sense()
     {

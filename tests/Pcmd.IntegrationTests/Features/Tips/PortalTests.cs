@@ -187,13 +187,20 @@ public abstract class PortalFloodTests<TApp>(TApp app) where TApp : PcmdApp
         for (var i = 0; i < 3; i++)
             codes.Add((await (await citizen.PostRaw("/api/v1/public/tips", PortalTests.Report($"Tin lũ {i}", unit).ToJsonString())).Json<ReceiptView>(HttpStatusCode.Created)).Code);
         var before = await new TipTestData(app).Db(db => db.Tips.CountAsync());
+        // The limit holds over the nodes (issue 17): a second node of the same database refuses the same client at once.
+        await using var nodeB = app.WithWebHostBuilder(_ => { });
+        var onB = nodeB.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         for (var i = 0; i < 5; i++)
         {
-            var refused = await (await citizen.PostRaw("/api/v1/public/tips", PortalTests.Report($"Tin lũ thêm {i}", unit).ToJsonString())).Json((HttpStatusCode)429);
+            var refused = await (await (i % 2 == 0 ? onB : citizen).PostRaw("/api/v1/public/tips", PortalTests.Report($"Tin lũ thêm {i}", unit).ToJsonString())).Json((HttpStatusCode)429);
             Assert.Equal("Quá nhiều yêu cầu", refused["title"]!.GetValue<string>());
             Assert.Contains("Vui lòng đợi", refused["detail"]!.GetValue<string>());
         }
         Assert.Equal(before, await new TipTestData(app).Db(db => db.Tips.CountAsync()));
+        // Only keyed hashes are kept, and only for the windows not yet ended.
+        var keys = await new TipTestData(app).Db(db => db.RateCounts.Select(r => r.Key).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{64}$", k));
 
         // Wrong secrets: past the tolerated failures each answer waits.
         var started = DateTime.UtcNow;

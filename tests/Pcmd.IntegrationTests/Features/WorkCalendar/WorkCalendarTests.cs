@@ -101,7 +101,7 @@ public abstract class WorkCalendarTests(PcmdApp app)
     }
 
     [Fact]
-    public async Task The_page_adds_a_day_typed_dd_mm_yyyy_refuses_a_bad_date_and_deletes_after_confirmation()
+    public async Task The_page_adds_a_day_typed_dd_mm_yyyy_refuses_a_bad_date_changes_it_in_place_and_deletes_after_confirmation()
     {
         var admin = await app.SignIn("admin");
         var name = data.Unique("Ngày nghỉ trên trang");
@@ -123,6 +123,21 @@ public abstract class WorkCalendarTests(PcmdApp app)
         html = await admin.GetStringAsync("/work-calendar?year=2032");
         Assert.Contains("03/03/2032", html);
         Assert.Contains("Thứ Tư", html);
+
+        // Changed in place: the edit link fills the form with the day; a stale version is refused; the change keeps the row.
+        var editing = await admin.GetStringAsync($"/work-calendar?year=2032&edit={day.Id}");
+        Assert.Contains("value=\"03/03/2032\"", editing);
+        Assert.Contains($"name=\"Form.Version\" value=\"{day.Version}\"", editing);
+        var renamed = name + " (đổi)";
+        var stale = await Post("/work-calendar?year=2032", ("_handler", "add-day"), ("Form.Id", day.Id.ToString()), ("Form.Version", (day.Version + 7).ToString()),
+            ("Form.Date", "04/03/2032"), ("Form.Kind", "off"), ("Form.Name", renamed));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("đã được người khác thay đổi", await stale.Content.ReadAsStringAsync());
+        var changed = await Post("/work-calendar?year=2032", ("_handler", "add-day"), ("Form.Id", day.Id.ToString()), ("Form.Version", day.Version.ToString()),
+            ("Form.Date", "04/03/2032"), ("Form.Kind", "off"), ("Form.Name", renamed));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        day = (await admin.GetJson<List<Day>>("/api/v1/work-calendar?year=2032")).Single(d => d.Id == day.Id);
+        Assert.Equal((new DateOnly(2032, 3, 4), renamed), (day.Date, day.Name));
 
         var asked = await Post("/work-calendar?year=2032", ("_handler", "delete-day"), ("DeleteId", day.Id.ToString()), ("DeleteVersion", day.Version.ToString()));
         Assert.Contains("data-testid=\"confirm-step\"", await asked.Content.ReadAsStringAsync());

@@ -1,5 +1,4 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Pcmd.Web.Data;
 
 namespace Pcmd.Web.Features.Users.SignIn;
 
@@ -23,28 +22,22 @@ public static class SignInRateLimit
     public static bool IsSignIn(HttpRequest r) =>
         HttpMethods.IsPost(r.Method) && Paths.Any(p => r.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
-    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration config)
+    /// <summary>Counted in the database (<see cref="RateCounters"/>), so the limits hold over every node behind the proxy, not
+    /// once per node; a request that is not a sign-in costs nothing.</summary>
+    public static async Task Limit(HttpContext ctx, RequestDelegate next)
     {
-        var limits = config.GetSection("Pcmd:SignIn").Get<SignInLimitOptions>() ?? new SignInLimitOptions();
-        static FixedWindowRateLimiterOptions PerMinute(int permits) =>
-            new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
-        return services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSignIn(ctx.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "?", _ => PerMinute(limits.PerClientPerMinute))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSignIn(ctx.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter("all", _ => PerMinute(limits.AllClientsPerMinute))
-                    : RateLimitPartition.GetNoLimiter("")));
-            o.OnRejected = Rejected;
-        });
+        if (!IsSignIn(ctx.Request)) { await next(ctx); return; }
+        var limits = ctx.RequestServices.GetRequiredService<IConfiguration>().GetSection("Pcmd:SignIn").Get<SignInLimitOptions>() ?? new SignInLimitOptions();
+        var counters = ctx.RequestServices.GetRequiredService<RateCounters>();
+        var minute = TimeSpan.FromMinutes(1);
+        var client = await counters.Take("sign-in", RateCounters.ClientOf(ctx), limits.PerClientPerMinute, minute, ctx.RequestAborted);
+        var all = client.Allowed ? await counters.Take("sign-in", "all", limits.AllClientsPerMinute, minute, ctx.RequestAborted) : client;
+        if (all.Allowed) { await next(ctx); return; }
+        await Rejected(ctx, all.RetryAfter);
     }
 
-    static async ValueTask Rejected(OnRejectedContext rejected, CancellationToken ct)
+    static async Task Rejected(HttpContext ctx, TimeSpan retry)
     {
-        var ctx = rejected.HttpContext;
-        var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
         ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
         if (!ctx.Request.Path.StartsWithSegments("/api"))
         {
