@@ -58,6 +58,8 @@ public sealed class ErrorList
                 for (var i = 0; i < list.Count; i++) list[i] = label + ": " + list[i];
     }
     public bool Any => _errors.Count > 0;
+    /// <summary>Every (path, message), e.g. for a spreadsheet import that reports them by row and column.</summary>
+    public IEnumerable<(string Path, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
     public int Count => _errors.Values.Sum(v => v.Count);
     public void ThrowIfAny(string title = "Dữ liệu không hợp lệ")
     {

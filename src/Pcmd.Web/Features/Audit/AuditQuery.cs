@@ -65,5 +65,5 @@ public sealed class AuditQuery(PcmdDbContext db, AuditTrail trail)
         .Select(t => t.ClrType.Name).Concat(EventSubjects).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>What events name that is not an entity: the files of the imports.</summary>
-    static readonly string[] EventSubjects = ["EstablishmentImport", "PlanFile", "AgencyCatalogue"];
+    static readonly string[] EventSubjects = ["EstablishmentImport", "SanctionImport", "CriminalCaseImport", "PlanFile", "AgencyCatalogue"];
 }

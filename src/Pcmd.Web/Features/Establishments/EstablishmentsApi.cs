@@ -92,7 +92,7 @@ public static class EstablishmentsApi
     }
 
     public static async Task<Ok<ImportJobView>> GetImportJob(Guid jobId, UserScope scope, ImportJobs jobs, CancellationToken ct) =>
-        await jobs.Find(scope, jobId, ct) is { } job ? TypedResults.Ok(ImportJobView.Of(job)) : throw new NotFoundException();
+        await jobs.Find(scope, jobId, ct) is { Kind: ImportKind.Establishments } job ? TypedResults.Ok(ImportJobView.Of(job)) : throw new NotFoundException();
 
     public static ImportMode ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
     {

@@ -19,6 +19,7 @@ public static class EstablishmentsModule
         services.AddScoped<EstablishmentFiles>();
         services.AddScoped<EstablishmentBulkWriter>();
         services.AddScoped<EstablishmentImporter>();
+        services.AddScoped<ISpreadsheetImport>(sp => sp.GetRequiredService<EstablishmentImporter>());
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportJobWorker>();
         services.AddScoped<IDemoStep, EstablishmentDemoStep>();

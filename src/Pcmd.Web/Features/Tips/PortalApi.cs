@@ -32,13 +32,20 @@ public static class PortalApi
 
     public static async Task<Ok<List<CommuneChoice>>> ListPortalCommunes(int? province, PortalService svc) => TypedResults.Ok(await svc.Communes(province));
 
-    public static async Task<Results<Created<PortalReceipt>, ProblemHttpResult>> SubmitPublicTip([FromBody] PortalReportInput input,
+    public static async Task<Results<Created<PortalReceipt>, Ok<PortalReceipt>, ProblemHttpResult>> SubmitPublicTip([FromBody] PortalReportInput input,
         HttpContext ctx, PortalGuard guard, PortalService svc, CancellationToken ct)
     {
         // Only reports that would be accepted count: a refused one stores nothing and costs the limit nothing.
-        var receipt = await svc.Submit(input, ct, () => guard.TryReport(ctx));
-        return receipt is null ? TypedResults.Problem(PortalGuard.TooMany()) : TypedResults.Created("/api/v1/public/tips/status", receipt);
+        return Answer(await svc.Submit(input, ct, () => guard.TryReport(ctx)));
     }
+
+    /// <summary>201 with the receipt; 200 when the same submission token came again (the first report's code, no secret); 429.</summary>
+    internal static Results<Created<PortalReceipt>, Ok<PortalReceipt>, ProblemHttpResult> Answer(PortalReceipt? receipt) => receipt switch
+    {
+        null => TypedResults.Problem(PortalGuard.TooMany()),
+        { AlreadyReceived: true } => TypedResults.Ok(receipt),
+        _ => TypedResults.Created("/api/v1/public/tips/status", receipt),
+    };
 
     public static async Task<Results<Ok<PortalStatus>, ProblemHttpResult>> GetPublicTipStatus([FromBody] PortalLookup lookup, HttpContext ctx,
         PortalGuard guard, PortalService svc, CancellationToken ct)

@@ -8,11 +8,14 @@ using Pcmd.Web.Features.WorkCalendar;
 namespace Pcmd.Web.Features.Tips;
 
 /// <summary>What a citizen sends from the portal, without an account.</summary>
+/// <param name="SubmissionToken">The form's one-time token (<see cref="PortalSubmission"/>): the same token sent again gives the
+/// first report's receipt without its secret, not a second tip. Optional (an API client may send its own, at most 100 characters).</param>
 public sealed record PortalReportInput(TipCategory? Category, int? OrgUnitId, string? Place, DateOnly? OccurredOn, string? Description,
-    double? Latitude = null, double? Longitude = null, string? ReporterName = null, string? ReporterContact = null);
+    double? Latitude = null, double? Longitude = null, string? ReporterName = null, string? ReporterContact = null, string? SubmissionToken = null);
 
-/// <summary>The follow-up code and the secret, shown once: only a hash of the secret is kept.</summary>
-public sealed record PortalReceipt(string Code, string Secret, PublicStatus Status, string StatusText);
+/// <summary>The follow-up code and the secret, shown once: only a hash of the secret is kept. <see cref="AlreadyReceived"/>: the
+/// same submission token came again; the code of the tip it made, and no secret (it cannot be shown twice).</summary>
+public sealed record PortalReceipt(string Code, string? Secret, PublicStatus Status, string StatusText, bool AlreadyReceived = false);
 
 public sealed record PortalLookup(string? Code, string? Secret);
 
@@ -44,6 +47,9 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
     public async Task<PortalReceipt?> Submit(PortalReportInput input, CancellationToken ct = default, Func<Task<bool>>? admit = null,
         IReadOnlyList<TipPhotos.Checked>? photos = null)
     {
+        // A form posted again (a reload after the receipt) is answered before the checks and the client's limit.
+        var token = PortalSubmission.Hash(input.SubmissionToken);
+        if (token is not null && await AlreadyReceived(token, ct) is { } again) return again;
         var errors = new ErrorList();
         await tips.ValidateSubstance(input.Category, input.OrgUnitId, input.Place, input.Latitude, input.Longitude, input.OccurredOn,
             input.Description, errors, ct);
@@ -73,8 +79,30 @@ public sealed class PortalService(DbContextOptions<PcmdDbContext> options, PcmdD
         }
         hourly.Tips.Add(tip);
         TipPhotos.Attach(hourly, tip, photos ?? []);
-        await hourly.SaveChangesAsync(ct);
+        if (token is not null)
+        {
+            await hourly.Set<PortalSubmission>().Where(p => p.ExpiresAt < hour).ExecuteDeleteAsync(ct);
+            hourly.Add(new PortalSubmission { TokenHash = token, Tip = tip, ExpiresAt = hour + PortalSubmission.Keep });
+        }
+        try { await hourly.SaveChangesAsync(ct); }
+        // Two posts of one form at the same moment: the token's key lets one tip in; the other gets its receipt.
+        catch (DbUpdateException) when (token is not null)
+        {
+            if (await AlreadyReceived(token, ct) is { } raced) return raced;
+            throw;
+        }
         return new PortalReceipt(tip.Code, secret, PublicStatus.Received, TipLabels.Public(PublicStatus.Received));
+    }
+
+    /// <summary>The receipt, without the secret, of the tip an unexpired token made; null when it made none.</summary>
+    async Task<PortalReceipt?> AlreadyReceived(string tokenHash, CancellationToken ct)
+    {
+        var hour = TipRules.ToHour(clock.GetUtcNow());
+        var tip = await db.Set<PortalSubmission>().AsNoTracking().Where(p => p.TokenHash == tokenHash && p.ExpiresAt >= hour)
+            .Select(p => new { p.Tip!.Code, p.Tip.State }).FirstOrDefaultAsync(ct);
+        if (tip is null) return null;
+        var status = TipWorkflow.Public(tip.State);
+        return new PortalReceipt(tip.Code, null, status, TipLabels.Public(status), AlreadyReceived: true);
     }
 
     /// <summary>The status for a code and its secret; null (the same for an unknown code and a wrong secret) otherwise.</summary>

@@ -28,7 +28,7 @@ public static class TipPhotosApi
             .WithSummary("Đánh dấu (hoặc bỏ đánh dấu) ảnh nhận diện người báo tin (cán bộ tiếp nhận)").ProducesWriteProblems();
     }
 
-    public static async Task<Results<Created<PortalReceipt>, ProblemHttpResult>> SubmitPublicTipWithPhotos(HttpRequest req, HttpContext ctx,
+    public static async Task<Results<Created<PortalReceipt>, Ok<PortalReceipt>, ProblemHttpResult>> SubmitPublicTipWithPhotos(HttpRequest req, HttpContext ctx,
         PortalGuard guard, PortalService svc, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (!req.HasFormContentType) throw ValidationException.One("report", "Hãy gửi tin dạng multipart/form-data: trường 'report' (JSON) và các tệp 'photos'.");
@@ -39,8 +39,7 @@ public static class TipPhotosApi
         if (input is null) throw ValidationException.One("report", "Trường 'report' phải là JSON của một tin báo (loại, xã/phường, mô tả…).");
         var keep = string.Equals(form["keepPhotoLocation"], "true", StringComparison.OrdinalIgnoreCase);
         var photos = await TipPhotos.CheckAll(form.Files.GetFiles("photos"), keep, "photos", ct);
-        var receipt = await svc.Submit(input, ct, () => guard.TryReport(ctx), photos);
-        return receipt is null ? TypedResults.Problem(PortalGuard.TooMany()) : TypedResults.Created("/api/v1/public/tips/status", receipt);
+        return PortalApi.Answer(await svc.Submit(input, ct, () => guard.TryReport(ctx), photos));
     }
 
     public static async Task<Ok<TipPhotoList>> ListTipPhotos(int id, UserScope scope, TipPhotos svc, CancellationToken ct) =>

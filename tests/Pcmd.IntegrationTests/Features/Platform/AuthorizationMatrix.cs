@@ -166,6 +166,11 @@ public static class AuthorizationMatrix
         ["GET /api/v1/enforcement/criminal-cases/{id}"] = SeesPhuLuong,
         ["POST /api/v1/enforcement/criminal-cases"] = "admin dieuphoi congan",
         ["PUT /api/v1/enforcement/criminal-cases/{id}"] = "admin dieuphoi congan",
+        ["GET /api/v1/enforcement/sanctions/import/template.xlsx"] = "admin dieuphoi congan phuluong hadong kiemtra",
+        ["POST /api/v1/enforcement/sanctions/import"] = "admin dieuphoi congan phuluong hadong kiemtra",
+        ["GET /api/v1/enforcement/criminal-cases/import/template.xlsx"] = "admin dieuphoi congan",
+        ["POST /api/v1/enforcement/criminal-cases/import"] = "admin dieuphoi congan",
+        ["GET /api/v1/enforcement/import/{jobId}"] = Everyone,
         // The directory is public information; the coordinating agency keeps it.
         ["GET /api/v1/support-services"] = Everyone,
         ["GET /api/v1/support-services/{id}"] = Everyone,

@@ -22,12 +22,15 @@ public sealed record ImportResult(bool FileRejected, int Total, int Accepted, in
 /// database), then saves the accepted rows in one transaction — or none of them when the mode is all-or-nothing
 /// and a row is bad.</summary>
 public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, EstablishmentBulkWriter writer, TimeProvider clock,
-    IOptions<Shared.ArchiveLimits> limits)
+    IOptions<Shared.ArchiveLimits> limits) : ISpreadsheetImport
 {
+    public ImportKind Kind => ImportKind.Establishments;
+    public string AuditName => ImportJobs.AuditName;
+    public bool CanImport(UserScope scope) => EstablishmentAccess.CanWrite(scope);
+
     /// <summary>The report keeps the first 10,000 problems; the count says how many there were.</summary>
     public const int MaxIssues = 10_000;
 
-    /// <param name="archiveChecked">The upload has passed the archive limits already (<see cref="ImportJobs.Start"/>).</param>
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, ImportMode mode, UserScope scope,
         IProgress<ImportStatus>? progress, CancellationToken ct, bool archiveChecked = false)
     {
@@ -72,7 +75,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
         using var rows = sheet.Rows().GetEnumerator();
         if (!rows.MoveNext()) { Report([new ImportIssue(null, null, "Tệp không có dữ liệu.")]); return FileError(0, "Tệp trống: không có dòng tiêu đề."); }
         var (headerRow, headerCells) = rows.Current;
-        var positions = ReadHeader(headerRow, headerCells, out var headerIssues);
+        var positions = ImportHeader.Read(headerRow, headerCells, ImportColumns.All, out var headerIssues);
         if (headerIssues.Count > 0)
         {
             Report(headerIssues);
@@ -100,7 +103,7 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
                 Report([new ImportIssue(rowNumber, null, $"Tệp có hơn {limit} dòng dữ liệu (dòng {rowNumber} vượt giới hạn mỗi tệp).")]);
                 return FileError(dataRows, $"Tệp có hơn {limit} dòng dữ liệu, vượt giới hạn mỗi tệp. Hãy chia thành nhiều tệp. Không dòng nào được nhập.");
             }
-            var row = EstablishmentRowParser.Parse(rowNumber, c => positions[c.Index] is var i && i >= 0 && i < cells.Length ? cells[i] : XlsxCell.Empty, today);
+            var row = EstablishmentRowParser.Parse(rowNumber, c => ImportHeader.Cell(positions, cells, c), today);
             Resolve(row, lookups, scope, today);
             if (row.Values.LicenceNumber is { } licence)
             {
@@ -166,28 +169,6 @@ public sealed class EstablishmentImporter(PcmdDbContext db, OrgUnitTree tree, Es
     }
 
     static string N(int n) => Shared.ViFormat.Number(n);
-
-    /// <summary>Header → position of each template column (-1 when absent). Required columns must be there; a header
-    /// that is not in the template (a renamed column) is an error too, so that no data is silently dropped.</summary>
-    static int[] ReadHeader(int row, XlsxCell[] cells, out List<ImportIssue> issues)
-    {
-        issues = [];
-        var positions = Enumerable.Repeat(-1, ImportColumns.All.Count).ToArray();
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var text = EstablishmentRowParser.Text(cells[i]);
-            if (text is null) continue;
-            var cell = ImportColumns.Letter(i) + row;
-            if (ImportColumns.ForHeader(text) is not { } column)
-                issues.Add(new ImportIssue(row, text, $"Cột '{text}' (ô {cell}) không có trong mẫu (cột bị đổi tên?)."));
-            else if (positions[column.Index] >= 0)
-                issues.Add(new ImportIssue(row, column.Header, $"Cột '{column.Header}' xuất hiện hai lần (ô {cell})."));
-            else positions[column.Index] = i;
-        }
-        foreach (var c in ImportColumns.All.Where(c => c.Required && positions[c.Index] < 0))
-            issues.Add(new ImportIssue(row, c.Header, $"Thiếu cột bắt buộc '{c.Header}'."));
-        return positions;
-    }
 
     async Task<Lookups> Load(DateOnly today, CancellationToken ct)
     {

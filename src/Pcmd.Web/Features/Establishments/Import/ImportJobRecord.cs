@@ -17,6 +17,8 @@ public class ImportJobRecord : INotAudited
     public string UserName { get; set; } = "";
     public string FileName { get; set; } = "";
     public ImportMode Mode { get; set; }
+    /// <summary>What the file holds, so that the worker hands it to the right <see cref="ISpreadsheetImport"/>.</summary>
+    public ImportKind Kind { get; set; }
     public ImportJobState State { get; set; }
     public string Phase { get; set; } = "queued";
     public int Processed { get; set; }

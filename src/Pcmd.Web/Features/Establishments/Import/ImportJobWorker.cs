@@ -49,7 +49,7 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
         var now = jobs.Now;
         var dead = now - Stale;
         foreach (var orphan in await db.ImportJobs.AsNoTracking().Where(j => j.State == ImportJobState.Running && j.HeartbeatAt < dead)
-                     .Select(j => new ImportJobRecord { Id = j.Id, UserName = j.UserName, FileName = j.FileName }).ToListAsync(ct))
+                     .Select(j => new ImportJobRecord { Id = j.Id, UserName = j.UserName, FileName = j.FileName, Kind = j.Kind }).ToListAsync(ct))
             await jobs.Fail(db, orphan, "Máy chủ dừng trong lúc nhập; không dòng nào được lưu. Hãy nhập lại tệp.");
         foreach (var id in await db.ImportJobs.Where(j => j.State == ImportJobState.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).Take(5).ToListAsync(ct))
         {
@@ -77,15 +77,15 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
             }
             var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PcmdUser>>().CreateAsync(user);
             var userScope = await UserScope.Build(principal, scope.ServiceProvider.GetRequiredService<OrgUnitTree>());
-            var importer = scope.ServiceProvider.GetRequiredService<EstablishmentImporter>();
+            var importer = ImportJobs.Importer(scope.ServiceProvider, job.Kind);
             using var file = new MemoryStream(job.File ?? [], writable: false);
             // Start checked the file against the archive limits: the stored copy is the server's own since.
             var result = await importer.ImportAsync(file, job.FileName, job.Mode, userScope, progress, stop, archiveChecked: true);
             await running.CancelAsync();
             await Ignore(heartbeat);
             await jobs.Complete(db, job, result);
-            log.LogInformation("Establishment import {Job} by {User}: {Rows} rows, {Accepted} accepted, {Rejected} rejected",
-                job.Id, job.UserName, result.Total, result.Accepted, result.Rejected);
+            log.LogInformation("{Kind} import {Job} by {User}: {Rows} rows, {Accepted} accepted, {Rejected} rejected",
+                job.Kind, job.Id, job.UserName, result.Total, result.Accepted, result.Rejected);
         }
         catch (NotASpreadsheetException e) { await jobs.Fail(db, job, e.Message); }
         catch (AppProblemException e) { await jobs.Fail(db, job, e.Detail ?? e.Title); }
@@ -95,7 +95,7 @@ public sealed class ImportJobWorker(ImportJobs jobs, IServiceScopeFactory scopes
         }
         catch (Exception e)
         {
-            log.LogError(e, "Establishment import {Job} failed", job.Id);
+            log.LogError(e, "{Kind} import {Job} failed", job.Kind, job.Id);
             await jobs.Fail(db, job, "Lỗi hệ thống trong lúc nhập; không dòng nào được lưu. Hãy thử lại hoặc báo quản trị viên.");
         }
         finally

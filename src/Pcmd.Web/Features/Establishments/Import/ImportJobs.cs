@@ -17,6 +17,7 @@ public sealed class ImportJob
     public required string UserName { get; init; }
     public required string FileName { get; init; }
     public ImportMode Mode { get; init; }
+    public ImportKind Kind { get; init; }
     public DateTime CreatedUtc { get; init; }
     public ImportJobState State { get; init; }
     public ImportStatus Status { get; init; } = new("queued", 0, 0);
@@ -27,7 +28,7 @@ public sealed class ImportJob
 
     internal static ImportJob Of(ImportJobRecord r) => new()
     {
-        Id = r.Id, UserName = r.UserName, FileName = r.FileName, Mode = r.Mode, CreatedUtc = r.CreatedAt, State = r.State,
+        Id = r.Id, UserName = r.UserName, FileName = r.FileName, Mode = r.Mode, Kind = r.Kind, CreatedUtc = r.CreatedAt, State = r.State,
         Status = new ImportStatus(r.Phase, r.Processed, r.Total), Message = r.Message, FinishedUtc = r.FinishedAt,
         Result = r.ResultJson is null ? null : JsonSerializer.Deserialize<ImportResult>(r.ResultJson),
     };
@@ -39,7 +40,7 @@ public sealed class ImportJob
 /// the job or an administrator.</summary>
 public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ArchiveLimits> limits, AuditTrail audit)
 {
-    public const string AuditName = "EstablishmentImport";
+    public const string AuditName = "EstablishmentImport", SanctionsAuditName = "SanctionImport", CasesAuditName = "CriminalCaseImport";
 
     /// <summary>The upload limit: 100,000 rows of the template take about 8 MB; Kestrel accepts bodies up to 30 MB.</summary>
     public const long MaxFileBytes = 25 * 1024 * 1024;
@@ -52,23 +53,30 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     internal Task Queued(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
 
     /// <summary>Checks the upload at once (writer, size, a real .xlsx within <see cref="ArchiveLimits"/>) so that a wrong
-    /// file or a zip bomb is refused (400) before any job, and queues the job with its file.</summary>
-    public async Task<ImportJob> Start(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct)
+    /// file or a zip bomb is refused (400) before any job, and queues the job with its file and <paramref name="kind"/>.</summary>
+    public async Task<ImportJob> Start(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct,
+        ImportKind kind = ImportKind.Establishments)
     {
-        if (!EstablishmentAccess.CanWrite(scope)) throw new ForbiddenException();
-        try { return await Queue(scope, content, fileName, mode, ct); }
+        await using var s = scopes.CreateAsyncScope();
+        var importer = Importer(s.ServiceProvider, kind);
+        if (!importer.CanImport(scope)) throw new ForbiddenException();
+        try { return await Queue(s.ServiceProvider, scope, content, fileName, mode, kind, ct); }
         catch (ValidationException e)
         {
-            audit.RecordImportFailed(AuditName, Path.GetFileName(fileName), e.Message);
+            audit.RecordImportFailed(importer.AuditName, Path.GetFileName(fileName), e.Message);
             throw;
         }
     }
 
-    async Task<ImportJob> Queue(UserScope scope, Stream content, string fileName, ImportMode mode, CancellationToken ct)
+    /// <summary>The import that reads files of <paramref name="kind"/> (each feature registers its own).</summary>
+    internal static ISpreadsheetImport Importer(IServiceProvider services, ImportKind kind) =>
+        services.GetServices<ISpreadsheetImport>().Single(i => i.Kind == kind);
+
+    async Task<ImportJob> Queue(IServiceProvider services, UserScope scope, Stream content, string fileName, ImportMode mode, ImportKind kind,
+        CancellationToken ct)
     {
         if (!Enum.IsDefined(mode)) throw ValidationException.One("mode", "Chế độ nhập không hợp lệ (allOrNothing hoặc skipBadRows).");
-        await using var s = scopes.CreateAsyncScope();
-        var db = s.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        var db = services.GetRequiredService<PcmdDbContext>();
         var now = Now;
         var before = now - KeepFinished;
         await db.ImportJobs.Where(j => j.FinishedAt < before).ExecuteDeleteAsync(ct);
@@ -87,7 +95,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         catch (NotASpreadsheetException e) { throw ValidationException.One("file", e.Message); }
         var record = new ImportJobRecord
         {
-            Id = Guid.NewGuid(), UserName = scope.UserName ?? "", FileName = SafeFileName.Of(fileName), Mode = mode,
+            Id = Guid.NewGuid(), UserName = scope.UserName ?? "", FileName = SafeFileName.Of(fileName), Mode = mode, Kind = kind,
             State = ImportJobState.Queued, CreatedAt = now, File = file.ToArray(),
         };
         db.ImportJobs.Add(record);
@@ -104,7 +112,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         var row = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id)
             .Select(j => new ImportJobRecord
             {
-                Id = j.Id, UserName = j.UserName, FileName = j.FileName, Mode = j.Mode, State = j.State, Phase = j.Phase, Processed = j.Processed,
+                Id = j.Id, UserName = j.UserName, FileName = j.FileName, Mode = j.Mode, Kind = j.Kind, State = j.State, Phase = j.Phase, Processed = j.Processed,
                 Total = j.Total, Message = j.Message, ResultJson = j.ResultJson, CreatedAt = j.CreatedAt, FinishedAt = j.FinishedAt,
             })
             .FirstOrDefaultAsync(ct);
@@ -136,5 +144,11 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             .SetProperty(j => j.FinishedAt, now), CancellationToken.None);
     }
 
-    void RecordFailed(ImportJobRecord job, string message) => audit.RecordImportFailed(AuditName, job.FileName, message, job.UserName, job.Id.ToString("N"));
+    void RecordFailed(ImportJobRecord job, string message) =>
+        audit.RecordImportFailed(job.Kind switch
+        {
+            ImportKind.Sanctions => SanctionsAuditName,
+            ImportKind.CriminalCases => CasesAuditName,
+            _ => AuditName,
+        }, job.FileName, message, job.UserName, job.Id.ToString("N"));
 }
