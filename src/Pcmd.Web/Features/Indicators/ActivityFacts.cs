@@ -28,9 +28,9 @@ public static class ActivityFacts
     public static bool IsShare(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.IsShare(c) ||
         c is Computation.CommunicationMaintainedShare or Computation.TrainedShareCity or Computation.TrainedShareCommune;
 
-    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to) => c switch
+    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to, int? planId = null) => c switch
     {
-        _ when DocumentFacts.Handles(c) => DocumentFacts.Facts(db, c, area, from, to),
+        _ when DocumentFacts.Handles(c) => DocumentFacts.Facts(db, c, area, from, to, planId),
         _ when CommuneFacts.Handles(c) => CommuneFacts.Facts(db, c, area, from, to),
         Computation.CommunicationMaintainedShare => CommunicationMaintained(db, area, from, to),
         Computation.TrainedShareCity => TrainedShare(db, area, from, to, OrgUnitLevel.Province),
