@@ -41,9 +41,9 @@ public static class ActivityFacts
     };
 
     /// <summary>Where the records behind a figure are listed.</summary>
-    public static string Link(Computation c, int unitId, MeasureWindow w) => CommuneFacts.Handles(c) ? CommuneFacts.Link(c, unitId, w)
+    public static string Link(Computation c, int unitId, MeasureWindow w, int? planId = null) => CommuneFacts.Handles(c) ? CommuneFacts.Link(c, unitId, w)
         : DocumentFacts.Handles(c)
-        ? $"/documents?unit={unitId}&year={w.To.Year}"
+        ? $"/documents?unit={unitId}&year={w.To.Year}" + (IndicatorComputations.ReadsPlan(c) && planId is { } p ? $"&plan={p}" : "")
         : c is Computation.TrainedShareCity or Computation.TrainedShareCommune
         or Computation.TrainedCityStaff or Computation.TrainedLocalStaff
         ? $"/training?unit={unitId}&from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}"

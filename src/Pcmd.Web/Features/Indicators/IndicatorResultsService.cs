@@ -128,7 +128,7 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorFigures f
             outcome.PercentOfTarget, outcome.Status, IndicatorLabels.Status(outcome.Status, culture),
             c, c is { } cc ? IndicatorLabels.Computation(cc, culture) : null, binding?.OrgUnitId,
             c is { } c1 && actual is not null ? IndicatorLabels.Source(c1, actual, culture) : null,
-            c is { } c2 ? IndicatorLabels.Link(c2, unitId, window) : null);
+            c is { } c2 ? IndicatorLabels.Link(c2, unitId, window, plan.Id) : null);
     }
 
     /// <summary>The target for the year in the area: the plan's own (or the indicator's bound unit's) target, else the

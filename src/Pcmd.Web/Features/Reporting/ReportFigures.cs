@@ -42,7 +42,7 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
         {
             var actual = computed[request];
             result[b.IndicatorId] = new ComputedFigure(actual.Value, actual.Denominator, IndicatorLabels.Source(b.Computation, actual, culture ?? Vi),
-                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To)));
+                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To), plan.Id));
         }
         return result;
     }

@@ -51,7 +51,14 @@ public abstract class ProgrammeFiguresTests(PcmdApp app)
         var results = await coordinator.GetJson<ResultsView>($"/api/v1/plans/{planId}/results?year=2026");
         var row = results.Row("3.1.1");
         Assert.Equal("assignedPlanShare", row.Computation);
-        Assert.StartsWith("/documents?", row.Link);
+        Assert.Equal($"/documents?unit={results.PlanUnit.Id}&year=2026&plan={planId}", row.Link);
+        // The page behind the link lists the documents implementing the plan, not the year's other documents (the decisions).
+        var listed = await (await coordinator.GetAsync(row.Link)).Content.ReadAsStringAsync();
+        var (latestPlan, latestDecision) = await data.Db(async db => (
+            await db.UnitDocuments.Where(d => d.PlanId == planId && d.Year == 2026).OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Select(d => d.Number).FirstAsync(),
+            await db.UnitDocuments.Where(d => d.Kind == DocumentKind.Decision && d.PlanId == null && d.Year == 2026).OrderByDescending(d => d.IssuedOn).Select(d => d.Number).FirstAsync()));
+        Assert.Contains(latestPlan, listed);
+        Assert.DoesNotContain(latestDecision, listed);
         // By hand from the records: the agencies the plan assigns (no collective), and of them those with a plan document naming
         // the plan in 2026 or a plan of their own implementing it; the communes are 3.2.1's (every commune on 31/12/2026).
         var end = new DateOnly(2026, 12, 31);
