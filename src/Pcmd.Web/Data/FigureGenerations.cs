@@ -9,7 +9,7 @@ namespace Pcmd.Web.Data;
 /// the kind's generation (<see cref="FigureGenerations"/>; which kinds each computation reads: Features/Indicators/RecordKinds) and so drops every cached figure of the computations that read it.</summary>
 public enum RecordKind
 {
-    OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans,
+    OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans, Agencies,
 }
 
 /// <summary>How many times the records of a kind have been written: the version a cached figure was computed at. Kept in the

@@ -28,9 +28,9 @@ public static class ActivityFacts
     public static bool IsShare(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.IsShare(c) ||
         c is Computation.CommunicationMaintainedShare or Computation.TrainedShareCity or Computation.TrainedShareCommune;
 
-    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to) => c switch
+    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to, int? planId = null) => c switch
     {
-        _ when DocumentFacts.Handles(c) => DocumentFacts.Facts(db, c, area, from, to),
+        _ when DocumentFacts.Handles(c) => DocumentFacts.Facts(db, c, area, from, to, planId),
         _ when CommuneFacts.Handles(c) => CommuneFacts.Facts(db, c, area, from, to),
         Computation.CommunicationMaintainedShare => CommunicationMaintained(db, area, from, to),
         Computation.TrainedShareCity => TrainedShare(db, area, from, to, OrgUnitLevel.Province),
@@ -41,9 +41,9 @@ public static class ActivityFacts
     };
 
     /// <summary>Where the records behind a figure are listed.</summary>
-    public static string Link(Computation c, int unitId, MeasureWindow w) => CommuneFacts.Handles(c) ? CommuneFacts.Link(c, unitId, w)
+    public static string Link(Computation c, int unitId, MeasureWindow w, int? planId = null) => CommuneFacts.Handles(c) ? CommuneFacts.Link(c, unitId, w)
         : DocumentFacts.Handles(c)
-        ? $"/documents?unit={unitId}&year={w.To.Year}"
+        ? $"/documents?unit={unitId}&year={w.To.Year}" + (IndicatorComputations.ReadsPlan(c) && planId is { } p ? $"&plan={p}" : "")
         : c is Computation.TrainedShareCity or Computation.TrainedShareCommune
         or Computation.TrainedCityStaff or Computation.TrainedLocalStaff
         ? $"/training?unit={unitId}&from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}"

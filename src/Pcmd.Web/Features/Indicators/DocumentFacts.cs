@@ -14,10 +14,11 @@ public static class DocumentFacts
     static readonly DocumentKind[] Issued = [DocumentKind.Plan, DocumentKind.Decision, DocumentKind.Directive];
 
     public static bool Handles(Computation c) =>
-        c is Computation.CommunePlanShare or Computation.DistrictPlanShare or Computation.CommuneDocumentShare;
+        c is Computation.CommunePlanShare or Computation.DistrictPlanShare or Computation.CommuneDocumentShare or Computation.AssignedPlanShare;
 
-    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to) => c switch
+    public static IQueryable<Fact> Facts(PcmdDbContext db, Computation c, int? area, DateOnly from, DateOnly to, int? planId = null) => c switch
     {
+        Computation.AssignedPlanShare => AssignedWithPlan(db, area, from, to, planId),
         Computation.CommunePlanShare => WithPlan(db, area, from, to, OrgUnitLevel.Commune),
         Computation.DistrictPlanShare => WithPlan(db, area, from, to, OrgUnitLevel.District),
         _ => WithDocuments(db, area, from, to),
@@ -42,6 +43,30 @@ public static class DocumentFacts
                     && db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == d.OrgUnitId)))
             .Select(u => new Fact { UnitId = u.Id, Num = 1, Den = 0 });
         return den.Concat(num);
+    }
+
+    /// <summary>3.1.1 of the 2026–2030 plan ("100 % Sở, ban, ngành, đoàn thể … và UBND các xã, phường xây dựng, tổ chức thực
+    /// hiện kế hoạch"): the agencies the plan assigns (<see cref="PlanCascade.AssignedAgencies"/>, existing on the window's last
+    /// day, each a fact of its own unit) and the communes existing then, each one in the denominator; in the numerator when it
+    /// implements THIS plan in the window: a plan document naming it issued in the window, or a plan of its own whose parent is
+    /// this plan and whose period meets the window's years. A commune's area holds the old wards merged into it on 1/7/2025.
+    /// Without a plan (the trends page, which asks for a computation alone) no agency is assigned and any plan counts, as
+    /// <see cref="Computation.CommunePlanShare"/>.</summary>
+    static IQueryable<Fact> AssignedWithPlan(PcmdDbContext db, int? area, DateOnly from, DateOnly to, int? planId)
+    {
+        var units = UnitsOn(db, area, to, OrgUnitLevel.Commune);
+        var agencies = PlanCascade.AssignedAgencies(db, planId).Where(a => (a.ValidFrom == null || a.ValidFrom <= to) && (a.ValidTo == null || a.ValidTo >= to));
+        if (area is { } ar) agencies = agencies.InAreaOf(db, ar, a => a.OrgUnitId);
+        var plans = db.Plans.Where(p => (planId == null || p.ParentId == planId) && p.PeriodFrom <= to.Year && p.PeriodTo >= from.Year);
+        var documents = db.UnitDocuments.Where(d => d.Kind == DocumentKind.Plan && (planId == null || d.PlanId == planId)
+            && d.IssuedOn >= from && d.IssuedOn <= to);
+        var communes = units.Select(u => new Fact { UnitId = u.Id, Num = 0, Den = 1 })
+            .Concat(units.Where(u => plans.Any(p => db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == p.IssuingUnitId))
+                    || documents.Any(d => db.OrgUnitAreas.Any(x => x.AreaId == u.Id && !x.Above && x.UnitId == d.OrgUnitId)))
+                .Select(u => new Fact { UnitId = u.Id, Num = 1, Den = 0 }));
+        return communes.Concat(agencies.Select(a => new Fact { UnitId = a.OrgUnitId, Num = 0, Den = 1 }))
+            .Concat(agencies.Where(a => plans.Any(p => p.IssuingAgencyId == a.Id) || documents.Any(d => d.AgencyId == a.Id))
+                .Select(a => new Fact { UnitId = a.OrgUnitId, Num = 1, Den = 0 }));
     }
 
     /// <summary>3.2.1: communes that issued at least one plan, decision or directive in the window.</summary>

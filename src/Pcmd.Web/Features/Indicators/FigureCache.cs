@@ -6,7 +6,7 @@ namespace Pcmd.Web.Features.Indicators;
 
 /// <summary>What a cached figure is: a computation over a window in an area (null: everywhere), as a total or per unit, on a day
 /// (a share of tips handled on time depends on today), at the generations of the registers it reads (<see cref="Stamp"/>).</summary>
-public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? Area, bool ByUnit, DateOnly Today, string Stamp);
+public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? PlanId, int? Area, bool ByUnit, DateOnly Today, string Stamp);
 
 /// <summary>The figures already computed, in this node's memory (issues 10 and 14: a plan's results, its dashboard, the home
 /// pages, trends and the drill-down ask the same figures again and again). A figure stays LIVE: its key holds the generation

@@ -45,6 +45,9 @@ public enum Computation
     TrainedLocalStaff,
     /// <summary>Share of communes with a plan of their own in force or a plan document issued in the window (3.1.1, KH 2024 4.2).</summary>
     CommunePlanShare,
+    /// <summary>Share of the agencies a plan assigns and of the communes that implement it by a plan of their own or a plan document
+    /// in the window (KH 2026–2030, 3.1.1). The only computation that reads its plan: <see cref="FigureKey.PlanId"/>.</summary>
+    AssignedPlanShare,
     /// <summary>The same for the old districts (KH 2024 of Hà Nội, 4.1).</summary>
     DistrictPlanShare,
     /// <summary>Share of communes that issued a plan, decision or directive in the window (3.2.1).</summary>

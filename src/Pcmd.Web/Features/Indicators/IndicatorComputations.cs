@@ -20,8 +20,15 @@ public sealed class Fact
     public int Tag { get; set; }
 }
 
-/// <summary>What a figure counts: a computation over a window of dates (inclusive).</summary>
-public readonly record struct FigureKey(Computation Computation, DateOnly From, DateOnly To);
+/// <summary>What a figure counts: a computation over a window of dates (inclusive), and for a computation that reads its plan
+/// (<see cref="IndicatorComputations.ReadsPlan"/>: which agencies the plan assigns) the plan; null for every other, so that
+/// plans asking the same figure share it.</summary>
+public readonly record struct FigureKey(Computation Computation, DateOnly From, DateOnly To, int? PlanId = null)
+{
+    /// <summary>The key of a plan's indicator: the plan kept only where the computation reads it.</summary>
+    public static FigureKey Of(Computation c, DateOnly from, DateOnly to, int? planId) =>
+        new(c, from, to, IndicatorComputations.ReadsPlan(c) ? planId : null);
+}
 
 /// <summary>The actual value of an indicator computed from the registries, in SQL (one query each, on SQLite and
 /// PostgreSQL; no rows are loaded). The area is given by a unit (its subtree and the units merged into them, through the
@@ -41,6 +48,9 @@ public sealed class IndicatorComputations
         this.cache = cache;
         db.SavedChanges += (_, _) => generations = null;
     }
+
+    /// <summary>Whether the computation's facts depend on the plan whose indicator it measures (3.1.1: the agencies it assigns).</summary>
+    public static bool ReadsPlan(Computation c) => c == Computation.AssignedPlanShare;
 
     /// <summary>Whether the computation is a share (numerator over denominator) rather than a count.</summary>
     public static bool IsShare(Computation c) =>
@@ -136,7 +146,7 @@ public sealed class IndicatorComputations
         var missing = new Dictionary<FigureKey, FigureCacheKey>();
         foreach (var k in keys)
         {
-            var ck = new FigureCacheKey(k.Computation, k.From, k.To, area, byUnit, today, FigureCache.Stamp(k.Computation, gens));
+            var ck = new FigureCacheKey(k.Computation, k.From, k.To, k.PlanId, area, byUnit, today, FigureCache.Stamp(k.Computation, gens));
             if (cache.TryGet(ck, out T v)) result[k] = v;
             else missing[k] = ck;
         }
@@ -156,7 +166,7 @@ public sealed class IndicatorComputations
         for (var i = 0; i < keys.Count; i++)
         {
             var (tag, k) = (i, keys[i]);
-            var q = Facts(k.Computation, areaUnitId, k.From, k.To).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
+            var q = Facts(k.Computation, areaUnitId, k.From, k.To, k.PlanId).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
             all = all is null ? q : all.Concat(q);
         }
         return all!;
@@ -165,7 +175,7 @@ public sealed class IndicatorComputations
     static Actual ToActual(Computation c, long num, long den) => IsShare(c) ? Actual.Ratio(num, den) : new Actual(num);
 
     /// <summary>The facts of a computation: the SQL every figure is built on.</summary>
-    public IQueryable<Fact> Facts(Computation c, int? areaUnitId, DateOnly from, DateOnly to)
+    public IQueryable<Fact> Facts(Computation c, int? areaUnitId, DateOnly from, DateOnly to, int? planId = null)
     {
         return c switch
         {
@@ -218,7 +228,7 @@ public sealed class IndicatorComputations
             Computation.PeopleSanctioned => EnforcementFacts.PeopleSanctioned(db, areaUnitId, from, to),
             Computation.SellersSanctioned => EnforcementFacts.SellersSanctioned(db, areaUnitId, from, to),
             Computation.FinesTotal => EnforcementFacts.FinesTotal(db, areaUnitId, from, to),
-            _ when ActivityFacts.Handles(c) => ActivityFacts.Facts(db, c, areaUnitId, from, to),
+            _ when ActivityFacts.Handles(c) => ActivityFacts.Facts(db, c, areaUnitId, from, to, planId),
             _ => throw new ArgumentOutOfRangeException(nameof(c), c, "Unknown computation"),
         };
     }

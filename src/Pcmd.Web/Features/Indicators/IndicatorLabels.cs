@@ -42,14 +42,15 @@ public static class IndicatorLabels
         return share ? Number(measure.Value, culture) + " %" : Number(measure.Value, culture);
     }
 
-    /// <summary>Where the records behind a figure are listed, filtered as the computation counts them.</summary>
-    public static string Link(Computation c, int unitId, MeasureWindow w) => c switch
+    /// <summary>Where the records behind a figure are listed, filtered as the computation counts them (by the plan for one that
+    /// reads its plan).</summary>
+    public static string Link(Computation c, int unitId, MeasureWindow w, int? planId = null) => c switch
     {
         Indicators.Computation.InspectionCount or Indicators.Computation.PeopleInformed or Indicators.Computation.EstablishmentsInspected =>
             $"/inspections?unit={unitId}&from={w.From:yyyy-MM-dd}&to={w.To:yyyy-MM-dd}",
         Indicators.Computation.HotspotsEliminated or Indicators.Computation.HotspotsReEmerged or Indicators.Computation.NewHotspots =>
             $"/hotspots?unit={unitId}",
-        _ when ActivityFacts.Handles(c) => ActivityFacts.Link(c, unitId, w),
+        _ when ActivityFacts.Handles(c) => ActivityFacts.Link(c, unitId, w, planId),
         Indicators.Computation.HighRiskInspectedShare => $"/establishments?unit={unitId}&status=UnderManagement&risk=High",
         // Support records are confidential: the figure links to the suppressed statistics, never to a list of cases.
         Indicators.Computation.SupportReachedShare or Indicators.Computation.PeopleReferred or Indicators.Computation.OutreachContacts =>

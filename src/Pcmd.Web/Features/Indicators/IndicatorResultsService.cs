@@ -108,10 +108,10 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorFigures f
     {
         var window = MeasureWindow.For(i.Window, plan.PeriodFrom, year);
         if (binding is null || window.From > Today) return (null, null);
-        var now = new FigureRequest(new FigureKey(binding.Computation, window.From, window.To), unitId);
+        var now = new FigureRequest(FigureKey.Of(binding.Computation, window.From, window.To, plan.Id), unitId);
         if (i.TargetKind != TargetKind.Change) return (now, null);
         var prev = MeasureWindow.For(i.Window, plan.PeriodFrom, year - 1);
-        return (now, new FigureRequest(new FigureKey(binding.Computation, prev.From, prev.To), unitId));
+        return (now, new FigureRequest(FigureKey.Of(binding.Computation, prev.From, prev.To, plan.Id), unitId));
     }
 
     IndicatorResult Result(Plan plan, Indicator i, IndicatorBinding? binding, int year, int unitId, Target? target, Actual? actual, CultureInfo culture)
@@ -128,7 +128,7 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorFigures f
             outcome.PercentOfTarget, outcome.Status, IndicatorLabels.Status(outcome.Status, culture),
             c, c is { } cc ? IndicatorLabels.Computation(cc, culture) : null, binding?.OrgUnitId,
             c is { } c1 && actual is not null ? IndicatorLabels.Source(c1, actual, culture) : null,
-            c is { } c2 ? IndicatorLabels.Link(c2, unitId, window) : null);
+            c is { } c2 ? IndicatorLabels.Link(c2, unitId, window, plan.Id) : null);
     }
 
     /// <summary>The target for the year in the area: the plan's own (or the indicator's bound unit's) target, else the

@@ -56,10 +56,9 @@ public sealed class IndicatorsDemoStep(PcmdDbContext db, IndicatorBindingService
         // "Thông qua hoạt động tập huấn, tuyên truyền cho 500 chủ cơ sở và 500 người lao động": the events that reached them.
         ("hn-2024", "3.7.1", Computation.ReachedEstablishmentOwners),
         ("hn-2024", "3.7.2", Computation.ReachedEstablishmentWorkers),
-        // 3.1.1 ("100 % Sở, ban, ngành, đoàn thể … và UBND các xã, phường xây dựng kế hoạch") is left unbound: CommunePlanShare
-        // counts the communes only, and a computation does not know which agencies a plan assigns, so it would not truly
-        // measure the target; its units' reports give the figure (the cascade section shows who has a plan). 3.2.1 by the
-        // documents issued.
+        // 3.1.1 ("100 % Sở, ban, ngành, đoàn thể … và UBND các xã, phường xây dựng kế hoạch"): the agencies the plan assigns and
+        // the communes, each with a plan implementing it in the year. 3.2.1 by the documents issued.
+        ("hn-2026-2030", "3.1.1", Computation.AssignedPlanShare),
         ("hn-2026-2030", "3.2.1", Computation.CommuneDocumentShare),
         ("hn-2024", "4.1", Computation.DistrictPlanShare),
         ("hn-2024", "4.2", Computation.CommunePlanShare),

@@ -27,6 +27,8 @@ public static class RecordKinds
             => [RecordKind.OrgUnits, RecordKind.Training],
         // 3.1.1 counts a commune's own plan in force as well as a plan document it issued.
         Computation.CommunePlanShare or Computation.DistrictPlanShare => [RecordKind.OrgUnits, RecordKind.UnitDocuments, RecordKind.Plans],
+        // 3.1.1 of 2026–2030 reads the plan's assignments (Plans) and the agencies they name.
+        Computation.AssignedPlanShare => [RecordKind.OrgUnits, RecordKind.UnitDocuments, RecordKind.Plans, RecordKind.Agencies],
         Computation.CommuneDocumentShare => [RecordKind.OrgUnits, RecordKind.UnitDocuments],
         Computation.ModelCommuneCount or Computation.ModelCommuneShare or Computation.HealthyCommuneShare => [RecordKind.OrgUnits, RecordKind.CommuneModel],
         _ => [],

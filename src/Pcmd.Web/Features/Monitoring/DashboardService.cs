@@ -38,7 +38,7 @@ public sealed class DashboardService(PcmdDbContext db, IndicatorResultsService r
         var culture = CultureInfo.CurrentCulture;
         var today = projection.Today;
         var rows = r.Indicators.Where(i => !i.IsHeading).Select(i => (Result: i,
-            Keys: i.Computation is { } c ? OutlookKeys.For(c, i.From, i.To, r.Year, today) : null,
+            Keys: i.Computation is { } c ? OutlookKeys.For(c, i.From, i.To, r.Year, today, r.PlanId) : null,
             Area: unit == planUnit ? i.BindingUnitId ?? planUnit : unit)).ToList();
         var asked = rows.Where(x => x.Keys is not null && scope.CanReadUnit(x.Area))
             .SelectMany(x => x.Keys!.All.Select(k => new FigureRequest(k, x.Area))).ToList();
@@ -76,7 +76,7 @@ public sealed class DashboardService(PcmdDbContext db, IndicatorResultsService r
         var rows = units.Select(u => new UnitRow(u.Unit, u.Result, new Outlook([], null))).ToList();
         if (r.Total.Computation is { } c && scope.CanReadUnit(unit))
         {
-            var keys = OutlookKeys.For(c, r.Total.From, r.Total.To, r.Year, projection.Today);
+            var keys = OutlookKeys.For(c, r.Total.From, r.Total.To, r.Year, projection.Today, r.PlanId);
             var byUnit = await figures.ByUnit(keys.All.Distinct().ToList(), unit, ct);
             var areaOf = new Dictionary<int, HashSet<int>>();
             foreach (var id in units.Select(u => u.Unit.Id).Append(unit)) areaOf[id] = await areas.Area(id);

@@ -35,19 +35,19 @@ public sealed class ReportFigures(PcmdDbContext db, IndicatorFigures figures)
         // Every bound indicator's figure in one pass over the report's area.
         var asked = bindings.Select(b => (Binding: b, Indicator: plan.Indicators.FirstOrDefault(i => i.Id == b.IndicatorId)))
             .Where(x => x.Indicator is not null)
-            .Select(x => (x.Binding, Request: new FigureRequest(Key(x.Binding.Computation, Window(x.Indicator!, period, plan)), unit)))
+            .Select(x => (x.Binding, Request: new FigureRequest(Key(x.Binding.Computation, Window(x.Indicator!, period, plan), plan.Id), unit)))
             .ToList();
         var computed = await figures.Compute(asked.Select(x => x.Request).ToList(), unit, ct);
         foreach (var (b, request) in asked)
         {
             var actual = computed[request];
             result[b.IndicatorId] = new ComputedFigure(actual.Value, actual.Denominator, IndicatorLabels.Source(b.Computation, actual, culture ?? Vi),
-                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To)));
+                IndicatorLabels.Link(b.Computation, unit, new MeasureWindow(request.Key.From, request.Key.To), plan.Id));
         }
         return result;
     }
 
-    static FigureKey Key(Computation c, (DateOnly From, DateOnly To) w) => new(c, w.From, w.To);
+    static FigureKey Key(Computation c, (DateOnly From, DateOnly To) w, int planId) => FigureKey.Of(c, w.From, w.To, planId);
 
     /// <summary>The period's data window; an indicator measured over the whole plan ("at least once in the period")
     /// counts from the start of the plan's first data window to the period's cut-off.</summary>

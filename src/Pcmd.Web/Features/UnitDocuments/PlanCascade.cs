@@ -23,13 +23,12 @@ public sealed class PlanCascade(PcmdDbContext db, OrgUnitTree tree, TimeProvider
         var documents = await db.UnitDocuments.AsNoTracking().Where(d => d.PlanId == planId && d.Kind == DocumentKind.Plan)
             .Select(d => new { d.Id, d.Number, d.OrgUnitId, d.AgencyId }).ToListAsync(ct);
 
-        var assigned = await db.Assignments.AsNoTracking().Where(a => a.PlanId == planId && a.Agency!.Kind != AgencyKind.Collective)
-            .Select(a => new { a.AgencyId, a.Agency!.Name }).Distinct().ToListAsync(ct);
-        var agencies = assigned.DistinctBy(a => a.AgencyId).OrderBy(a => a.Name, VietnameseText.Comparer).Select(a =>
+        var assigned = await AssignedAgencies(db, planId).AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var agencies = assigned.OrderBy(a => a.Name, VietnameseText.Comparer).Select(a =>
         {
-            var child = children.FirstOrDefault(c => c.IssuingAgencyId == a.AgencyId);
-            var doc = documents.FirstOrDefault(d => d.AgencyId == a.AgencyId);
-            return Row(a.AgencyId, a.Name, child?.Id, child?.Title, doc?.Id, doc?.Number);
+            var child = children.FirstOrDefault(c => c.IssuingAgencyId == a.Id);
+            var doc = documents.FirstOrDefault(d => d.AgencyId == a.Id);
+            return Row(a.Id, a.Name, child?.Id, child?.Title, doc?.Id, doc?.Number);
         }).ToList();
 
         var today = VietnamTime.Today(clock);
@@ -44,6 +43,12 @@ public sealed class PlanCascade(PcmdDbContext db, OrgUnitTree tree, TimeProvider
         }
         return new Cascade(agencies, communes.OrderBy(c => c.Has).ThenBy(c => c.UnitName, VietnameseText.Comparer).ToList());
     }
+
+    /// <summary>The agencies a plan assigns: lead or cooperating on one of its indicators or tasks (its assignments). A collective
+    /// ("UBND các xã, phường", "các sở, ban, ngành") is not one body: the communes are counted as communes, and the bodies a
+    /// collective stands for are assigned by name where the plan names them. The same set is the denominator of 3.1.1.</summary>
+    public static IQueryable<Agency> AssignedAgencies(PcmdDbContext db, int? planId) =>
+        db.Agencies.Where(a => a.Kind != AgencyKind.Collective && db.Assignments.Any(x => x.PlanId == planId && x.AgencyId == a.Id));
 
     static CascadeRow Row(int id, string name, int? planId, string? planTitle, int? docId, string? number) =>
         planId is { } p ? new CascadeRow(id, name, true, planTitle, $"/plans/{p}")

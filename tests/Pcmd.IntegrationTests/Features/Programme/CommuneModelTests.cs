@@ -55,6 +55,30 @@ public abstract class CommuneModelTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_model_form_offers_the_communes_that_existed_in_the_year_shown()
+    {
+        var ward = await app.SignIn("phuluong");
+        async Task<string> Options(int year)
+        {
+            var page = await (await ward.GetAsync($"/commune-model?year={year}")).Content.ReadAsStringAsync();
+            var start = page.IndexOf("id=\"m-unit\"", StringComparison.Ordinal);
+            Assert.True(start > 0, "the form's commune box");
+            return page[start..page.IndexOf("</select>", start, StringComparison.Ordinal)];
+        }
+        // 2024: the old Phú Lãm (merged into Phú Lương on 1/7/2025), not Phú Lương, which did not exist yet.
+        var before = await Options(2024);
+        Assert.Contains("Phường Phú Lãm (", before);
+        Assert.DoesNotContain(">Phường Phú Lương<", before);
+        // 2025: both; 2027: only today's.
+        var reform = await Options(2025);
+        Assert.Contains("Phường Phú Lãm (", reform);
+        Assert.Contains(">Phường Phú Lương<", reform);
+        var after = await Options(2027);
+        Assert.DoesNotContain("Phú Lãm", after);
+        Assert.Contains(">Phường Phú Lương<", after);
+    }
+
+    [Fact]
     public async Task A_second_row_for_the_year_a_commune_that_did_not_exist_and_a_stale_version_are_refused()
     {
         var ward = await app.SignIn("phuluong");

@@ -114,21 +114,20 @@ public abstract class TrainingTests(PcmdApp app)
     }
 
     [Fact]
-    public async Task The_2026_2030_plan_computes_3_1_2_3_2_1_and_3_2_3_from_the_records()
+    public async Task The_2026_2030_plan_computes_3_1_1_3_1_2_3_2_1_and_3_2_3_from_the_records()
     {
         var coordinator = await app.SignIn("dieuphoi");
         var planId = await coordinator.PlanId("hn-2026-2030");
         var results = await coordinator.GetJson<ResultsView>($"/api/v1/plans/{planId}/results?year=2026");
-        // 3.1.1 also counts the agencies, which no computation knows: it stays with the units' reports.
-        Assert.Null(results.Row("3.1.1").Computation);
-        foreach (var number in new[] { "3.1.2", "3.2.1", "3.2.3.a", "3.2.3.b" })
+        foreach (var number in new[] { "3.1.1", "3.1.2", "3.2.1", "3.2.3.a", "3.2.3.b" })
         {
             var row = results.Row(number);
             Assert.NotNull(row.Actual);
             Assert.True(row.Actual!.Denominator > 0, number);
             Assert.InRange(row.Measure!.Value, 30m, 100m);
-            Assert.StartsWith(number switch { "3.1.2" => "/communication?", "3.2.1" => "/documents?", _ => "/training?" }, row.Link);
+            Assert.StartsWith(number switch { "3.1.2" => "/communication?", "3.1.1" or "3.2.1" => "/documents?", _ => "/training?" }, row.Link);
         }
+        Assert.Equal("assignedPlanShare", results.Row("3.1.1").Computation);
         Assert.Equal("communicationMaintainedShare", results.Row("3.1.2").Computation);
         Assert.Equal("trainedShareCommune", results.Row("3.2.3.b").Computation);
     }

@@ -51,4 +51,33 @@ public sealed class UnitChoices
             Old = old.OrderBy(u => u.Label, VietnameseText.Comparer).ToList(),
         };
     }
+
+    /// <summary>For a record kept per year (the commune model, the healthy-commune rating): the communes of the user's writable area
+    /// that existed at some time in <paramref name="year"/>, the same rule the services check. Before 1/7/2025 those are the old
+    /// communes (abolished that day), offered as "old units" with their end date; in 2025 both the old and the new.</summary>
+    public static async Task<UnitChoices> CommunesIn(UserScope scope, OrgUnitTree tree, IStringLocalizer L, int year, int? include = null)
+    {
+        var all = await tree.All();
+        var byId = all.ToDictionary(n => n.Id);
+        var today = PageText.Today();
+        var current = new List<UnitChoice>();
+        var old = new List<UnitChoice>();
+        foreach (var n in all.Where(n => n.Level == OrgUnitLevel.Commune))
+        {
+            var forced = n.Id == include && scope.CanReadUnit(n.Id);
+            var existed = (n.ValidFrom is null || n.ValidFrom.Value.Year <= year) && (n.ValidTo is null || n.ValidTo.Value.Year >= year);
+            if (!forced && !(existed && scope.CanWriteUnit(n.Id))) continue;
+            if (n.ValidTo is { } to && to < today)
+            {
+                var district = n.ParentId is { } p && byId.TryGetValue(p, out var parent) && parent.Level == OrgUnitLevel.District ? parent.Name + ", " : "";
+                old.Add(new(n.Id, $"{n.Name} ({district}{L["OU_Until", PageText.Date(to)]})"));
+            }
+            else current.Add(new(n.Id, n.Name));
+        }
+        return new UnitChoices
+        {
+            Current = current.OrderBy(u => u.Label, VietnameseText.Comparer).ToList(),
+            Old = old.OrderBy(u => u.Label, VietnameseText.Comparer).ToList(),
+        };
+    }
 }
