@@ -142,6 +142,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     {
         ChangeTracker.DetectChanges();
         TextCheck.Apply(this);
+        await Features.OrgUnits.UnitValidity.Check(this, ct);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
         var pending = AuditRecorder.Capture(this, currentUser?.UserName, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);

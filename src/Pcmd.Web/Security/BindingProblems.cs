@@ -28,6 +28,9 @@ public static partial class BindingProblems
         if (message.StartsWith("Failed to bind parameter", StringComparison.Ordinal))
         {
             var value = BoundValue().Match(message) is { Success: true } v ? v.Groups["value"].Value : "";
+            // A query date (DateQuery) says why the day does not exist (31/02, 32/13), as a date box does.
+            if (Bare(type) == Shared.DateQuery.TypeName && Shared.DateInput.Read(value.Length > 40 ? value[..40] : value).Error is { } why)
+                return Invalid(status, "Dữ liệu không hợp lệ", parameter, why);
             if (value.Length > 40) value = value[..40] + "…";
             return Invalid(status, "Dữ liệu không hợp lệ", parameter, $"Giá trị \"{value}\" không hợp lệ: cần {Kind(type) ?? "một giá trị đúng dạng"}.");
         }
@@ -79,20 +82,26 @@ public static partial class BindingProblems
     static string? Kind(string type)
     {
         if (type.Contains("List") || type.Contains("[]") || type.Contains("Enumerable") || type.Contains("Collection")) return "một danh sách";
-        var t = type;
-        foreach (var noise in new[] { "System.Nullable`1[", "Nullable<", ">", "]", "?" }) t = t.Replace(noise, "");
-        t = t[(t.LastIndexOf('.') + 1)..];
-        return t switch
+        return Bare(type) switch
         {
             "Int32" or "int" or "Int64" or "long" or "Int16" or "short" or "Byte" or "byte" => "một số nguyên",
             "Decimal" or "decimal" or "Double" or "double" or "Single" or "float" => "một số",
             "DateOnly" => "một ngày dạng yyyy-MM-dd",
+            Shared.DateQuery.TypeName => "một ngày dạng dd/mm/yyyy",
             "DateTime" or "DateTimeOffset" => "một thời điểm dạng yyyy-MM-ddTHH:mm:ss",
             "Boolean" or "bool" => "true hoặc false",
             "String" or "string" => "một chuỗi",
             "Guid" => "một mã dạng GUID",
             _ => null,
         };
+    }
+
+    /// <summary>"System.Nullable`1[Pcmd.Web.Shared.DateQuery]", "DateQuery?" → "DateQuery".</summary>
+    static string Bare(string type)
+    {
+        var t = type;
+        foreach (var noise in new[] { "System.Nullable`1[", "Nullable<", ">", "]", "?" }) t = t.Replace(noise, "");
+        return t[(t.LastIndexOf('.') + 1)..];
     }
 
     [GeneratedRegex("parameter \"(?<type>[^\"]*?) (?<name>[^\" ]+)\"")]

@@ -36,6 +36,7 @@ public static class OpenApiSetup
         {
             o.AddDocumentTransformer(DescribeDocument);
             o.AddOperationTransformer(DescribeSignIn);
+            o.AddOperationTransformer(DescribeDateQueries);
         });
 
     static Task DescribeDocument(OpenApiDocument doc, OpenApiDocumentTransformerContext context, CancellationToken ct)
@@ -73,6 +74,21 @@ public static class OpenApiSetup
         operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", Problem(context, "Chưa đăng nhập"));
         operation.Responses.TryAdd("403", Problem(context, "Vai trò hoặc phạm vi không cho phép thao tác này"));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What a <see cref="DateQuery"/> parameter accepts: the framework documents a type with TryParse as a bare
+    /// string. The pattern is the date box's (day first or ISO); a client and the API tests read it from here.</summary>
+    static Task DescribeDateQueries(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var d in context.Description.ParameterDescriptions)
+        {
+            var type = d.ParameterDescriptor is Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor pi ? pi.ParameterInfo.ParameterType : d.Type;
+            if ((Nullable.GetUnderlyingType(type) ?? type) != typeof(DateQuery)) continue;
+            if (operation.Parameters?.FirstOrDefault(p => p.Name == d.Name) is not OpenApiParameter parameter) continue;
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^" + DateInput.HtmlPattern + "$" };
+            parameter.Description ??= "Ngày dd/mm/yyyy (cũng nhận d/m/yyyy và yyyy-mm-dd), ví dụ 05/12/2025 là ngày 5 tháng 12.";
+        }
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using Pcmd.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcmd.Web.Security;
 
@@ -10,8 +11,8 @@ public static class AuditApi
             .WithSummary("Nhật ký thay đổi và sự kiện (quản trị hệ thống); kind: created, modified, deleted, read, exported, signedIn, signInFailed, lockedOut, accessDenied, importFailed");
 
     /// <summary><c>after</c> / <c>before</c>: the <c>next</c> / <c>prev</c> (or <c>last</c>) cursor of a page of the same list;
-    /// <c>from</c> / <c>to</c>: Vietnamese days (yyyy-MM-dd), both included.</summary>
-    public static async Task<Ok<AuditPage>> ListAuditEntries(string? entityType, string? entityId, string? user, string? kind, DateOnly? from,
-        DateOnly? to, int? page, int? pageSize, string? after, string? before, UserScope scope, AuditQuery q, CancellationToken ct) =>
-        TypedResults.Ok(await q.Page(scope, new AuditFilter(entityType, entityId, user, kind, from, to), page ?? 1, pageSize ?? 50, ct, after, before));
+    /// <c>from</c> / <c>to</c>: Vietnamese days (dd/mm/yyyy or yyyy-mm-dd), both included.</summary>
+    public static async Task<Ok<AuditPage>> ListAuditEntries(string? entityType, string? entityId, string? user, string? kind, DateQuery? from,
+        DateQuery? to, int? page, int? pageSize, string? after, string? before, UserScope scope, AuditQuery q, CancellationToken ct) =>
+        TypedResults.Ok(await q.Page(scope, new AuditFilter(entityType, entityId, user, kind, from.Day(), to.Day()), page ?? 1, pageSize ?? 50, ct, after, before));
 }

@@ -24,13 +24,13 @@ public static class CommunicationApi
             .WithSummary("Đặt quy tắc \"duy trì thường xuyên\"").ProducesInvalid().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    public static async Task<Ok<CommunicationEventPage>> ListCommunicationEvents(int? unit, DateOnly? from, DateOnly? to, string? kind, int? page,
+    public static async Task<Ok<CommunicationEventPage>> ListCommunicationEvents(int? unit, DateQuery? from, DateQuery? to, string? kind, int? page,
         int? pageSize, UserScope scope, CommunicationService svc, CancellationToken ct)
     {
         var errors = new ErrorList();
         var k = HotspotsApi.Parse<CommunicationKind>(kind, "kind", "Hình thức truyền thông không hợp lệ.", errors);
         errors.ThrowIfAny();
-        return TypedResults.Ok(await svc.List(scope, new CommunicationFilter(unit, from, to, k, page ?? 1, pageSize ?? 50), ct));
+        return TypedResults.Ok(await svc.List(scope, new CommunicationFilter(unit, from.Day(), to.Day(), k, page ?? 1, pageSize ?? 50), ct));
     }
 
     public static async Task<Ok<CommunicationEventDto>> GetCommunicationEvent(int id, UserScope scope, CommunicationService svc, CancellationToken ct) =>

@@ -21,8 +21,10 @@ public enum TargetGroup
 
 /// <summary>One communication activity in a commune (hoạt động truyền thông, tuyên truyền), recorded by the ward or by an
 /// agency that held it there: 3.1.2 of the 2026–2030 plan counts communes where such events are "duy trì thường xuyên".</summary>
-public class CommunicationEvent : IVersioned
+public class CommunicationEvent : IVersioned, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => Date;
     public int Id { get; set; }
     public DateOnly Date { get; set; }
     public int OrgUnitId { get; set; }

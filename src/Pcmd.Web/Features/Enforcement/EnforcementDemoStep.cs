@@ -44,7 +44,8 @@ public sealed class EnforcementDemoStep(PcmdDbContext db, OrgUnitTree tree, Time
                 var detected = Day();
                 var c = new CriminalCase
                 {
-                    OrgUnitId = Unit(n), Reference = $"Vụ {n + 1}/{year}", Charge = (CriminalCharge)(n % 10 < 4 ? 1 : n % 10 < 7 ? 0 : n % 10 < 8 ? 2 : n % 10 < 9 ? 4 : 3),
+                    // The commune of the day: after 1/7/2025 the old ones' records go to the wards they were merged into.
+                    OrgUnitId = await tree.UnitOn(Unit(n), detected), Reference = $"Vụ {n + 1}/{year}", Charge = (CriminalCharge)(n % 10 < 4 ? 1 : n % 10 < 7 ? 0 : n % 10 < 8 ? 2 : n % 10 < 9 ? 4 : 3),
                     DetectedOn = detected, RingDismantled = n % 9 == 0,
                 };
                 DateOnly? Next(DateOnly? from, int days, int percent) =>
@@ -75,7 +76,7 @@ public sealed class EnforcementDemoStep(PcmdDbContext db, OrgUnitTree tree, Time
                 } * scale;
                 db.AdministrativeSanctions.Add(new AdministrativeSanction
                 {
-                    OrgUnitId = establishment?.OrgUnitId ?? Unit(n), Date = date, Target = target, EstablishmentId = establishment?.Id,
+                    OrgUnitId = await tree.UnitOn(establishment?.OrgUnitId ?? Unit(n), date), Date = date, Target = target, EstablishmentId = establishment?.Id,
                     Kind = warning ? SanctionKind.Warning : SanctionKind.Fine, Amount = warning ? null : amount, DecreeId = decree.Id,
                     DecisionNumber = $"{n + 1}/QĐ-XPHC", LegalBasis = target == SanctionTarget.Seller ? "Điều xử phạt hành vi bán dâm" : null,
                 });

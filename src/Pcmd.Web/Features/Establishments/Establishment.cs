@@ -31,8 +31,10 @@ public enum ManagementStatus
 
 /// <summary>A cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm. The owner's name and phone are a
 /// person's data and are encrypted at rest.</summary>
-public class Establishment : IVersioned, ISearchable
+public class Establishment : IVersioned, ISearchable, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => ManagedFrom;
     public int Id { get; set; }
     /// <summary>Name, address and licence number folded for the site-wide search (Shared/SearchFold); derived, stored with every write.</summary>
     public string SearchText { get => SearchFold.Of(Name, Address, LicenceNumber); private set { } }

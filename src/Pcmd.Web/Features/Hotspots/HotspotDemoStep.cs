@@ -104,7 +104,7 @@ public sealed partial class HotspotDemoStep(PcmdDbContext db, HotspotService hot
              (new(2026, 1, 10), HotspotEventKind.Targeted, null, "Đưa vào kế hoạch triệt xóa năm 2026 của phường.")]),
         new("Khu vực vườn hoa Văn Quán (phường Hà Đông)", "09556", new(2026, 1, 1), "Tụ tập môi giới vào ban đêm.",
             [(new(2025, 8, 5), HotspotEventKind.Identified, ComplexityLevel.Active, null), (new(2025, 11, 20), HotspotEventKind.Eliminated, null, null)]),
-        new("Phố Bà Triệu, khu vực chợ Hà Đông (phường Hà Cầu cũ)", "09556", new(2024, 1, 1), "Điểm đã triệt xóa, tái hoạt động năm 2025.",
+        new("Phố Bà Triệu, khu vực chợ Hà Đông (phường Hà Cầu cũ)", "09556", new(2026, 1, 1), "Điểm đã triệt xóa, tái hoạt động năm 2025.",
             [(new(2023, 5, 12), HotspotEventKind.Eliminated, null, null), (new(2023, 7, 1), HotspotEventKind.HandedOver, null, null),
              (new(2024, 12, 10), HotspotEventKind.Checked, ComplexityLevel.Low, null),
              (new(2025, 10, 3), HotspotEventKind.ReEmerged, ComplexityLevel.Active, "Phát hiện hoạt động trở lại qua tin báo của người dân.")]),

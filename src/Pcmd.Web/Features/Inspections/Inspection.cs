@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Shared;
@@ -11,8 +12,10 @@ public enum InspectionKind { Planned, Unannounced }
 public enum UnannouncedReason { Tip, Request, Signs }
 
 /// <summary>An inspection visit and its biên bản.</summary>
-public class Inspection : IVersioned
+public class Inspection : IVersioned, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => Date;
     public int Id { get; set; }
     public int EstablishmentId { get; set; }
     public Establishment? Establishment { get; set; }

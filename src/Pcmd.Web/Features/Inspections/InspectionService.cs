@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
@@ -13,8 +14,10 @@ public sealed record InspectionInput(int EstablishmentId, int TeamId, DateOnly? 
 
 /// <summary>Records inspections (the biên bản): every rule is checked and reported at once, then the whole record is saved
 /// in one transaction, or nothing is.</summary>
-public sealed class InspectionService(PcmdDbContext db, InspectionAccess access, AuditTrail audit)
+public sealed class InspectionService(PcmdDbContext db, InspectionAccess access, AuditTrail audit, OrgUnitTree tree)
 {
+    Task<int> OnDay(int unit, DateOnly? day) => day is { } d ? tree.UnitOn(unit, d) : Task.FromResult(unit);
+
     public const string NotFoundText = "Không tìm thấy lần kiểm tra này hoặc nó nằm ngoài phạm vi bạn được giao.";
 
     public async Task<Inspection> Create(UserScope scope, InspectionInput input, CancellationToken ct = default)
@@ -25,7 +28,8 @@ public sealed class InspectionService(PcmdDbContext db, InspectionAccess access,
         await Check(scope, input, null, unit, errors, ct);
         errors.ThrowIfAny();
         // The commune of the establishment on the day of recording: a later move of the establishment does not move its history.
-        var inspection = new Inspection { EstablishmentId = input.EstablishmentId, OrgUnitId = unit!.Value };
+        // An establishment still filed under a ward abolished on 1/7/2025 is visited in the ward it now lies in (issue 15, item 9).
+        var inspection = new Inspection { EstablishmentId = input.EstablishmentId, OrgUnitId = await OnDay(unit!.Value, input.Date) };
         Apply(inspection, input);
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync(ct);
@@ -53,6 +57,7 @@ public sealed class InspectionService(PcmdDbContext db, InspectionAccess access,
             inspection.EstablishmentId = input.EstablishmentId;
             inspection.OrgUnitId = unit!.Value;
         }
+        inspection.OrgUnitId = await OnDay(inspection.OrgUnitId, input.Date);
         Apply(inspection, input);
         db.Entry(inspection).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);

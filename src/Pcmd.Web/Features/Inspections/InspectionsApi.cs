@@ -35,9 +35,9 @@ public static class InspectionsApi
         api.MapGet("/violation-types", ListViolationTypes).WithName(nameof(ListViolationTypes)).WithSummary("Danh mục hành vi vi phạm");
     }
 
-    public static async Task<Ok<InspectionPage>> ListInspections(int? orgUnitId, int? teamId, DateOnly? from, DateOnly? to, int? establishmentId,
+    public static async Task<Ok<InspectionPage>> ListInspections(int? orgUnitId, int? teamId, DateQuery? from, DateQuery? to, int? establishmentId,
         bool? hasSanction, int? page, int? pageSize, string? after, string? before, UserScope scope, ReadDb reads, CancellationToken ct) =>
-        TypedResults.Ok(await reads.Run((InspectionQueries q) => q.List(scope, new InspectionFilter(orgUnitId, teamId, from, to, establishmentId,
+        TypedResults.Ok(await reads.Run((InspectionQueries q) => q.List(scope, new InspectionFilter(orgUnitId, teamId, from.Day(), to.Day(), establishmentId,
             hasSanction, page ?? 1, pageSize ?? 50, after, before), ct)));
 
     public static async Task<Ok<InspectionDto>> GetInspection(int id, UserScope scope, InspectionQueries q, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using Pcmd.Web.Features.Establishments;
 using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
+using Pcmd.Web.Features.Tips;
 using Pcmd.Web.Security;
 using Pcmd.Web.Shared;
 
@@ -14,7 +15,8 @@ namespace Pcmd.Web.Features.Map;
 /// <summary>The map within the user's scope, for the area in view: hotspots and establishments that have coordinates,
 /// as points when a layer has few in the box, else as counts per grid cell computed by the database (GROUP BY cell),
 /// so that an answer stays under <see cref="MaxBytes"/> whatever the data (docs/decisions.md, "Maps that scale").</summary>
-public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotService hotspots, IStringLocalizer<SharedResource> L)
+public sealed partial class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotService hotspots, IStringLocalizer<SharedResource> L,
+    TimeProvider clock)
 {
     /// <summary>The size an answer must stay under; the budgets below keep it there with room to spare.</summary>
     public const int MaxBytes = 100_000;
@@ -28,23 +30,29 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
 
     public async Task<MapView> View(UserScope scope, MapFilter f, MapBox? box, int? zoom, CancellationToken ct = default)
     {
-        var h = f.Layer == MapLayer.Establishments ? null : (await Hotspots(scope, f, ct)).Select(x => new Located
+        var year = f.Year ?? VietnamTime.Today(clock).Year;
+        var h = !f.HasHotspots ? null : (await Hotspots(scope, f, true, ct)).Select(x => new Located
             { Id = x.Id, Name = x.Name, Lat = x.Latitude!.Value, Lng = x.Longitude!.Value, UnitId = x.OrgUnitId, Level = x.Complexity, State = x.State });
-        var e = f.Layer == MapLayer.Hotspots ? null : (await Establishments(scope, f, ct)).Select(x => new Located
+        var e = !f.HasEstablishments ? null : (await Establishments(scope, f, true, ct)).Select(x => new Located
             { Id = x.Id, Name = x.Name, Lat = x.Latitude!.Value, Lng = x.Longitude!.Value, UnitId = x.OrgUnitId, Status = x.Status });
+        var t = await TipsOrNull(scope, f, true, ct) is { } tips ? tips.Select(x => new Located
+            { Id = x.Id, Name = x.Code, Lat = x.Latitude!.Value, Lng = x.Longitude!.Value, UnitId = x.OrgUnitId }) : null;
         MapBox? extent = null;
         if (box is { } b)
         {
             h = h?.Where(p => p.Lat >= b.South && p.Lat <= b.North && p.Lng >= b.West && p.Lng <= b.East);
             e = e?.Where(p => p.Lat >= b.South && p.Lat <= b.North && p.Lng >= b.West && p.Lng <= b.East);
+            t = t?.Where(p => p.Lat >= b.South && p.Lat <= b.North && p.Lng >= b.West && p.Lng <= b.East);
         }
         else // the whole area: the box is the points' own extent, which the page fits the map to
-            box = extent = Union(h is null ? null : await Extent(h, ct), e is null ? null : await Extent(e, ct));
+            box = extent = Union(Union(h is null ? null : await Extent(h, ct), e is null ? null : await Extent(e, ct)), t is null ? null : await Extent(t, ct));
         var cell = box is { } area ? MapGrid.CellSize(area, zoom) : 0;
         var units = new Dictionary<int, string>();
         var hv = h is null ? null : box is null ? Empty : await Layer(h, cell, units, ct);
         var ev = e is null ? null : box is null ? Empty : await Layer(e, cell, units, ct);
-        return new MapView(extent, cell, hv, ev, Labels(), units, Urls);
+        var tv = t is null ? null : box is null ? Empty : await Layer(t, cell, units, ct);
+        if (ev?.Points is { Count: > 0 } points) ev = ev with { Points = await WithInspections(points, year, ct) };
+        return new MapView(extent, cell, hv, ev, tv, year, Labels(year), units, Urls);
     }
 
     /// <summary>The text alternative of the map (the page's table): up to <paramref name="limit"/> points per layer by name,
@@ -53,25 +61,32 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
     {
         var rows = new List<MapRow>();
         var total = 0;
-        if (f.Layer != MapLayer.Establishments)
+        if (f.HasHotspots)
         {
-            var q = await Hotspots(scope, f, ct);
+            var q = await Hotspots(scope, f, true, ct);
             total += await q.CountAsync(ct);
             rows.AddRange(await q.OrderBy(x => x.Name).ThenBy(x => x.Id).Take(limit).Select(x => new MapRow(MapRow.Hotspot, x.Id, x.Name,
-                x.Latitude!.Value, x.Longitude!.Value, x.Complexity, x.State, null, x.OrgUnit!.Name)).ToListAsync(ct));
+                x.Latitude!.Value, x.Longitude!.Value, x.Complexity, x.State, null, x.OrgUnit!.Name, x.OrgUnitId)).ToListAsync(ct));
         }
-        if (f.Layer != MapLayer.Hotspots)
+        if (f.HasEstablishments)
         {
-            var q = await Establishments(scope, f, ct);
+            var q = await Establishments(scope, f, true, ct);
             total += await q.CountAsync(ct);
             rows.AddRange(await q.OrderBy(x => x.Name).ThenBy(x => x.Id).Take(limit).Select(x => new MapRow(MapRow.Establishment, x.Id, x.Name,
-                x.Latitude!.Value, x.Longitude!.Value, null, null, x.Status, x.OrgUnit!.Name)).ToListAsync(ct));
+                x.Latitude!.Value, x.Longitude!.Value, null, null, x.Status, x.OrgUnit!.Name, x.OrgUnitId)).ToListAsync(ct));
+        }
+        if (await TipsOrNull(scope, f, true, ct) is { } tips)
+        {
+            total += await tips.CountAsync(ct);
+            rows.AddRange(await tips.OrderByDescending(x => x.ReceivedAt).ThenBy(x => x.Id).Take(limit).Select(x => new MapRow(MapRow.Tip, x.Id, x.Code,
+                x.Latitude!.Value, x.Longitude!.Value, null, null, null, "", x.OrgUnitId)).ToListAsync(ct));
         }
         return new MapListing(rows, total);
     }
 
     static readonly MapLayerView Empty = new(0, [], null);
-    static readonly Dictionary<string, string> Urls = new() { ["hotspot"] = "/hotspots/{id}", ["establishment"] = "/establishments/{id}" };
+    static readonly Dictionary<string, string> Urls = new()
+        { ["hotspot"] = "/hotspots/{id}", ["establishment"] = "/establishments/{id}", ["tip"] = "/tips/{id}" };
 
     /// <summary>A point as the queries read it (an object initializer, so that EF Core can filter and group on it).</summary>
     sealed class Located
@@ -134,33 +149,14 @@ public sealed class MapService(PcmdDbContext db, OrgUnitTree tree, HotspotServic
         _ => a ?? b,
     };
 
-    MapLabels Labels() => new(
+    MapLabels Labels(int year) => new(
         Enum.GetValues<ComplexityLevel>().ToDictionary(Code, v => (string)L["Plans.Complexity." + v]),
         Enum.GetValues<HotspotEventKind>().ToDictionary(Code, v => (string)L["Hotspots.Event." + v]),
         Enum.GetValues<ManagementStatus>().ToDictionary(Code, v => (string)L["Map.Status." + v]),
-        new() { ["hotspot"] = L["Map.Kind.hotspot"], ["establishment"] = L["Map.Kind.establishment"] });
+        new() { ["hotspot"] = L["Map.Kind.hotspot"], ["establishment"] = L["Map.Kind.establishment"], ["tip"] = L["Map.Kind.tip"] },
+        Enum.GetValues<MapInspection>().ToDictionary(Code, v => (string)L["Map.Inspection." + v, year]));
 
     static string Code<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    // ── What the user may see, with the filters. The scope lines are marked so that a change of how scope reaches SQL
-    //    replaces them alone. ──
-
-    async Task<IQueryable<Hotspot>> Hotspots(UserScope scope, MapFilter f, CancellationToken ct)
-    {
-        var q = (await hotspots.Filtered(scope, f.OrgUnitId, ct)).Where(h => h.Latitude != null && h.Longitude != null); // scope: HotspotService
-        return f.State is { } state ? q.Where(h => h.State == state) : q;
-    }
-
-    async Task<IQueryable<Establishment>> Establishments(UserScope scope, MapFilter f, CancellationToken ct)
-    {
-        var q = db.Establishments.AsNoTracking().Where(e => e.Latitude != null && e.Longitude != null)
-            .InReadableScope(db, scope, e => e.OrgUnitId);
-        if (f.OrgUnitId is { } unit)
-        {
-            // Hotspots() already refused a unit out of reach when the hotspot layer is on.
-            await tree.EnsureReadable(scope, unit);
-            q = q.InAreaOf(db, unit, e => e.OrgUnitId);
-        }
-        return f.Status is { } status ? q.Where(e => e.Status == status) : q;
-    }
+    // ── What the user may see, with the filters (MapService.Queries.cs). ──
 }

@@ -5,9 +5,22 @@ using Pcmd.Web.Features.Plans;
 
 namespace Pcmd.Web.Features.Map;
 
-public enum MapLayer { Both, Hotspots, Establishments }
+/// <summary>What the map shows: <see cref="Both"/> is hotspots and establishments (the default since before tips had a
+/// layer); <see cref="All"/> adds the tips for the roles that may see tips.</summary>
+public enum MapLayer { Both, Hotspots, Establishments, Tips, All }
 
-public sealed record MapFilter(int? OrgUnitId = null, MapLayer Layer = MapLayer.Both, HotspotEventKind? State = null, ManagementStatus? Status = null);
+/// <summary>An establishment inspected in the year asked, or not (issue 14, item 4).</summary>
+public enum MapInspection { Inspected, NotInspected }
+
+/// <summary><see cref="Year"/>: the year of the establishments' inspection status (this year when not given); given, it also
+/// keeps the hotspots identified by the year's end and the tips received in the year.</summary>
+public sealed record MapFilter(int? OrgUnitId = null, MapLayer Layer = MapLayer.Both, HotspotEventKind? State = null, ManagementStatus? Status = null,
+    int? Year = null, MapInspection? Inspection = null)
+{
+    public bool HasHotspots => Layer is MapLayer.Both or MapLayer.Hotspots or MapLayer.All;
+    public bool HasEstablishments => Layer is MapLayer.Both or MapLayer.Establishments or MapLayer.All;
+    public bool HasTips => Layer is MapLayer.Tips or MapLayer.All;
+}
 
 /// <summary>A rectangle in degrees (WGS 84), west &lt; east and south &lt; north; the map's visible area or the points' extent.</summary>
 public readonly record struct MapBox(double West, double South, double East, double North)
@@ -22,6 +35,8 @@ public sealed record MapView(
     double CellSize,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MapLayerView? Hotspots,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MapLayerView? Establishments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MapLayerView? Tips,
+    int Year,
     MapLabels Labels,
     Dictionary<int, string> Units,
     Dictionary<string, string> Urls);
@@ -32,13 +47,15 @@ public sealed record MapLayerView(int Total,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<MapPoint>? Points,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<MapCluster>? Clusters);
 
-/// <summary>One marker: a hotspot (with its level and state) or an establishment (with its management status). The
+/// <summary>One marker: a hotspot (with its level and state), an establishment (with its management status and whether it
+/// was inspected in the view's year) or a tip (its place only: never who reported it). The
 /// texts of the codes are in <see cref="MapView.Labels"/>, the unit's name in <see cref="MapView.Units"/>.</summary>
 public sealed record MapPoint(int Id, string Name, double Lat, double Lng,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComplexityLevel? Level,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HotspotEventKind? State,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManagementStatus? Status,
-    int UnitId);
+    int UnitId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Inspected = null);
 
 /// <summary>The points of one grid cell: how many, their centroid and the box around them as [south, west, north, east]
 /// (the map zooms to it on a click).</summary>
@@ -46,7 +63,7 @@ public sealed record MapCluster(int Count, double Lat, double Lng, double[] Boun
 
 /// <summary>The reader's texts of the codes the points carry, keyed by the code as the JSON writes it (camelCase).</summary>
 public sealed record MapLabels(Dictionary<string, string> Levels, Dictionary<string, string> States, Dictionary<string, string> Statuses,
-    Dictionary<string, string> Layers);
+    Dictionary<string, string> Layers, Dictionary<string, string> Inspections);
 
 /// <summary>The grid the clusters are counted on. The cell is a power-of-two fraction of 360° so that cells stay put
 /// while the user pans at one zoom, and at least a quarter of a 256-px tile at that zoom (≈ 64 px on screen); it is
@@ -89,10 +106,16 @@ public static class MapGrid
 
 /// <summary>A row of the page's table of points.</summary>
 public sealed record MapRow(string Kind, int Id, string Name, double Lat, double Lng, ComplexityLevel? Level, HotspotEventKind? State,
-    ManagementStatus? Status, string UnitName)
+    ManagementStatus? Status, string UnitName, int UnitId = 0)
 {
-    public const string Hotspot = "hotspot", Establishment = "establishment";
-    public string Url => "/" + (Kind == Hotspot ? "hotspots" : "establishments") + "/" + Id;
+    public const string Hotspot = "hotspot", Establishment = "establishment", Tip = "tip";
+    public string Url => "/" + (Kind switch { Hotspot => "hotspots", Tip => "tips", _ => "establishments" }) + "/" + Id;
 }
 
 public sealed record MapListing(List<MapRow> Rows, int Total);
+
+/// <summary>A unit with records the map cannot place (no coordinates), listed beside the map rather than dropped.</summary>
+public sealed record MapUnlocated(int UnitId, int Hotspots, int Establishments, int Tips)
+{
+    public int Total => Hotspots + Establishments + Tips;
+}

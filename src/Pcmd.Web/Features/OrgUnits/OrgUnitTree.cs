@@ -127,6 +127,22 @@ public sealed class OrgUnitTree(IServiceScopeFactory scopes) : IClusterSignal
 
     public async Task<IReadOnlyList<int>> Successors(int id) => (await Get()).Successors[id].ToList();
 
+    /// <summary>The unit a record of <paramref name="unitId"/> dated <paramref name="day"/> belongs to: the unit itself while
+    /// it exists, else the unit it was merged into (followed through later successions; the first by code when it was split).
+    /// What writers of generated records use so that none is dated after its unit ended (issue 15, item 9).</summary>
+    public async Task<int> UnitOn(int unitId, DateOnly day)
+    {
+        var s = await Get();
+        var current = unitId;
+        for (var hops = 0; hops < 8 && s.Nodes.TryGetValue(current, out var n) && n.ValidTo is { } end && day > end; hops++)
+        {
+            var next = s.Successors[current].Select(id => s.Nodes.GetValueOrDefault(id)).OfType<Node>().OrderBy(x => x.Code, StringComparer.Ordinal).FirstOrDefault();
+            if (next is null) break;
+            current = next.Id;
+        }
+        return current;
+    }
+
     /// <summary>The unit with this code valid on the day: codes were reused in 2025 (old 09568 Phú Lãm,
     /// new 09568 Phú Lương).</summary>
     public async Task<Node?> Resolve(string code, DateOnly day) =>

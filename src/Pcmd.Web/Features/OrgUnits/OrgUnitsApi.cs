@@ -26,9 +26,9 @@ public static class OrgUnitsApi
     }
 
     /// <summary>Without parentId: the top of the user's reach (the country for administrators).</summary>
-    public static async Task<Ok<List<OrgUnitDto>>> ListOrgUnits(int? parentId, DateOnly? on, string? search, UserScope scope, OrgUnitService svc,
+    public static async Task<Ok<List<OrgUnitDto>>> ListOrgUnits(int? parentId, DateQuery? on, string? search, UserScope scope, OrgUnitService svc,
         CancellationToken ct) =>
-        TypedResults.Ok(string.IsNullOrWhiteSpace(search) ? await svc.Children(scope, parentId, on, ct) : await svc.Search(scope, search, on, 50, ct));
+        TypedResults.Ok(string.IsNullOrWhiteSpace(search) ? await svc.Children(scope, parentId, on.Day(), ct) : await svc.Search(scope, search, on.Day(), 50, ct));
 
     public static async Task<Ok<OrgUnitDto>> GetOrgUnit(int id, UserScope scope, OrgUnitService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Get(scope, id, ct));

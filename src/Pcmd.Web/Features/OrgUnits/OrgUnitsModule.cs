@@ -10,6 +10,7 @@ public static class OrgUnitsModule
     public static IServiceCollection AddOrgUnits(this IServiceCollection services) => services
         .AddNavEntry(new NavEntry(NavGroup.Admin, "OrgUnits", "/org-units", 10, NavEntry.Roles(Users.Roles.Coordinator, Users.Roles.CommuneOfficer)))
         .AddClusterSignal<OrgUnitTree>() // a change through one node reaches every node's tree
+        .AddSingleton<UnitLabels>()
         .AddScoped<OrgUnitService>()
         .AddScoped<AddressPackageImporter>()
         .AddScoped<Audit.IAuditReferenceNames, OrgUnitAuditNames>()

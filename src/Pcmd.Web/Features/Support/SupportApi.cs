@@ -117,8 +117,8 @@ public static class SupportApi
     public static async Task<Ok<List<ReferralDto>>> ListOverdueReferrals(UserScope scope, ReferralService svc, CancellationToken ct) =>
         TypedResults.Ok(await svc.Overdue(scope, ct));
 
-    public static async Task<Ok<List<ContactDto>>> ListOutreachContacts(DateOnly? from, DateOnly? to, UserScope scope, OutreachService svc,
-        CancellationToken ct) => TypedResults.Ok(await svc.List(scope, from, to, ct));
+    public static async Task<Ok<List<ContactDto>>> ListOutreachContacts(DateQuery? from, DateQuery? to, UserScope scope, OutreachService svc,
+        CancellationToken ct) => TypedResults.Ok(await svc.List(scope, from.Day(), to.Day(), ct));
 
     public static async Task<Created<WithId>> AddOutreachContact([FromBody] ContactInput input, UserScope scope, OutreachService svc, CancellationToken ct)
     {
@@ -126,13 +126,13 @@ public static class SupportApi
         return TypedResults.Created($"/api/v1/support/contacts", new WithId(c.Id));
     }
 
-    public static async Task<Ok<SupportStatisticsTable>> GetSupportStatistics(string? by, DateOnly? from, DateOnly? to, UserScope scope,
+    public static async Task<Ok<SupportStatisticsTable>> GetSupportStatistics(string? by, DateQuery? from, DateQuery? to, UserScope scope,
         SupportStatistics svc, CancellationToken ct)
     {
         var errors = new ErrorList();
         var dimension = Hotspots.HotspotsApi.Parse<StatisticsBy>(by, "by", "Cách thống kê: targetGroup, need, service, outcome.", errors) ?? StatisticsBy.TargetGroup;
         errors.ThrowIfAny();
-        return TypedResults.Ok(await svc.Table(scope, dimension, from, to, ct));
+        return TypedResults.Ok(await svc.Table(scope, dimension, from.Day(), to.Day(), ct));
     }
 
     public static async Task<Ok<List<NeedKindDto>>> ListNeedKinds(bool? all, NeedKindService svc, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Enforcement;
 using Pcmd.Web.Features.Inspections;
 
@@ -59,7 +60,8 @@ public sealed class EnforcementFaker(Random r, SyntheticScale scale, IReadOnlyLi
         var kind = r.NextDouble() switch { < 0.15 => SanctionKind.Warning, < 0.92 => SanctionKind.Fine, _ => SanctionKind.Other };
         Sanctions.Add(new AdministrativeSanction
         {
-            Id = NextSanctionId, OrgUnitId = onPremises ? premises!.Entity.OrgUnitId : Unit(r, commune, day), Date = day,
+            Id = NextSanctionId, // After 1/7/2025 a sanction on premises registered in an old ward belongs to the ward the premises now lie in.
+            OrgUnitId = onPremises ? (day < AddressPackageImporter.ReformDay ? premises!.Entity.OrgUnitId : premises!.Home.Id) : Unit(r, commune, day), Date = day,
             Target = onPremises ? SanctionTarget.Premises : People[r.Next(People.Length)], EstablishmentId = onPremises ? premises!.Entity.Id : null,
             Kind = kind, Amount = kind == SanctionKind.Fine ? (onPremises ? 20_000_000 : 500_000) * (1 + r.Next(4)) : null,
             Measures = kind == SanctionKind.Other ? "Buộc chấm dứt hành vi vi phạm." : null, DecreeId = decree.Id,

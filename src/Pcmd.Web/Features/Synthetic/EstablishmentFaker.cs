@@ -79,6 +79,8 @@ public sealed class EstablishmentFaker(Random r, SyntheticScale scale, IReadOnly
         if (status != ManagementStatus.NotUnderManagement)
         {
             managedFrom = Min(registered.AddDays(r.Next(5, 120)), until);
+            // Filed under an old ward: its management began before that ward ended on 30/6/2025 (issue 15, item 9).
+            if (old is not null && managedFrom >= AddressPackageImporter.ReformDay) managedFrom = AddressPackageImporter.ReformDay.AddDays(-1);
             if (status == ManagementStatus.Closed)
             {
                 var closed = managedFrom.Value.AddDays(r.Next(180, 1500));

@@ -64,6 +64,9 @@ public sealed class HotspotFaker(Random r, SyntheticScale scale)
                 }
             }
             Lifecycle(hotspot, identified, ref eventId);
+            // A hotspot of an old ward still followed after 1/7/2025 belongs to the ward it now lies in (its earlier events
+            // count there too: the old ward was merged into it).
+            if (old is not null && hotspot.Events.Any(ev => ev.Date >= AddressPackageImporter.ReformDay)) hotspot.OrgUnitId = home.Id;
             (hotspot.State, hotspot.Complexity) = HotspotLifecycle.Derive(hotspot.Events);
             Hotspots.Add(hotspot);
             Events.AddRange(hotspot.Events);

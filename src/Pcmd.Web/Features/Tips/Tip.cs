@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Data;
 using Pcmd.Web.Shared;
 
@@ -35,8 +36,10 @@ public enum TipOutcome { Inspected, PassedToPolice, Sanctioned, Unfounded }
 /// <summary>A tin báo, tố giác, khiếu nại or phản ánh from a citizen or an agency. The source (who reported and how to
 /// reach them) is encrypted at rest and read only by the intake officers of the receiving unit, through an audited read
 /// (<see cref="TipSourceRead"/>); everyone else who may see the tip sees its substance.</summary>
-public class Tip : IVersioned
+public class Tip : IVersioned, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => OccurredOn ?? Shared.VietnamTime.Day(ReceivedAt);
     public int Id { get; set; }
     /// <summary>The follow-up code given to the reporter (also the tip's number for staff).</summary>
     public string Code { get; set; } = "";

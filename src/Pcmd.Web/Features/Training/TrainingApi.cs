@@ -27,13 +27,13 @@ public static class TrainingApi
         api.MapDelete("/{id:int}", DeleteStaffRoster).WithName(nameof(DeleteStaffRoster)).WithSummary("Xóa một dòng danh sách cán bộ").ProducesWriteProblems();
     }
 
-    public static async Task<Ok<TrainingCoursePage>> ListTrainingCourses(int? unit, DateOnly? from, DateOnly? to, string? level, int? page,
+    public static async Task<Ok<TrainingCoursePage>> ListTrainingCourses(int? unit, DateQuery? from, DateQuery? to, string? level, int? page,
         int? pageSize, UserScope scope, TrainingService svc, CancellationToken ct)
     {
         var errors = new ErrorList();
         var l = HotspotsApi.Parse<TrainingLevel>(level, "level", "Cấp tập huấn không hợp lệ.", errors);
         errors.ThrowIfAny();
-        return TypedResults.Ok(await svc.List(scope, new TrainingFilter(unit, from, to, l, page ?? 1, pageSize ?? 50), ct));
+        return TypedResults.Ok(await svc.List(scope, new TrainingFilter(unit, from.Day(), to.Day(), l, page ?? 1, pageSize ?? 50), ct));
     }
 
     public static async Task<Ok<TrainingCourseDto>> GetTrainingCourse(int id, UserScope scope, TrainingService svc, CancellationToken ct) =>

@@ -11,8 +11,10 @@ namespace Pcmd.Web.Features.Training;
 public enum TrainingLevel { City, Commune }
 
 /// <summary>A training course (lớp tập huấn, bồi dưỡng kiến thức, kỹ năng nghiệp vụ) with its participants by unit and agency.</summary>
-public class TrainingCourse : IVersioned
+public class TrainingCourse : IVersioned, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => StartDate;
     public int Id { get; set; }
     public string Title { get; set; } = "";
     public TrainingLevel Level { get; set; }

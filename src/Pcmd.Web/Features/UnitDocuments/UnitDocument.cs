@@ -14,8 +14,10 @@ public enum DocumentKind { Plan, Decision, Directive, OfficialLetter }
 /// <summary>A document a unit or agency issued (kế hoạch, quyết định, chỉ thị, công văn), recorded instead of entering a whole
 /// plan: 3.1.1 counts a commune's plan document in the year, 3.2.1 its documents "ban hành theo thẩm quyền". A document that
 /// implements a plan names it (<see cref="PlanId"/>), and the plan's page lists who has one and who has not.</summary>
-public class UnitDocument : IVersioned
+public class UnitDocument : IVersioned, IHeldByUnit
 {
+    int IHeldByUnit.HeldByUnitId => OrgUnitId;
+    DateOnly? IHeldByUnit.HeldOn => IssuedOn;
     public int Id { get; set; }
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }

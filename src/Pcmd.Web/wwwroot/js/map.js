@@ -13,7 +13,7 @@
   // The colours of wwwroot/css/hotspots.css (.map-complex …).
   var colours = {
     complex: '#dc3545', active: '#fd7e14', low: '#ffc107', inactive: '#198754',
-    underManagement: '#0d6efd', notUnderManagement: '#6f42c1', closed: '#6c757d'
+    underManagement: '#0d6efd', notUnderManagement: '#6f42c1', closed: '#6c757d', tip: '#087990'
   };
   var maxZoom = 19;
   var base = el.getAttribute('data-points-url');
@@ -39,8 +39,10 @@
     var labels = answer.labels || {};
     var label = kind === 'hotspot'
       ? [(labels.levels || {})[p.level], (labels.states || {})[p.state]].filter(Boolean).join(' · ')
-      : (labels.statuses || {})[p.status];
-    [label, (answer.units || {})[p.unitId]].forEach(function (line) {
+      : kind === 'tip' ? (labels.layers || {}).tip : (labels.statuses || {})[p.status];
+    // Establishments: inspected in the view's year or not (the answer's labels name the year).
+    var inspected = p.inspected === undefined ? null : (labels.inspections || {})[p.inspected ? 'inspected' : 'notInspected'];
+    [label, inspected, (answer.units || {})[p.unitId]].forEach(function (line) {
       if (!line) return;
       var div = document.createElement('div');
       div.textContent = line;
@@ -72,15 +74,17 @@
   function draw(answer) {
     drawn.clearLayers();
     var points = 0, clusters = 0, total = 0;
-    [['hotspot', answer.hotspots], ['establishment', answer.establishments]].forEach(function (pair) {
+    [['hotspot', answer.hotspots], ['establishment', answer.establishments], ['tip', answer.tips]].forEach(function (pair) {
       var kind = pair[0], layer = pair[1];
       if (!layer) return;
       total += layer.total;
       (layer.points || []).forEach(function (p) {
         var hotspot = kind === 'hotspot';
+        // An establishment not inspected in the year has a dashed red ring (colour is not the only carrier: the popup says it).
+        var notInspected = p.inspected === false;
         L.circleMarker([p.lat, p.lng], {
-          radius: hotspot ? 8 : 5, color: '#333', weight: 1, opacity: 0.9,
-          fillColor: colours[hotspot ? p.level : p.status] || '#6c757d', fillOpacity: hotspot ? 0.85 : 0.7
+          radius: hotspot ? 8 : 5, color: notInspected ? '#b02a37' : '#333', weight: notInspected ? 2 : 1, dashArray: notInspected ? '3 2' : null,
+          opacity: 0.9, fillColor: colours[hotspot ? p.level : kind === 'tip' ? 'tip' : p.status] || '#6c757d', fillOpacity: hotspot ? 0.85 : 0.7
         }).bindPopup(popup(kind, p, answer)).addTo(drawn);
         points++;
       });

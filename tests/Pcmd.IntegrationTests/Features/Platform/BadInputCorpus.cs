@@ -139,6 +139,8 @@ public static class BadInputCorpus
         if (types.Contains("integer") || types.Contains("number")) return "mười";
         if (types.Contains("boolean")) return "có lẽ";
         if (format == "date") return "2026-02-30";
+        // A DateQuery (day first or ISO): a day that does not exist.
+        if (schema["pattern"]?.GetValue<string>().Contains(@"\d{1,2}[/", StringComparison.Ordinal) == true) return "31/02/2026";
         return null;
     }
 
