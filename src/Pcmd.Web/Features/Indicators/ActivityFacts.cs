@@ -23,6 +23,9 @@ public static class ActivityFacts
         [Computation.ReachedEstablishmentWorkers] = TargetGroup.EstablishmentWorkers,
     };
 
+    /// <summary>The target group of a "people reached" computation.</summary>
+    public static TargetGroup GroupOf(Computation c) => Reached[c];
+
     public static bool Handles(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.Handles(c) || Reached.ContainsKey(c) || IsShare(c) || c is Computation.TrainedCityStaff or Computation.TrainedLocalStaff;
 
     public static bool IsShare(Computation c) => DocumentFacts.Handles(c) || CommuneFacts.IsShare(c) ||

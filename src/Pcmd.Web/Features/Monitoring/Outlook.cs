@@ -22,11 +22,11 @@ public sealed record OutlookKeys(Computation Computation, int Year, FigureKey No
 
     public static OutlookKeys For(Computation c, DateOnly from, DateOnly to, int year, DateOnly today, int? planId = null)
     {
-        // The shares of units meeting a rule over the window (3.1.1 a plan, 3.1.2 events every quarter, 3.2.1 documents, 3.2.3
-        // staff trained) are states of the window, not flows: a month-by-month trend and a seasonal projection say little about
-        // them, and each of their twenty windows probes every commune (about 580 before 1/7/2025) — the page then ran past
-        // PostgreSQL's 30 s command timeout. Such a figure shows its value alone.
-        if (ActivityFacts.IsShare(c) || CommuneFacts.Handles(c)) return new(c, year, FigureKey.Of(c, from, to, planId), null, [], []);
+        // The shares of units meeting a rule over the window (3.1.1 a plan, 3.2.1 documents, 3.2.3 staff trained) are states of
+        // the window, and each of their twenty windows probes every commune (about 580 before 1/7/2025): such a figure shows its
+        // value alone. 3.1.2 (events every quarter) is folded from one grouped query (MaintainedSeries), so it has its trend.
+        if ((ActivityFacts.IsShare(c) && c != Computation.CommunicationMaintainedShare) || CommuneFacts.Handles(c))
+            return new(c, year, FigureKey.Of(c, from, to, planId), null, [], []);
         var months = year > today.Year ? 0 : year < today.Year ? 12 : today.Month;
         var monthKeys = Enumerable.Range(1, months).Select(m =>
         {

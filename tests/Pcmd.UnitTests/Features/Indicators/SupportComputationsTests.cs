@@ -27,7 +27,7 @@ public sealed class SupportComputationsTests(RegistryFixture data) : IClassFixtu
     async Task<Actual> Compute(Computation c, string unit, int year)
     {
         using var scope = data.Services.CreateScope();
-        await Seed(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
+        await Seed(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), data.Units);
         var areas = scope.ServiceProvider.GetRequiredService<IndicatorAreas>();
         return await scope.ServiceProvider.GetRequiredService<IndicatorComputations>()
             .Compute(c, await areas.ForQuery(data.Units[unit]), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -72,13 +72,14 @@ public sealed class SupportComputationsTests(RegistryFixture data) : IClassFixtu
 
     static readonly SemaphoreSlim Once = new(1, 1);
 
-    async Task Seed(PcmdDbContext db)
+    /// <summary>Adds the cases above once (also for <see cref="WindowSeriesTests"/>).</summary>
+    internal static async Task Seed(PcmdDbContext db, Dictionary<string, int> units)
     {
         await Once.WaitAsync();
         try
         {
             if (await db.SupportCases.AnyAsync()) return;
-            var u = data.Units;
+            var u = units;
             var user = new PcmdUser { Id = "sup-1", UserName = "giamsat-test", FullName = "Giám sát", OrgUnitId = u["city"] };
             db.Users.Add(user);
             var service = new Pcmd.Web.Features.ServiceDirectory.SupportService { Name = "Dịch vụ thử", Kind = SupportServiceKind.SocialWork, OrgUnitId = u["city"], Address = "Số 1" };
