@@ -21,6 +21,7 @@ using Pcmd.Web.Features.Reference;
 // dotnet run -c Release --project bench/Pcmd.Bench -- map [--connection "<postgres>"] [--seconds 5] [--rounds 2] [--concurrency 8]
 // dotnet run -c Release --project bench/Pcmd.Bench -- exports [--template pcmd_country] [--connection "<postgres copy>"] [--settle 10] [--web <other src/Pcmd.Web>]
 // dotnet run --project bench/Pcmd.Bench -- tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--clients 50] [--seconds 60] [--build Debug]
+// dotnet run --project bench/Pcmd.Bench -- support [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--pages 200]
 // dotnet run -c Release --project bench/Pcmd.Bench -- bombs [--file <xlsx of benchmark (a)>]   (no database)
 // See docs/synthetic-data.md and the README's "Benchmarks" section.
 
@@ -47,6 +48,7 @@ try
         "cluster-faults" => await Pcmd.Bench.Cluster.ClusterFaults.Run(options),
         "exports" => await ExportsBenchmark.Run(options),
         "tips" => await TipsBenchmark.Run(options),
+        "support" => await SupportBenchmark.Run(options),
         "bomb" => BombsBenchmark.Child(options),
         _ => Usage(),
     };
@@ -63,6 +65,7 @@ static int Usage()
         usage:
           Pcmd.Bench generate --scale demo|city|country [--seed 42] [--connection "<postgres>" | --sqlite <file>] [--append] [--reset]
                           [--only tips]   (only the tips and enforcement records of issue 11, on units loaded by the run)
+                          [--only support]   (only the support records of issue 12: cases, contacts, needs, referrals, groups)
           Pcmd.Bench run [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--rows 100000] [--skip-import]
           Pcmd.Bench reporting [--connection "<postgres>"] [--runs 20] [--warmups 3]
           Pcmd.Bench plan-results [--connection "<postgres>"] [--runs 20] [--warmups 3]   (a plan's ten indicators, one query each vs one pass;
@@ -86,6 +89,8 @@ static int Usage()
                           [--web <another build's src/Pcmd.Web>] [--out <md>]
                           (the establishments' .xlsx and .csv exports of the whole country, alone and two at once: the app's
                           memory before, peak and after, time and bytes; runs on a copy, pcmd_country_exports by default)
+          Pcmd.Bench support [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--pages 200]
+                          (issue 12: the country's 3.1.3 share, app vs SQL; a case worker's caseload p95)
           Pcmd.Bench tips [--connection "<postgres>"] [--year 2025] [--runs 20] [--warmups 3] [--clients 50] [--seconds 60] [--build Release|Debug]
                           [--skip-share] [--skip-submit]   (issue 11: the country's tips on time, app vs SQL; the public submit under load)
           Pcmd.Bench bombs [--file <xlsx>]   (hostile spreadsheets read as the import reads them: outcome and peak memory; no database)
@@ -116,7 +121,7 @@ static async Task<int> Generate(Args o)
     var prerequisites = clock.Elapsed;
     Console.WriteLine($"Units and catalogues ready in {prerequisites.TotalSeconds:0.0} s");
 
-    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append"), o.Get("only") == "tips"), progress);
+    var result = await data.Generate(new SyntheticOptions(scale, seed, o.Has("append"), o.Get("only") == "tips", o.Get("only") == "support"), progress);
     Console.WriteLine();
     Console.WriteLine($"| scale {scale.Name}, seed {seed} | count |");
     Console.WriteLine("|---|---:|");
@@ -128,6 +133,8 @@ static async Task<int> Generate(Args o)
         ("hotspots", result.Hotspots), ("hotspot events", result.HotspotEvents), ("tips", result.Enforcement.Tips),
         ("tip steps", result.Enforcement.TipSteps), ("tip deadline extensions", result.Enforcement.Extensions),
         ("criminal cases", result.Enforcement.CriminalCases), ("administrative sanctions", result.Enforcement.AdministrativeSanctions),
+        ("support cases", result.Support.Cases), ("outreach contacts", result.Support.Contacts), ("referrals", result.Support.Referrals),
+        ("peer groups", result.Support.Groups),
     })
         Console.WriteLine($"| {name} | {count:N0} |");
     Console.WriteLine();

@@ -102,6 +102,10 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Support.CaseNote> CaseNotes => Set<Features.Support.CaseNote>();
     public DbSet<Features.Support.OutreachContact> OutreachContacts => Set<Features.Support.OutreachContact>();
     public DbSet<Features.Support.Referral> Referrals => Set<Features.Support.Referral>();
+    public DbSet<Features.Support.SupportGroup> SupportGroups => Set<Features.Support.SupportGroup>();
+    public DbSet<Features.Support.GroupMember> GroupMembers => Set<Features.Support.GroupMember>();
+    public DbSet<Features.Support.GroupMeeting> GroupMeetings => Set<Features.Support.GroupMeeting>();
+    public DbSet<Features.Support.MeetingAttendee> MeetingAttendees => Set<Features.Support.MeetingAttendee>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -26,10 +26,16 @@ public sealed class CaseAccess(PcmdDbContext db)
         : c.Workers.Any(w => w.UserId == userId) ? CaseRole.Worker
         : CaseRole.None;
 
-    /// <summary>The cases a user sees, as SQL.</summary>
-    public IQueryable<SupportCase> Visible(string? userId) =>
-        userId is null ? db.SupportCases.Where(_ => false)
-            : db.SupportCases.Where(c => c.SupervisorId == userId || c.Workers.Any(w => w.UserId == userId));
+    /// <summary>The cases a user sees, as SQL: the ids from the two indexes (assignments by user, cases by supervisor) first, so
+    /// that PostgreSQL reads a caseload by primary key instead of filtering every case of the country with an OR (measured on
+    /// the country data set: the OR form scanned 60,000 cases for a caseload of 219).</summary>
+    public IQueryable<SupportCase> Visible(string? userId)
+    {
+        if (userId is null) return db.SupportCases.Where(_ => false);
+        var ids = db.CaseWorkerAssignments.Where(w => w.UserId == userId).Select(w => w.CaseId)
+            .Union(db.SupportCases.Where(c => c.SupervisorId == userId).Select(c => c.Id));
+        return db.SupportCases.Where(c => ids.Contains(c.Id));
+    }
 
     /// <summary>Accounts of a role whose area (their unit's subtree and the units merged into it) holds the case's unit:
     /// those a case of that unit may be given to.</summary>

@@ -39,6 +39,7 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
     public async Task<SyntheticResult> Generate(SyntheticOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (options.TipsAndCasesOnly) return await GenerateTipsAndCases(options, progress, ct);
+        if (options.SupportOnly) return await GenerateSupport(options, progress, ct);
         if (!options.Append && await db.Establishments.AnyAsync(ct))
             throw new InvalidOperationException("The database already has establishments: synthetic data is only added to an empty registry, unless appending is asked for (--append).");
         var scale = options.Scale;
@@ -59,6 +60,8 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
             ? (await db.Establishments.Where(e => e.LicenceNumber != null).Select(e => e.LicenceNumber!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
 
+        var supportRandom = new Random(options.Seed ^ SupportSeedMix);
+        var staff = await SupportStaff(scale, units, supportRandom, ct);
         await using var w = await BulkWriter.Open(db, ct);
         async Task Write<T>(IReadOnlyList<T> rows) where T : class
         {
@@ -120,6 +123,7 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
         progress?.Report($"{spots.Hotspots.Count} hotspots");
 
         var enforcement = await TipsAndCases(w, writing, scale, r, units, all, decrees, progress, ct);
+        var support = await Support(w, writing, scale, supportRandom, units, staff, progress, ct);
 
         writing.Start();
         await w.CommitAsync(ct);
@@ -128,6 +132,6 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
         total.Stop();
         return new SyntheticResult(scale.Name, options.Seed, units.Communes.Count, units.OldCommuneCount, all.Count, teams.Teams.Count,
             teams.Teams.Sum(t => t.Members.Count), visits.Count, visits.MemberCount, visits.ViolationCount, visits.SanctionCount,
-            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed) { Enforcement = enforcement };
+            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed) { Enforcement = enforcement, Support = support };
     }
 }

@@ -298,6 +298,14 @@ public static class AuthorizationMatrix
         ["GET /api/v1/support/need-kinds"] = Everyone,
         ["POST /api/v1/support/need-kinds"] = Admin,
         ["PUT /api/v1/support/need-kinds/{id}"] = Admin,
+        // Peer and self-help groups: the case workers (and supervisors) of the group's ward; the demo group is Phú Lương's.
+        ["GET /api/v1/support/groups"] = "hotro",
+        ["POST /api/v1/support/groups"] = "hotro",
+        ["GET /api/v1/support/groups/{id}"] = "hotro",
+        ["PUT /api/v1/support/groups/{id}"] = "hotro",
+        ["POST /api/v1/support/groups/{id}/members"] = "hotro",
+        ["POST /api/v1/support/groups/{id}/members/{membershipId}/leave"] = "hotro",
+        ["POST /api/v1/support/groups/{id}/meetings"] = "hotro",
 
         ["GET /api/v1/notifications"] = Everyone,
         ["GET /api/v1/search"] = Everyone,

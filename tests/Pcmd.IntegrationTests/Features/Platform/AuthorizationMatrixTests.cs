@@ -146,6 +146,9 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("consentId", await db.Set<Pcmd.Web.Features.Support.Consent>().Where(c => c.CaseId == supportCase).Select(c => (int?)c.Id).FirstOrDefaultAsync());
         Put("referrals/id", await db.Set<Pcmd.Web.Features.Support.Referral>().Where(r => r.CaseId == supportCase).Select(r => (int?)r.Id).FirstOrDefaultAsync());
         Put("need-kinds/id", await db.Set<Pcmd.Web.Features.Support.NeedKind>().Select(k => (int?)k.Id).FirstOrDefaultAsync());
+        var group = await db.SupportGroups.Where(g => g.OrgUnitId == pl).Select(g => (int?)g.Id).FirstOrDefaultAsync();
+        Put("groups/id", group);
+        Put("membershipId", await db.GroupMembers.Where(m => m.GroupId == group).Select(m => (int?)m.Id).FirstOrDefaultAsync());
         return s;
     }
 }
