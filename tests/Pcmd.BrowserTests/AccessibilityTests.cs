@@ -19,6 +19,8 @@ public class AccessibilityTests(PcmdServer server)
     [InlineData("phuluong", "/hotspots")]
     [InlineData("dieuphoi", "/reports")]
     [InlineData("lanhdao", "/")]
+    [InlineData("dieuphoi", "/enforcement/import")]
+    [InlineData("admin", "/work-calendar?year=2026&edit=1")]
     public async Task The_page_has_no_serious_accessibility_violation(string user, string path)
     {
         var page = await server.SignIn(user, 1366);

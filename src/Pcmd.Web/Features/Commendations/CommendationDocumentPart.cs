@@ -8,7 +8,7 @@ namespace Pcmd.Web.Features.Commendations;
 /// <summary>The year's commendations in a yearly report's documents, as the report page lists them
 /// (<see cref="Pages.CommendationReportSection"/>): the reader's area, collectives and individuals by name. An individual's
 /// name is personal data; the document carries it because a commendation is conferred by a published decision and the
-/// yearly report's "biểu dương, khen thưởng" names who was commended (see docs/decisions-report15.md). The names are read
+/// yearly report's "biểu dương, khen thưởng" names who was commended (see docs/decisions.md, "Merged from docs/decisions-report15.md"). The names are read
 /// through <see cref="CommendationService.List"/>, which records every individual's read in the audit log, as for the page.</summary>
 public sealed class CommendationDocumentPart(CommendationService commendations) : IReportDocumentParts
 {

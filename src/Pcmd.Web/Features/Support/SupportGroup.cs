@@ -27,7 +27,7 @@ public class SupportGroup : IVersioned
 }
 
 /// <summary>A case's membership of a group, from the day it joined to the day it left. Shown only while the case's consent to
-/// being referred stands (docs/decisions-groups.md).</summary>
+/// being referred stands (docs/decisions.md, "Merged from docs/decisions-groups.md").</summary>
 public class GroupMember
 {
     public int Id { get; set; }

@@ -47,7 +47,7 @@ public sealed class TipPhotoConfiguration : IEntityTypeConfiguration<TipPhoto>
 }
 
 /// <summary>Photos of tips: checked before anything is saved (type by the first bytes, size, declared dimensions), metadata
-/// removed unless the reporter keeps it; read with the tip's access rules (docs/decisions-tips2.md): a photo is substance,
+/// removed unless the reporter keeps it; read with the tip's access rules (docs/decisions.md, "Merged from docs/decisions-tips2.md"): a photo is substance,
 /// seen by whoever sees the tip, unless the intake officer marks it identifying, which makes it part of the source.</summary>
 public sealed class TipPhotos(PcmdDbContext db, TimeProvider clock, AuditTrail audit)
 {

@@ -15,7 +15,7 @@ namespace Pcmd.Web.Features.Enforcement.Import;
 /// reads every row, checks it with the rules of the form (a decree in force on the day, the stages in order, a unit within
 /// the user's writable scope), then saves all rows in one SaveChanges — or none when any row is wrong. These records have no
 /// natural key, so a "skip bad rows" import followed by the corrected file would count the good rows twice: the mode is
-/// always all-or-nothing (docs/decisions-import.md).</summary>
+/// always all-or-nothing (docs/decisions.md, "Merged from docs/decisions-import.md").</summary>
 public abstract class EnforcementImport<T>(DbContextOptions<PcmdDbContext> options, PcmdDbContext db, OrgUnitTree tree, TimeProvider clock,
     IOptions<ArchiveLimits> limits) : ISpreadsheetImport where T : class
 {
