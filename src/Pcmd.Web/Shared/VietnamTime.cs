@@ -4,7 +4,9 @@ namespace Pcmd.Web.Shared;
 /// on documents are Vietnamese days whatever the server's time zone, so every feature converts here.</summary>
 public static class VietnamTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    /// <summary>UTC+7 all year (no daylight saving), as a constant a query can carry.</summary>
+    public const int OffsetHours = 7;
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(OffsetHours);
 
     /// <summary>A UTC instant (of any <see cref="DateTimeKind"/>: EF gives Unspecified) as Vietnamese wall-clock time.</summary>
     public static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);

@@ -4,6 +4,9 @@ using Pcmd.Web.Features.Hotspots;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Support;
 using Pcmd.Web.Security;
+using Pcmd.Web.Shared;
+using Tip = Pcmd.Web.Features.Tips.Tip;
+using TipState = Pcmd.Web.Features.Tips.TipState;
 using Inspection = Pcmd.Web.Features.Inspections.Inspection;
 using SanctionKind = Pcmd.Web.Features.Inspections.SanctionKind;
 
@@ -19,6 +22,9 @@ public sealed class DatedFact
     public int Den { get; set; }
     public DateOnly? On { get; set; }
     public DateOnly? NumOn { get; set; }
+    /// <summary>The numerator holds only in windows judged on or before this day (a window is judged on its end, or today while it
+    /// runs): an open tip is on time until its next deadline passes. Null: in every window.</summary>
+    public DateOnly? NumUntil { get; set; }
 }
 
 /// <summary>How a computation's windows relate to its records' days.</summary>
@@ -36,7 +42,7 @@ public enum DatedShape
 /// computation of <see cref="IndicatorComputations.Facts"/> with the window's end left open up to <c>last</c> and each record's
 /// day kept; <see cref="WindowSeries"/> groups them by unit and period and folds the periods into windows in memory. The unit
 /// tests prove every window equal to the per-window computation. The computations not listed (states of a day: rosters, plans
-/// in force, commune rules; tips on time, which can fall late after a window's end) keep one query per window.</summary>
+/// in force, commune rules; keep one query per window.</summary>
 public static class DatedFacts
 {
     public static DatedShape? ShapeOf(Computation c) => c switch
@@ -48,9 +54,13 @@ public static class DatedFacts
             or Computation.PeopleSanctioned or Computation.SellersSanctioned or Computation.FinesTotal or Computation.OutreachContacts
             or Computation.ReachedResidents or Computation.ReachedMigrantWorkers or Computation.ReachedHighSchoolStudents
             or Computation.ReachedUniversityStudents or Computation.ReachedVocationalStudents or Computation.ReachedEstablishmentOwners
-            or Computation.ReachedEstablishmentWorkers or Computation.TrainedCityStaff or Computation.TrainedLocalStaff => DatedShape.Flow,
+            or Computation.ReachedEstablishmentWorkers or Computation.TrainedCityStaff or Computation.TrainedLocalStaff
+            or Computation.TipsReceived or Computation.TipsHandledOnTimeShare => DatedShape.Flow,
         _ => null,
     };
+
+    /// <summary>Whether the facts of <paramref name="c"/> set <see cref="DatedFact.NumUntil"/>.</summary>
+    public static bool HoldsUntil(Computation c) => c == Computation.TipsHandledOnTimeShare;
 
     /// <summary>The dated facts of <paramref name="c"/> for windows starting on <paramref name="from"/> (a flow: on or after it)
     /// and ending on or before <paramref name="last"/>.</summary>
@@ -112,6 +122,18 @@ public static class DatedFacts
             .Select(s => new DatedFact { UnitId = s.OrgUnitId, Num = (int)(s.Amount!.Value / 1000), Den = 0, On = s.Date, NumOn = s.Date }),
         Computation.OutreachContacts => In(db, db.OutreachContacts.Where(x => x.Date >= from && x.Date <= last), area, x => x.OrgUnitId)
             .Select(x => new DatedFact { UnitId = x.OrgUnitId, Num = x.People, Den = 0, On = x.Date, NumOn = x.Date }),
+        Computation.TipsReceived => Tips(db, area, from, last).Select(t => new DatedFact
+        {
+            UnitId = t.OrgUnitId, Num = 1, Den = 0,
+            On = DateOnly.FromDateTime(t.ReceivedAt.AddHours(VietnamTime.OffsetHours)), NumOn = DateOnly.FromDateTime(t.ReceivedAt.AddHours(VietnamTime.OffsetHours)),
+        }),
+        // As TipFacts.HandledOnTime: every recorded step on time, and an open tip only until its next deadline passes.
+        Computation.TipsHandledOnTimeShare => Tips(db, area, from, last).Select(t => new DatedFact
+        {
+            UnitId = t.OrgUnitId, Den = 1, Num = db.TipSteps.Any(s => s.TipId == t.Id && !s.OnTime) ? 0 : 1,
+            On = DateOnly.FromDateTime(t.ReceivedAt.AddHours(VietnamTime.OffsetHours)), NumOn = DateOnly.FromDateTime(t.ReceivedAt.AddHours(VietnamTime.OffsetHours)),
+            NumUntil = t.State != TipState.Closed ? t.NextDueOn : null,
+        }),
         Computation.TrainedCityStaff => Trained(db, area, from, last, [OrgUnitLevel.Province]),
         Computation.TrainedLocalStaff => Trained(db, area, from, last, [OrgUnitLevel.District, OrgUnitLevel.Commune]),
         _ => Reached(db, area, from, last, ActivityFacts.GroupOf(c)),
@@ -151,6 +173,14 @@ public static class DatedFacts
                 On = x.Screened == null ? null : x.Screened > x.OpenedOn ? x.Screened : x.OpenedOn,
                 NumOn = x.Served,
             });
+
+    /// <summary>Tips received (Vietnamese days) from <paramref name="from"/> to <paramref name="last"/>, as TipFacts reads them.</summary>
+    static IQueryable<Tip> Tips(PcmdDbContext db, int? area, DateOnly from, DateOnly last)
+    {
+        var start = VietnamTime.StartOf(from).UtcDateTime;
+        var end = VietnamTime.StartOf(last.AddDays(1)).UtcDateTime;
+        return In(db, db.Tips.Where(t => t.ReceivedAt >= start && t.ReceivedAt < end), area, t => t.OrgUnitId);
+    }
 
     static IQueryable<Inspection> Inspections(PcmdDbContext db, int? area, DateOnly from, DateOnly last) =>
         In(db, db.Inspections.Where(i => i.Date >= from && i.Date <= last), area, i => i.OrgUnitId);

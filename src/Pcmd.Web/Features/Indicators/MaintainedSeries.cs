@@ -31,7 +31,7 @@ public static class MaintainedSeries
         var bounds = quarters.Values.SelectMany(q => q).SelectMany(q => new[] { q.From, q.To.AddDays(1) }).Distinct().Order().ToList();
         var inAreas = db.OrgUnitAreas.Where(x => !x.Above && communes.Any(u => u.Id == x.AreaId)).Select(x => x.UnitId);
         var events = db.CommunicationEvents.Where(e => e.Date >= from && e.Date <= last && inAreas.Contains(e.OrgUnitId))
-            .Select(e => new WindowSeries.TaggedFact { Tag = 0, UnitId = e.OrgUnitId, Num = 1, Den = 0, On = e.Date, NumOn = e.Date });
+            .Select(e => new WindowSeries.TaggedFact { Tag = 0, UnitId = e.OrgUnitId, Num = 1, Den = 0, On = e.Date, NumOn = e.Date, NumUntil = null });
         // Events per commune (its area) and period.
         var counts = units.ToDictionary(u => u.Id, _ => new int[bounds.Count + 1]);
         foreach (var r in await WindowSeries.Grouped(events, bounds, ct))

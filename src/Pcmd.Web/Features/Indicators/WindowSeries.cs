@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
+using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Indicators;
 
@@ -12,6 +13,8 @@ public sealed class PeriodFact
     public int UnitId { get; set; }
     public int On { get; set; }
     public int NumOn { get; set; }
+    /// <summary>The numerator holds while a window's cut-off period is at most this (<see cref="DatedFact.NumUntil"/>); -1: always.</summary>
+    public int Until { get; set; } = -1;
     public int Num { get; set; }
     public int Den { get; set; }
 }
@@ -49,22 +52,29 @@ public static class WindowSeries
     /// <summary>Each key's numerator and denominator per recorded unit, as <see cref="IndicatorComputations.ComputeByUnit(IReadOnlyCollection{FigureKey}, int?, CancellationToken)"/>
     /// gives them window by window (a unit is listed when a record of it is in the window).</summary>
     public static async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(PcmdDbContext db, List<Batch> batches, int? area,
-        CancellationToken ct)
+        CancellationToken ct, DateOnly? today = null)
     {
         // The boundaries of every window: a day d is in period "number of boundaries ≤ d", so window [a, b] is the periods from
-        // a's to (b + 1)'s, exclusive (from the first for a window from its batch's start).
-        var bounds = batches.SelectMany(b => b.Keys).SelectMany(k => new[] { k.From, k.To.AddDays(1) }).Distinct().Order().ToList();
+        // a's to (b + 1)'s, exclusive (from the first for a window from its batch's start). The day after each window's cut-off
+        // (its end, or today if sooner) is one too, for the numerators that hold only until a day (DatedFact.NumUntil).
+        var day = today ?? VietnamTime.Today(TimeProvider.System);
+        var bounds = batches.SelectMany(b => b.Keys).SelectMany(k => new[] { k.From, k.To.AddDays(1), CutOff(k, day).AddDays(1) })
+            .Distinct().Order().ToList();
         IQueryable<DatedFact>[] parts = [.. batches.Select(b => DatedFacts.Facts(db, b.Computation, area, b.From, b.Last))];
         IQueryable<TaggedFact>? all = null;
         for (var i = 0; i < parts.Length; i++)
         {
             var tag = i;
-            var q = parts[i].Select(f => new TaggedFact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den, On = f.On, NumOn = f.NumOn });
+            // Only some computations set a day until which their numerator holds; the others' facts leave it out of their
+            // projection, so it is null here rather than read from a member they never set.
+            var q = DatedFacts.HoldsUntil(batches[i].Computation)
+                ? parts[i].Select(f => new TaggedFact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den, On = f.On, NumOn = f.NumOn, NumUntil = f.NumUntil })
+                : parts[i].Select(f => new TaggedFact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den, On = f.On, NumOn = f.NumOn, NumUntil = null });
             all = all is null ? q : all.Concat(q);
         }
         // The union makes each fact's days columns of a subquery, so that a day computed by a subquery (an establishment's first
         // inspection) is computed once, not once per boundary; a single batch gets an empty partner for that.
-        if (parts.Length == 1) all = all!.Concat(parts[0].Where(f => false).Select(f => new TaggedFact { Tag = -1, UnitId = f.UnitId, Num = f.Num, Den = f.Den, On = f.On, NumOn = f.NumOn }));
+        if (parts.Length == 1) all = all!.Concat(all!.Where(f => false).Select(f => new TaggedFact { Tag = -1, UnitId = f.UnitId, Num = f.Num, Den = f.Den, On = f.On, NumOn = f.NumOn, NumUntil = f.NumUntil }));
         var rows = await Grouped(all!, bounds, ct);
         var byTag = rows.ToLookup(r => r.Tag);
         var result = new Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>();
@@ -73,7 +83,8 @@ public static class WindowSeries
             var b = batches[i];
             var share = IndicatorComputations.IsShare(b.Computation);
             foreach (var k in b.Keys)
-                result[k] = Fold(byTag[i], b.Shape == DatedShape.FromStart ? 0 : Period(bounds, k.From), Period(bounds, k.To.AddDays(1)), share);
+                result[k] = Fold(byTag[i], b.Shape == DatedShape.FromStart ? 0 : Period(bounds, k.From), Period(bounds, k.To.AddDays(1)), share,
+                    Period(bounds, CutOff(k, day).AddDays(1)));
         }
         return result;
     }
@@ -81,25 +92,31 @@ public static class WindowSeries
     /// <summary>The facts summed per batch, unit and periods of their days.</summary>
     internal static Task<List<PeriodFact>> Grouped(IQueryable<TaggedFact> facts, List<DateOnly> bounds, CancellationToken ct) =>
         facts.Select(Periods(bounds))
-            .GroupBy(p => new { p.Tag, p.UnitId, p.On, p.NumOn })
-            .Select(g => new PeriodFact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, On = g.Key.On, NumOn = g.Key.NumOn, Num = g.Sum(p => p.Num), Den = g.Sum(p => p.Den) })
+            .GroupBy(p => new { p.Tag, p.UnitId, p.On, p.NumOn, p.Until })
+            .Select(g => new PeriodFact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, On = g.Key.On, NumOn = g.Key.NumOn, Until = g.Key.Until, Num = g.Sum(p => p.Num), Den = g.Sum(p => p.Den) })
             .ToListAsync(ct);
 
     /// <summary>The window of periods [<paramref name="lo"/>, <paramref name="hi"/>): a fact is in it when its day is (a share's
-    /// denominator, a count's numerator), in the numerator when its numerator day is reached too.</summary>
-    public static Dictionary<int, (int Num, int Den)> Fold(IEnumerable<PeriodFact> rows, int lo, int hi, bool share)
+    /// denominator, a count's numerator), in the numerator when its numerator day is reached too and, for a numerator that holds
+    /// only until a day, the window's cut-off (<paramref name="cut"/>: the period after it; the window's end by default) has not
+    /// passed that day.</summary>
+    public static Dictionary<int, (int Num, int Den)> Fold(IEnumerable<PeriodFact> rows, int lo, int hi, bool share, int? cut = null)
     {
         var result = new Dictionary<int, (int Num, int Den)>();
+        var until = cut ?? hi;
         foreach (var r in rows)
         {
             var inWindow = r.On >= lo && r.On < hi;
-            var inNum = inWindow && r.NumOn >= 0 && Math.Max(r.On, r.NumOn) < hi;
+            var inNum = inWindow && r.NumOn >= 0 && Math.Max(r.On, r.NumOn) < hi && (r.Until < 0 || r.Until >= until);
             if (!(share ? inWindow : inNum)) continue;
             var v = result.GetValueOrDefault(r.UnitId);
             result[r.UnitId] = (v.Num + (inNum ? r.Num : 0), v.Den + (inWindow ? r.Den : 0));
         }
         return result;
     }
+
+    /// <summary>The day a window is judged on: its end, or today while it runs (a tip's next deadline is overdue only once passed).</summary>
+    static DateOnly CutOff(FigureKey k, DateOnly today) => k.To < today ? k.To : today;
 
     /// <summary>The period a day falls in: the number of boundaries on or before it.</summary>
     internal static int Period(List<DateOnly> bounds, DateOnly day)
@@ -120,7 +137,9 @@ public static class WindowSeries
             Set(nameof(PeriodFact.Num), Of(nameof(TaggedFact.Num))),
             Set(nameof(PeriodFact.Den), Of(nameof(TaggedFact.Den))),
             Set(nameof(PeriodFact.On), PeriodOf(Of(nameof(TaggedFact.On)), bounds)),
-            Set(nameof(PeriodFact.NumOn), PeriodOf(Of(nameof(TaggedFact.NumOn)), bounds))), f);
+            Set(nameof(PeriodFact.NumOn), PeriodOf(Of(nameof(TaggedFact.NumOn)), bounds)),
+            // The period of the day after: "the window's cut-off is on or before NumUntil" is "its period is at most this".
+            Set(nameof(PeriodFact.Until), PeriodOf(Of(nameof(TaggedFact.NumUntil)), [.. bounds.Select(b => b.AddDays(-1))]))), f);
     }
 
     static Expression PeriodOf(Expression day, List<DateOnly> bounds)
@@ -139,5 +158,6 @@ public static class WindowSeries
         public int Den { get; set; }
         public DateOnly? On { get; set; }
         public DateOnly? NumOn { get; set; }
+        public DateOnly? NumUntil { get; set; }
     }
 }

@@ -123,7 +123,24 @@ public sealed class WindowSeriesTests(RegistryFixture registry, ActivityFixture 
     {
         // A single window of a computation, and the states of a day, keep their own query.
         Assert.Empty(WindowSeries.Plan([new FigureKey(Computation.InspectedShare, new(2025, 1, 1), new(2025, 12, 31))]).Batches);
-        Assert.Empty(WindowSeries.Plan(Windows(Computation.TipsHandledOnTimeShare)).Batches);
+        Assert.Empty(WindowSeries.Plan(Windows(Computation.CommunePlanShare)).Batches);
+    }
+
+    /// <summary>Tips by the Vietnamese day they were received (one at 23:30 on 31/12/2024), and on time until an open tip's next
+    /// deadline passes a window's end — or today, for a window still running.</summary>
+    [Theory]
+    [InlineData(Computation.TipsReceived)]
+    [InlineData(Computation.TipsHandledOnTimeShare)]
+    public Task Tip_windows_fold_to_the_per_window_figures(Computation c) => AssertSame(enforcement.Services, enforcement.Units, c);
+
+    [Fact]
+    public void A_numerator_held_until_a_day_counts_in_the_windows_judged_by_then()
+    {
+        // An open tip received in period 0 whose next deadline falls in period 2: on time in windows judged in periods up to 2.
+        PeriodFact[] rows = [new() { UnitId = 1, On = 0, NumOn = 0, Until = 2, Num = 1, Den = 1 }];
+        Assert.Equal((1, 1), WindowSeries.Fold(rows, 0, 2, share: true, cut: 2)[1]);
+        Assert.Equal((1, 1), WindowSeries.Fold(rows, 0, 5, share: true, cut: 2)[1]); // a running window judged today
+        Assert.Equal((0, 1), WindowSeries.Fold(rows, 0, 3, share: true, cut: 3)[1]);
     }
 
     [Fact]
