@@ -6,13 +6,19 @@ namespace Pcmd.Web.Features.Indicators;
 
 /// <summary>What a cached figure is: a computation over a window in an area (null: everywhere), as a total or per unit, on a day
 /// (a share of tips handled on time depends on today), at the generations of the registers it reads (<see cref="Stamp"/>).</summary>
-public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? PlanId, int? Area, bool ByUnit, DateOnly Today, string Stamp);
+public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? PlanId, int? Area, bool ByUnit, DateOnly Today, string Stamp)
+{
+    /// <summary>The figure itself, whatever day and generations it was computed at: the slot it lives in.</summary>
+    internal FigureCacheKey Slot => this with { Today = default, Stamp = "" };
+}
 
 /// <summary>The figures already computed, in this node's memory (issues 10 and 14: a plan's results, its dashboard, the home
 /// pages, trends and the drill-down ask the same figures again and again). A figure stays LIVE: its key holds the generation
 /// of every register it reads (<see cref="FigureGenerations"/>), read from the database at the start of each request, so the
-/// first read after any write, through any node, misses and computes afresh. Entries of old generations are never asked again
-/// and age out. <c>Pcmd:FigureCache:Enabled=false</c> turns it off.</summary>
+/// first read after any write, through any node, misses and computes afresh. Each figure has ONE slot, and a figure computed
+/// at newer generations replaces the superseded one in it: the cache holds at most one entry per figure that pages ask for,
+/// so under a steady stream of writes its memory stays flat instead of filling with stale generations until they expire
+/// (issue 9's soak). <c>Pcmd:FigureCache:Enabled=false</c> turns it off.</summary>
 public sealed class FigureCache(IConfiguration config)
 {
     /// <summary>Sizes count a total as 1 and a per-unit figure as its number of units: about 100 bytes each.</summary>
@@ -20,20 +26,31 @@ public sealed class FigureCache(IConfiguration config)
     readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
     long hits, misses;
 
+    sealed record Entry(DateOnly Today, string Stamp, object? Value);
+
     public bool Enabled { get; set; } = config.GetValue("Pcmd:FigureCache:Enabled", true);
     public long Hits => Interlocked.Read(ref hits);
     public long Misses => Interlocked.Read(ref misses);
 
+    /// <summary>Entries held now (the soak and the unit tests watch that superseded generations do not pile up).</summary>
+    public int Count => cache.Count;
+
     public bool TryGet<T>(FigureCacheKey key, out T value)
     {
-        if (cache.TryGetValue(key, out var v) && v is T t) { Interlocked.Increment(ref hits); value = t; return true; }
+        if (cache.TryGetValue(key.Slot, out var v) && v is Entry e && e.Today == key.Today && e.Stamp == key.Stamp && e.Value is T t)
+        {
+            Interlocked.Increment(ref hits);
+            value = t;
+            return true;
+        }
         Interlocked.Increment(ref misses);
         value = default!;
         return false;
     }
 
     public void Set<T>(FigureCacheKey key, T value, long size) =>
-        cache.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        cache.Set(key.Slot, new Entry(key.Today, key.Stamp, value),
+            new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
 
     /// <summary>Empties the cache (the benchmark's cold reads).</summary>
     public void Clear() => cache.Compact(1.0);
