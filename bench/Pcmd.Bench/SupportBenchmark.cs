@@ -72,23 +72,9 @@ public static class SupportBenchmark
             await r.ReadAsync();
             return Actual.Ratio(r.GetInt64(1), r.GetInt64(0));
         }
-        var appTimes = new List<double>();
-        var sqlTimes = new List<double>();
-        Actual? appValue = null, sqlValue = null;
-        for (var i = 0; i < warmups + runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            appValue = await App();
-            var a = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            sqlValue = await Sql();
-            var s = clock.Elapsed.TotalMilliseconds;
-            if (i >= warmups) { appTimes.Add(a); sqlTimes.Add(s); }
-        }
-        if (appValue!.Value != sqlValue!.Value || appValue.Denominator != sqlValue.Denominator)
-            throw new InvalidOperationException($"The app ({appValue}) and the SQL ({sqlValue}) disagree.");
-        var (app, sql) = (Benchmarks.Median(appTimes), Benchmarks.Median(sqlTimes));
-        Console.WriteLine($"(a) country {year}: {Share(appValue)}; app median {app:0.0} ms, SQL median {sql:0.0} ms, ratio {app / sql:0.00}");
+        var cmp = await AppVsSql.Interleaved(App, Sql, warmups, runs);
+        var appValue = cmp.Value;
+        Console.WriteLine($"(a) country {year}: {Share(appValue)}; app median {cmp.AppMedian:0.0} ms, SQL median {cmp.SqlMedian:0.0} ms, ratio {cmp.Ratio:0.00}");
 
         var (worker, scopeOf, open) = await Worker(host);
         var times = new List<double>();
@@ -109,21 +95,11 @@ public static class SupportBenchmark
         md.AppendLine();
         md.AppendLine("| benchmark | target | measured | |");
         md.AppendLine("|---|---|---|---|");
-        md.AppendLine($"| (a) indicator 3.1.3 \"share reached\", country, {year}: `IndicatorComputations.Compute(SupportReachedShare)` vs hand-written SQL, " +
-            $"interleaved, medians of {runs} after {warmups} warm-ups | app ≤ 2 × SQL | app {Ms(app)}, SQL {Ms(sql)}: {(app / sql).ToString("0.00", Inv)} × " +
-            $"({Share(appValue)}, the same from both) | {(app <= 2 * sql ? "met" : "**missed**")} |");
+        md.AppendLine(AppVsSql.Row($"(a) indicator 3.1.3 \"share reached\", country, {year}: `IndicatorComputations.Compute(SupportReachedShare)` vs hand-written SQL",
+            runs, warmups, cmp, Share(appValue)));
         md.AppendLine($"| (b) a case worker's caseload (`SupportService.Caseload`, {rows} open cases of {open} assigned), {pages} calls after {warmups} warm-ups, " +
             $"each in a fresh DI scope | p95 ≤ 150 ms | p50 {Ms(Pct(0.5))}, p95 {Ms(Pct(0.95))} | {(Pct(0.95) <= 150 ? "met" : "**missed**")} |");
-        md.AppendLine();
-        md.AppendLine($"- load average (1 min) at the start and the end: {string.Join(" → ", load)}; the machine (2 cores) was shared with five other sessions building and testing");
-        var args = string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal);
-        md.AppendLine($"- command: `dotnet run --project bench/Pcmd.Bench -- support` (arguments `{args}`)");
-        Console.WriteLine();
-        Console.WriteLine(md);
-        var output = o.Get("out") ?? Path.Combine(BenchHost.RepoRoot(), "bench", "results", $"support-{DateTime.UtcNow:yyyy-MM-dd}.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, md.ToString());
-        Console.WriteLine($"Written to {output}");
+        await AppVsSql.Write(md, o, "support", connection, load);
         return 0;
     }
 
@@ -150,6 +126,5 @@ public static class SupportBenchmark
 
     static string Ms(double ms) => ReportingBenchmark.Ms(ms);
 
-    static string Share(Actual a) =>
-        a.Denominator is { } d && d > 0 ? $"{a.Value / d * 100:0.0} % ({a.Value:N0} of {d:N0})" : "nobody eligible";
+    static string Share(Actual a) => AppVsSql.Share(a, "nobody eligible");
 }

@@ -77,30 +77,14 @@ public static class TipsBenchmark
                 await r.ReadAsync();
                 return Actual.Ratio(r.GetInt64(1), r.GetInt64(0));
             }
-            var appTimes = new List<double>();
-            var sqlTimes = new List<double>();
-            Actual? appValue = null, sqlValue = null;
-            for (var i = 0; i < warmups + runs; i++)
-            {
-                var clock = Stopwatch.StartNew();
-                appValue = await App();
-                var a = clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                sqlValue = await Sql();
-                var s = clock.Elapsed.TotalMilliseconds;
-                if (i >= warmups) { appTimes.Add(a); sqlTimes.Add(s); }
-            }
-            if (appValue!.Value != sqlValue!.Value || appValue.Denominator != sqlValue.Denominator)
-                throw new InvalidOperationException($"The app ({appValue}) and the SQL ({sqlValue}) disagree.");
-            var (app, sql) = (Benchmarks.Median(appTimes), Benchmarks.Median(sqlTimes));
-            Console.WriteLine($"(a) country {year}: {Share(appValue)}; app median {app:0.0} ms, SQL median {sql:0.0} ms, ratio {app / sql:0.00}");
+            var cmp = await AppVsSql.Interleaved(App, Sql, warmups, runs);
+            Console.WriteLine($"(a) country {year}: {Share(cmp.Value)}; app median {cmp.AppMedian:0.0} ms, SQL median {cmp.SqlMedian:0.0} ms, ratio {cmp.Ratio:0.00}");
             md.AppendLine($"- data: {tips:N0} tips ({steps:N0} steps), {cases:N0} criminal cases; PostgreSQL (scripts/pg-cluster.sh: fsync off)");
             md.AppendLine();
             md.AppendLine("| benchmark | target | measured | |");
             md.AppendLine("|---|---|---|---|");
-            md.AppendLine($"| (a) \"share of tips handled on time\", country, {year}: `IndicatorComputations.Compute(TipsHandledOnTimeShare)` vs hand-written SQL, " +
-                $"interleaved, medians of {runs} after {warmups} warm-ups | app ≤ 2 × SQL | app {Ms(app)}, SQL {Ms(sql)}: {(app / sql).ToString("0.00", Inv)} × " +
-                $"({Share(appValue)}, the same from both) | {(app <= 2 * sql ? "met" : "**missed**")} |");
+            md.AppendLine(AppVsSql.Row($"(a) \"share of tips handled on time\", country, {year}: `IndicatorComputations.Compute(TipsHandledOnTimeShare)` vs hand-written SQL",
+                runs, warmups, cmp, Share(cmp.Value)));
         }
 
         if (!o.Has("skip-submit"))
@@ -123,16 +107,7 @@ public static class TipsBenchmark
                 $"{m.PerSecond.ToString("0.0", Inv)} requests/s, p50 {Ms(m.P50)}, p95 {Ms(m.P95)}, {m.Errors} errors | {(m.Errors == 0 ? "met" : "**missed**")} |");
         }
         load.Add(BenchHost.LoadAverage());
-        md.AppendLine();
-        md.AppendLine($"- load average (1 min) at the start and the end: {string.Join(" → ", load)}; the machine (2 cores) was shared with five other sessions building and testing");
-        var args = string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal);
-        md.AppendLine($"- command: `dotnet run --project bench/Pcmd.Bench -- tips` (arguments `{args}`)");
-        Console.WriteLine();
-        Console.WriteLine(md);
-        var output = o.Get("out") ?? Path.Combine(BenchHost.RepoRoot(), "bench", "results", $"tips-{DateTime.UtcNow:yyyy-MM-dd}.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, md.ToString());
-        Console.WriteLine($"Written to {output}");
+        await AppVsSql.Write(md, o, "tips", connection, load);
         return 0;
     }
 
@@ -202,6 +177,5 @@ public static class TipsBenchmark
 
     static string Ms(double ms) => ReportingBenchmark.Ms(ms);
 
-    static string Share(Actual a) =>
-        a.Denominator is { } d && d > 0 ? $"{a.Value / d * 100:0.0} % ({a.Value:N0} of {d:N0})" : "no tip";
+    static string Share(Actual a) => AppVsSql.Share(a, "no tip");
 }
