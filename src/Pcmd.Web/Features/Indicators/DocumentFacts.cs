@@ -11,7 +11,7 @@ public static class DocumentFacts
 {
     /// <summary>The kinds that are "văn bản theo thẩm quyền" of 3.2.1: a plan, a decision or a directive; an official letter
     /// (công văn) is correspondence, not a measure the commune took.</summary>
-    static readonly DocumentKind[] Issued = [DocumentKind.Plan, DocumentKind.Decision, DocumentKind.Directive];
+    internal static readonly DocumentKind[] Issued = [DocumentKind.Plan, DocumentKind.Decision, DocumentKind.Directive];
 
     public static bool Handles(Computation c) =>
         c is Computation.CommunePlanShare or Computation.DistrictPlanShare or Computation.CommuneDocumentShare or Computation.AssignedPlanShare;

@@ -146,18 +146,21 @@ public sealed class IndicatorComputations
     /// benchmark to compare <see cref="WindowSeries"/> with. Nothing in the app sets it.</summary>
     public bool PerWindow { get; set; }
 
-    /// <summary>The keys folded from a grouped query per computation (<see cref="WindowSeries"/>: several windows of one computation),
-    /// per unit; and the keys left to the per-window union.</summary>
+    /// <summary>The keys folded from a grouped query per computation (<see cref="WindowSeries"/>: several windows of one computation;
+    /// <see cref="MaintainedSeries"/> and <see cref="DocumentSeries"/>: the commune rules judged in memory), per unit; and the keys
+    /// left to the per-window union.</summary>
     async Task<(Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> Series, List<FigureKey> Others)> Series(List<FigureKey> keys, int? area,
         CancellationToken ct)
     {
         if (PerWindow) return ([], keys);
         var maintained = keys.Where(MaintainedSeries.Folds).ToList();
         if (maintained.Count < WindowSeries.MinWindows) maintained = [];
-        var (batches, rest) = WindowSeries.Plan(keys.Except(maintained));
+        var documents = DocumentSeries.Foldable(keys);
+        var (batches, rest) = WindowSeries.Plan(keys.Except(maintained).Except(documents));
         var series = batches.Count == 0 ? [] : await WindowSeries.ByUnit(db, batches, area, ct);
         if (maintained.Count > 0)
             foreach (var (k, v) in await MaintainedSeries.ByUnit(db, maintained, area, ct)) series[k] = v;
+        foreach (var (k, v) in await DocumentSeries.ByUnit(db, documents, area, ct)) series[k] = v;
         return (series, rest);
     }
 

@@ -22,25 +22,26 @@ public sealed record OutlookKeys(Computation Computation, int Year, FigureKey No
 
     public static OutlookKeys For(Computation c, DateOnly from, DateOnly to, int year, DateOnly today, int? planId = null)
     {
-        // The shares of units meeting a rule over the window (3.1.1 a plan, 3.2.1 documents, 3.2.3 staff trained) are states of
-        // the window, and each of their twenty windows probes every commune (about 580 before 1/7/2025): such a figure shows its
-        // value alone. 3.1.2 (events every quarter) is folded from one grouped query (MaintainedSeries), so it has its trend.
-        if ((ActivityFacts.IsShare(c) && c != Computation.CommunicationMaintainedShare) || CommuneFacts.Handles(c))
+        // The shares of units meeting a rule over the window (3.2.3 staff trained) are states of the window, and each of their
+        // twenty windows probes every commune (about 580 before 1/7/2025): such a figure shows its value alone. 3.1.2 (events
+        // every quarter; MaintainedSeries) and 3.1.1 and 3.2.1 (a plan, documents; DocumentSeries) are folded from one grouped
+        // query, so they have their trend. Every key carries the plan where the computation reads it (3.1.1: its agencies).
+        if ((ActivityFacts.IsShare(c) && c != Computation.CommunicationMaintainedShare && !DocumentFacts.Handles(c)) || CommuneFacts.Handles(c))
             return new(c, year, FigureKey.Of(c, from, to, planId), null, [], []);
         var months = year > today.Year ? 0 : year < today.Year ? 12 : today.Month;
         var monthKeys = Enumerable.Range(1, months).Select(m =>
         {
             var end = new DateOnly(year, m, DateTime.DaysInMonth(year, m));
-            return new FigureKey(c, from, end < to ? end : to);
+            return FigureKey.Of(c, from, end < to ? end : to, planId);
         }).ToList();
         var start = new DateOnly(year, 1, 1);
         var previous = Enumerable.Range(1, PreviousYears).Select(k =>
         {
             var y = year - k;
             var same = new DateOnly(y, today.Month, Math.Min(today.Day, DateTime.DaysInMonth(y, today.Month)));
-            return (y, new FigureKey(c, new DateOnly(y, 1, 1), same), new FigureKey(c, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)));
+            return (y, FigureKey.Of(c, new DateOnly(y, 1, 1), same, planId), FigureKey.Of(c, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), planId));
         }).ToList();
-        return new(c, year, new FigureKey(c, from, to), from < start ? new FigureKey(c, from, start.AddDays(-1)) : null, monthKeys, previous);
+        return new(c, year, FigureKey.Of(c, from, to, planId), from < start ? FigureKey.Of(c, from, start.AddDays(-1), planId) : null, monthKeys, previous);
     }
 
     public IEnumerable<FigureKey> All =>
