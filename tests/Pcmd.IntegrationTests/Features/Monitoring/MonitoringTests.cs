@@ -184,6 +184,27 @@ public abstract class MonitoringTests(PcmdApp app)
     }
 
     [Fact]
+    public async Task The_plan_and_document_shares_have_a_trend_and_a_projection()
+    {
+        // 3.1.1 (agencies and communes implementing the plan) and 3.2.1 (communes that issued documents) are folded over their
+        // windows from one grouped query (DocumentSeries), so the dashboard and the drill-down show their months this year.
+        var leader = await app.SignIn("lanhdao");
+        var planId = await leader.PlanId("hn-2026-2030");
+        var today = VietnamTime.Today(TimeProvider.System);
+        var d = await leader.GetJson<PlanDashboardView>($"/api/v1/monitoring/plans/{planId}/dashboard?year={today.Year}");
+        foreach (var number in new[] { "3.1.1", "3.2.1" })
+        {
+            var row = d.Row(number);
+            Assert.Equal(today.Month, row.Outlook.Trend.Count);
+            Assert.All(row.Outlook.Trend, p => Assert.NotNull(p.Value));
+            Assert.NotNull(row.Outlook.Projection);
+        }
+        var units = await leader.GetJson<IndicatorDashboardView>($"/api/v1/monitoring/indicators/{d.Row("3.2.1").Result.IndicatorId}/units?year={today.Year}");
+        Assert.Equal(today.Month, units.Outlook.Trend.Count);
+        Assert.Contains(units.Units, u => u.Outlook.Trend.Count == today.Month);
+    }
+
+    [Fact]
     public async Task An_alert_is_notified_once_to_those_responsible()
     {
         var (_, newWard) = await data.MergedWard();
