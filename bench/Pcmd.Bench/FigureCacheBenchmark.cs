@@ -136,7 +136,7 @@ public static class FigureCacheBenchmark
         sb.AppendLine(Heading + (country ? " — country data set" : "") + (perWindow ? " — a query per window (before the grouped series)" : ""));
         sb.AppendLine();
         sb.AppendLine($"- when: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at the start and the end: {load} → {BenchHost.LoadAverage()} " +
-            "(2 cores shared with four other helpers' builds and tests: every figure is slowed by them)");
+            $"(2 cores){(o.Get("beside") is { } b ? $"; beside it: {b}" : "")}");
         sb.AppendLine($"- data set: {dataLine}; year: this year");
         var args = string.Join(" ", Environment.GetCommandLineArgs().Skip(1)).Replace(connection, "<connection>", StringComparison.Ordinal);
         sb.AppendLine($"- command: `dotnet run --project bench/Pcmd.Bench -- figure-cache` (arguments `{args}`); p50 (p95) of {coldRuns} cold and " +
