@@ -80,6 +80,8 @@ public static class FigureCacheBenchmark
             cases = [cases[0], new("plan's results, country copy, administrator", "issue 10: p50 ≤ 1 s", 1000, false,
                 async sp => await sp.GetRequiredService<IndicatorResultsService>().ForPlan(admin, countryPlan, null, null))];
 
+        // --only <words>: the cases whose label holds them (one page profiled alone).
+        if (o.Get("only") is { } only) cases = cases.Where(c => c.Label.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var cache = host.Services.GetRequiredService<FigureCache>();
         var rows = new List<string>();
         foreach (var c in cases)

@@ -10,6 +10,9 @@ namespace Pcmd.Web.Data;
 public enum RecordKind
 {
     OrgUnits, Establishments, Inspections, Hotspots, Tips, Support, Enforcement, Communication, Training, UnitDocuments, CommuneModel, Plans, Agencies,
+    /// <summary>The indicators' bindings: no figure reads them, but what is computed from a plan's bound figures does (a home's
+    /// units likely to miss).</summary>
+    Indicators,
 }
 
 /// <summary>How many times the records of a kind have been written: the version a cached figure was computed at. Kept in the

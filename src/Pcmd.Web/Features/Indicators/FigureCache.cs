@@ -35,9 +35,15 @@ public sealed class FigureCache(IConfiguration config)
     /// <summary>Entries held now (the soak and the unit tests watch that superseded generations do not pile up).</summary>
     public int Count => cache.Count;
 
-    public bool TryGet<T>(FigureCacheKey key, out T value)
+    public bool TryGet<T>(FigureCacheKey key, out T value) => TryGet(key.Slot, key.Today, key.Stamp, out value);
+
+    public void Set<T>(FigureCacheKey key, T value, long size) => Set(key.Slot, key.Today, key.Stamp, value, size);
+
+    /// <summary>Anything computed from figures alone (a home's units likely to miss), in its own <paramref name="slot"/> (a record
+    /// of what it is for), valid for one day at the generations in <paramref name="stamp"/>, as a figure is.</summary>
+    public bool TryGet<T>(object slot, DateOnly today, string stamp, out T value)
     {
-        if (cache.TryGetValue(key.Slot, out var v) && v is Entry e && e.Today == key.Today && e.Stamp == key.Stamp && e.Value is T t)
+        if (cache.TryGetValue(slot, out var v) && v is Entry e && e.Today == today && e.Stamp == stamp && e.Value is T t)
         {
             Interlocked.Increment(ref hits);
             value = t;
@@ -48,13 +54,14 @@ public sealed class FigureCache(IConfiguration config)
         return false;
     }
 
-    public void Set<T>(FigureCacheKey key, T value, long size) =>
-        cache.Set(key.Slot, new Entry(key.Today, key.Stamp, value),
-            new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
+    public void Set<T>(object slot, DateOnly today, string stamp, T value, long size) =>
+        cache.Set(slot, new Entry(today, stamp, value), new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
 
     /// <summary>Empties the cache (the benchmark's cold reads).</summary>
     public void Clear() => cache.Compact(1.0);
 
-    public static string Stamp(Computation c, IReadOnlyDictionary<RecordKind, long> generations) =>
-        string.Join('.', RecordKinds.Of(c).Select(k => generations.GetValueOrDefault(k)));
+    public static string Stamp(Computation c, IReadOnlyDictionary<RecordKind, long> generations) => Stamp(RecordKinds.Of(c), generations);
+
+    public static string Stamp(IEnumerable<RecordKind> kinds, IReadOnlyDictionary<RecordKind, long> generations) =>
+        string.Join('.', kinds.Select(k => generations.GetValueOrDefault(k)));
 }

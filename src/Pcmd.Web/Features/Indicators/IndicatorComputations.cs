@@ -164,6 +164,11 @@ public sealed class IndicatorComputations
         return (series, rest);
     }
 
+    /// <summary>The registers' generations this request's figures are read at (read once, before any figure): what anything
+    /// computed from those figures is kept under in <see cref="FigureCache"/>.</summary>
+    public async Task<IReadOnlyDictionary<RecordKind, long>> Generations(CancellationToken ct = default) =>
+        generations ??= await FigureGenerations.Read(db, ct);
+
     /// <summary>Per-unit figures a total's computation produced on the way, kept in the cache beside the totals.</summary>
     Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>? spare;
 

@@ -11,11 +11,25 @@ namespace Pcmd.Web.Features.Monitoring;
 /// <summary>The alerts of one unit's area (issue 14, item 5), by <see cref="AlertRules"/>: hotspots re-emerged lately, wards
 /// with something to inspect and no inspection in 90 days (each ward below), and counts this year far above the same period
 /// last year (in the area itself). Three grouped queries and one statement of figures.</summary>
-public sealed class AlertService(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas, AlertRules rules)
+public sealed class AlertService(PcmdDbContext db, IndicatorComputations computations, IndicatorAreas areas, AlertRules rules, FigureCache cache)
 {
+    sealed record AlertSlot(int Unit, string Culture);
+
+    /// <summary>The alerts of a unit's area, kept in the figure cache under every register's generation as this request read them
+    /// (before any figure): a function of the registers and the day alone, so any write recomputes it on the next load.</summary>
     public async Task<List<Alert>> For(int unitId, CancellationToken ct = default)
     {
         var today = rules.Today;
+        var slot = new AlertSlot(unitId, CultureInfo.CurrentCulture.Name);
+        var stamp = FigureCache.Stamp(Enum.GetValues<RecordKind>(), await computations.Generations(ct));
+        if (cache.Enabled && cache.TryGet(slot, today, stamp, out List<Alert> kept)) return kept;
+        var alerts = await Compute(unitId, today, ct);
+        if (cache.Enabled) cache.Set(slot, today, stamp, alerts, alerts.Count + 1);
+        return alerts;
+    }
+
+    async Task<List<Alert>> Compute(int unitId, DateOnly today, CancellationToken ct)
+    {
         var culture = CultureInfo.CurrentCulture;
         var alerts = new List<Alert>();
         var node = await areas.Find(unitId) ?? throw new NotFoundException();

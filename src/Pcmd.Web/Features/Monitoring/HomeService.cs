@@ -36,8 +36,10 @@ public sealed record HomeSummary(HomeKind Kind, int Year, ResultUnit? Unit, List
     List<FieldEstablishment> Planned);
 
 public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, AlertService alerts, IndicatorAreas areas, MyTasks tasks,
-    ReportLists reports, Projection projection, FieldWorklist worklist)
+    ReportLists reports, Projection projection, FieldWorklist worklist, IndicatorComputations computations, FigureCache cache)
 {
+    /// <summary>What a home's "likely to miss" list is for: the user (their reach), the plans shown, the language of its texts.</summary>
+    sealed record LikelySlot(string? User, int Unit, bool Global, HomeKind Kind, string Plans, string Culture);
     public const int ListSize = 10;
 
     public static HomeKind KindOf(UserScope s) =>
@@ -60,24 +62,15 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         if (kind == HomeKind.Inspector) return await Inspector(home, scope, unitId, today, ct);
 
         var plans = new List<HomePlan>();
-        var misses = new List<LikelyMiss>();
         foreach (var p in await PlansInForce(unitId, today.Year, ct))
         {
             var d = await dashboards.ForPlan(scope, p, today.Year, null, ct);
             // The ward's figures against the targets assigned to it; the programme's every indicator with a target or a figure.
             var rows = d.Indicators.Where(i => i.Result.Target is not null || (kind != HomeKind.Ward && i.Result.Computation is not null)).ToList();
-            if (rows.Count == 0) continue;
-            plans.Add(new HomePlan(d.PlanId, d.PlanTitle, d.Year, d.Unit, rows));
-            if (kind == HomeKind.Ward) continue;
-            foreach (var i in rows.Where(i => i.Result.Computation is not null && i.Result.Target is not null))
-            {
-                var drill = await dashboards.ForIndicator(scope, i.Result.IndicatorId, today.Year, d.Unit.Id, "-gap", ct);
-                misses.AddRange(drill.Units.Where(u => u.Outlook.Projection is { LikelyToMiss: true }).Select(u => new LikelyMiss(d.PlanId,
-                    i.Result.IndicatorId, i.Result.Number, i.Result.Text, u.Unit, u.Result.ActualText, u.Outlook.Projection!.ValueText, u.Result.TargetText,
-                    u.Outlook.Projection.Gap)));
-            }
+            if (rows.Count > 0) plans.Add(new HomePlan(d.PlanId, d.PlanTitle, d.Year, d.Unit, rows));
         }
-        home = home with { Plans = plans, LikelyToMiss = misses.OrderByDescending(m => m.Gap).Take(ListSize).ToList() };
+        var misses = kind == HomeKind.Ward ? [] : await LikelyToMiss(scope, kind, unitId, plans, today, ct);
+        home = home with { Plans = plans, LikelyToMiss = misses };
         if (kind == HomeKind.Ward)
             return home with
             {
@@ -88,6 +81,31 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
         var planIds = plans.Select(p => p.PlanId).ToList();
         home = home with { Overdue = await Overdue(scope, unitId, planIds, today, ct), ReEmerged = await ReEmerged(unitId, today, ct) };
         return kind == HomeKind.Coordinator ? home with { Deadlines = await Deadlines(planIds, today, ct) } : home;
+    }
+
+    /// <summary>The units below likely to miss each bound indicator's target, worst gap first: one drill-down per indicator, the
+    /// home's dearest part even when every figure is cached. The list is a function of the figures, the targets, the bindings
+    /// and the unit tree only, so it is kept in the figure cache under EVERY register's generation as this request read them
+    /// (<see cref="IndicatorComputations.Generations"/>, read before any figure): any write, through any node, recomputes it on
+    /// the next load, like a figure (issue 14: no cache older than the last write).</summary>
+    async Task<List<LikelyMiss>> LikelyToMiss(UserScope scope, HomeKind kind, int unitId, List<HomePlan> plans, DateOnly today, CancellationToken ct)
+    {
+        var stamp = FigureCache.Stamp(Enum.GetValues<RecordKind>(), await computations.Generations(ct));
+        var slot = new LikelySlot(scope.UserName, unitId, scope.IsGlobal, kind, string.Join(',', plans.Select(p => p.PlanId)),
+            System.Globalization.CultureInfo.CurrentCulture.Name);
+        if (cache.Enabled && cache.TryGet(slot, today, stamp, out List<LikelyMiss> kept)) return kept;
+        var misses = new List<LikelyMiss>();
+        foreach (var p in plans)
+            foreach (var i in p.Indicators.Where(i => i.Result.Computation is not null && i.Result.Target is not null))
+            {
+                var drill = await dashboards.ForIndicator(scope, i.Result.IndicatorId, today.Year, p.Unit.Id, "-gap", ct);
+                misses.AddRange(drill.Units.Where(u => u.Outlook.Projection is { LikelyToMiss: true }).Select(u => new LikelyMiss(p.PlanId,
+                    i.Result.IndicatorId, i.Result.Number, i.Result.Text, u.Unit, u.Result.ActualText, u.Outlook.Projection!.ValueText, u.Result.TargetText,
+                    u.Outlook.Projection.Gap)));
+            }
+        var list = misses.OrderByDescending(m => m.Gap).Take(ListSize).ToList();
+        if (cache.Enabled) cache.Set(slot, today, stamp, list, list.Count + 1);
+        return list;
     }
 
     /// <summary>Plans that bind the user's area this year: issued by their unit or a unit above it.</summary>
