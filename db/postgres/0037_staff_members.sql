@@ -5,7 +5,7 @@ CREATE TABLE staff_members (
     "OrgUnitId" integer NOT NULL,
     "AgencyId" integer,
     "FullName" character varying(1000) NOT NULL,
-    "Position" character varying(200) NOT NULL,
+    "JobTitle" character varying(200) NOT NULL,
     "Phone" character varying(1000),
     "FromDate" date NOT NULL,
     "ToDate" date,

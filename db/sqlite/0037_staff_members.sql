@@ -5,7 +5,7 @@ CREATE TABLE "staff_members" (
     "OrgUnitId" INTEGER NOT NULL,
     "AgencyId" INTEGER NULL,
     "FullName" TEXT NOT NULL,
-    "Position" TEXT NOT NULL,
+    "JobTitle" TEXT NOT NULL,
     "Phone" TEXT NULL,
     "FromDate" TEXT NOT NULL,
     "ToDate" TEXT NULL,

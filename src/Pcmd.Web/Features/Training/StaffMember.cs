@@ -23,7 +23,7 @@ public class StaffMember : IVersioned
     public int? AgencyId { get; set; }
     public Agency? Agency { get; set; }
     public string FullName { get; set; } = "";
-    public string Position { get; set; } = "";
+    public string JobTitle { get; set; } = "";
     public string? Phone { get; set; }
     public DateOnly FromDate { get; set; }
     /// <summary>Null: still on the roster.</summary>
@@ -44,7 +44,7 @@ public class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
         b.ToTable("staff_members");
         b.Property(x => x.FullName).HasMaxLength(EncryptedLength).IsRequired().HasConversion(PersonalData.Converter!);
         b.Property(x => x.Phone).HasMaxLength(EncryptedLength).HasConversion(PersonalData.Converter);
-        b.Property(x => x.Position).HasMaxLength(200).IsRequired();
+        b.Property(x => x.JobTitle).HasMaxLength(200).IsRequired();
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.OrgUnitId, x.AgencyId, x.FromDate });
         b.HasIndex(x => x.AgencyId);

@@ -32,7 +32,7 @@ public sealed class StaffMemberDemoStep(PcmdDbContext db, OrgUnitTree tree) : ID
         if (ward is null || police is null || course is null) return;
         foreach (var o in Officers)
         {
-            var m = new StaffMember { OrgUnitId = ward.Id, AgencyId = police, FullName = o.Name, Position = o.Position, Phone = o.Phone, FromDate = o.From };
+            var m = new StaffMember { OrgUnitId = ward.Id, AgencyId = police, FullName = o.Name, JobTitle = o.Position, Phone = o.Phone, FromDate = o.From };
             db.StaffMembers.Add(m);
             await db.SaveChangesAsync(ct);
             if (o.Trained)

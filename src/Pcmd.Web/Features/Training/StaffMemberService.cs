@@ -24,14 +24,14 @@ public sealed class StaffMemberService(PcmdDbContext db, OrgUnitTree tree, TimeP
             q = q.InAreaOf(db, unit, m => m.OrgUnitId);
         }
         if (onDate is { } d) q = q.Where(m => m.FromDate <= d && (m.ToDate == null || m.ToDate >= d));
-        var rows = await q.OrderBy(m => m.OrgUnit!.Name).ThenBy(m => m.AgencyId).ThenBy(m => m.Position).ThenBy(m => m.Id).Take(MaxList)
+        var rows = await q.OrderBy(m => m.OrgUnit!.Name).ThenBy(m => m.AgencyId).ThenBy(m => m.JobTitle).ThenBy(m => m.Id).Take(MaxList)
             .Select(m => new
             {
                 m, Unit = m.OrgUnit!.Name, m.OrgUnit.Level, Agency = m.Agency == null ? null : m.Agency.Name,
                 Courses = db.TrainingParticipants.Count(p => p.StaffMemberId == m.Id),
             }).ToListAsync(ct);
         return rows.Select(x => new StaffMemberListItem(x.m.Id, x.m.OrgUnitId, x.Unit, x.m.AgencyId, x.Agency, LevelOf(x.Level), Initials(x.m.FullName),
-            x.m.Position, x.m.FromDate, x.m.ToDate, x.Courses, x.m.Version, TrainingService.CanEditIn(scope, x.m.OrgUnitId))).ToList();
+            x.m.JobTitle, x.m.FromDate, x.m.ToDate, x.Courses, x.m.Version, TrainingService.CanEditIn(scope, x.m.OrgUnitId))).ToList();
     }
 
     /// <summary>The record with the name and phone: every read is audited, one row a read.</summary>
@@ -41,7 +41,7 @@ public sealed class StaffMemberService(PcmdDbContext db, OrgUnitTree tree, TimeP
             ?? throw new NotFoundException();
         if (!scope.CanReadUnit(m.OrgUnitId)) throw audit.Denied(Audited, id, new NotFoundException());
         audit.RecordRead(Audited, id);
-        return new StaffMemberDto(m.Id, m.OrgUnitId, m.OrgUnit!.Name, m.AgencyId, m.Agency?.Name, LevelOf(m.OrgUnit.Level), m.FullName, m.Position,
+        return new StaffMemberDto(m.Id, m.OrgUnitId, m.OrgUnit!.Name, m.AgencyId, m.Agency?.Name, LevelOf(m.OrgUnit.Level), m.FullName, m.JobTitle,
             m.Phone, m.FromDate, m.ToDate, m.Version, TrainingService.CanEditIn(scope, m.OrgUnitId));
     }
 
@@ -90,7 +90,7 @@ public sealed class StaffMemberService(PcmdDbContext db, OrgUnitTree tree, TimeP
         m.OrgUnitId = input.OrgUnitId!.Value;
         m.AgencyId = input.AgencyId;
         m.FullName = input.FullName!.Trim();
-        m.Position = input.Position!.Trim();
+        m.JobTitle = input.Position!.Trim();
         m.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
         m.FromDate = input.FromDate!.Value;
         m.ToDate = input.ToDate;
@@ -121,6 +121,17 @@ public sealed class StaffMemberService(PcmdDbContext db, OrgUnitTree tree, TimeP
         if (input.AgencyId is { } ag && !await db.Agencies.AnyAsync(a => a.Id == ag, ct)) errors.Add("agencyId", "Không có cơ quan này.");
         errors.ThrowIfAny();
     }
+
+    /// <summary>The agencies of the units the user writes for, for the form's choice (none: the unit's own staff).</summary>
+    public async Task<List<(int Id, string Name)>> AgencyChoices(UserScope scope, CancellationToken ct = default) =>
+        (await db.Agencies.AsNoTracking().Where(a => a.ValidTo == null).InReadableScope(db, scope, a => a.OrgUnitId)
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.OrgUnitId }).Take(MaxList).ToListAsync(ct))
+        .Where(a => scope.CanWriteUnit(a.OrgUnitId)).Select(a => (a.Id, a.Name)).ToList();
+
+    /// <summary>The people a course form may link a row to: those of units the user writes for, by initials, position and unit.</summary>
+    public async Task<List<StaffChoice>> Choices(UserScope scope, CancellationToken ct = default) =>
+        (await List(scope, null, null, ct)).Where(m => m.CanEdit)
+        .Select(m => new StaffChoice(m.Id, $"{m.Initials} – {m.Position} – {m.OrgUnitName}", m.OrgUnitId, m.AgencyId)).ToList();
 
     static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

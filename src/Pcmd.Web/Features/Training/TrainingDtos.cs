@@ -34,3 +34,5 @@ public sealed record StaffMemberListItem(int Id, int OrgUnitId, string OrgUnitNa
 
 public sealed record StaffMemberDto(int Id, int OrgUnitId, string OrgUnitName, int? AgencyId, string? AgencyName, TrainingLevel Level,
     string FullName, string Position, string? Phone, DateOnly FromDate, DateOnly? ToDate, int Version, bool CanEdit);
+
+public sealed record StaffChoice(int Id, string Label, int OrgUnitId, int? AgencyId);

@@ -36,7 +36,7 @@ public sealed class NamedRosterFixture : IDisposable
         R(city, a1, "2026-01-05", 20); R(city, a2, "2026-01-05", 50); R(phuLuong, null, "2025-08-01", 8); R(haDong, null, "2025-08-01", 9);
         StaffMember M(int unit, Agency? agency, string from, string? to = null)
         {
-            var m = new StaffMember { OrgUnitId = unit, AgencyId = agency?.Id, FullName = "Người " + from, Position = "Cán bộ", FromDate = D(from),
+            var m = new StaffMember { OrgUnitId = unit, AgencyId = agency?.Id, FullName = "Người " + from, JobTitle = "Cán bộ", FromDate = D(from),
                 ToDate = to is null ? null : D(to) };
             db.StaffMembers.Add(m);
             db.SaveChanges();
