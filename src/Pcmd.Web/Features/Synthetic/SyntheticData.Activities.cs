@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Features.Communication;
+using Pcmd.Web.Features.OrgUnits;
+using Pcmd.Web.Features.Training;
+
+namespace Pcmd.Web.Features.Synthetic;
+
+/// <summary>The programme activities part of the generator (issue 13, item 8): communication events, the staff roster and
+/// training courses, so that 3.1.2 and 3.2.3.a/b of the 2026–2030 plan read believable figures on city and country data. Its own
+/// <see cref="Random"/> (the seed mixed with a constant), so that adding it changed none of the records drawn before.</summary>
+public sealed partial class SyntheticData
+{
+    const int ActivitySeedMix = 0xAC7113;
+
+    async Task<SyntheticResult> GenerateActivities(SyntheticOptions options, IProgress<string>? progress, CancellationToken ct)
+    {
+        var scale = options.Scale;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (scale.Until > today) scale = scale with { Until = today };
+        var total = Stopwatch.StartNew();
+        var writing = new Stopwatch();
+        var units = await SyntheticUnits.Load(db, scale, new Random(options.Seed), ct);
+        await using var w = await BulkWriter.Open(db, ct);
+        var made = await Activities(w, writing, scale, new Random(options.Seed ^ ActivitySeedMix), units, progress, ct);
+        writing.Start();
+        await w.CommitAsync(ct);
+        writing.Stop();
+        return new SyntheticResult(scale.Name, options.Seed, units.Communes.Count, units.OldCommuneCount, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            total.Elapsed - writing.Elapsed, writing.Elapsed) { Activities = made };
+    }
+
+    async Task<ActivitiesMade> Activities(BulkWriter w, Stopwatch writing, SyntheticScale scale, Random r, SyntheticUnits units,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        if (!scale.Activities) return new ActivitiesMade(0, 0, 0, 0);
+        async Task Write<T>(IReadOnlyList<T> rows) where T : class
+        {
+            writing.Start();
+            await w.Write(rows, ct);
+            writing.Stop();
+        }
+        var provinces = await db.OrgUnits.AsNoTracking().Where(u => u.Level == OrgUnitLevel.Province && u.ValidTo == null && scale.Provinces.Contains(u.Code))
+            .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        var faker = new ActivityFaker(r, scale)
+        {
+            NextEventId = await w.NextId<CommunicationEvent>(ct), NextAudienceId = await w.NextId<EventAudience>(ct),
+            NextRosterId = await w.NextId<StaffRoster>(ct), NextCourseId = await w.NextId<TrainingCourse>(ct),
+            NextParticipantId = await w.NextId<TrainingParticipant>(ct),
+        };
+        var made = new ActivitiesMade(0, 0, 0, 0);
+        foreach (var p in provinces)
+        {
+            // The province's own agencies (Sở, Công an, đoàn thể…): at most ten, as a city plan names; without any recorded, the
+            // province's staff as one roster.
+            var agencies = await db.Agencies.AsNoTracking().Where(a => a.OrgUnitId == p.Id && a.ValidTo == null).OrderBy(a => a.Code)
+                .Select(a => (int?)a.Id).Take(10).ToListAsync(ct);
+            if (agencies.Count == 0) agencies.Add(null);
+            var courses = faker.ProvinceCourses(p.Id, p.Name, agencies);
+            foreach (var c in units.Communes.Where(c => c.ProvinceCode == p.Code))
+            {
+                faker.Communication(c);
+                faker.CommuneStaff(c, courses);
+            }
+            await Write(faker.Events);
+            await Write(faker.Audiences);
+            await Write(faker.Rosters);
+            await Write(faker.Courses);
+            await Write(faker.Participants);
+            made = new ActivitiesMade(made.Events + faker.Events.Count, made.Rosters + faker.Rosters.Count, made.Courses + faker.Courses.Count,
+                made.Participants + faker.Participants.Count);
+            faker.Events.Clear(); faker.Audiences.Clear(); faker.Rosters.Clear(); faker.Courses.Clear(); faker.Participants.Clear();
+            progress?.Report(made.ToString());
+        }
+        return made;
+    }
+}
+
+/// <summary>What the activities part of the generator made.</summary>
+public sealed record ActivitiesMade(int Events, int Rosters, int Courses, int Participants)
+{
+    public override string ToString() => $"{Events} communication events, {Rosters} roster rows, {Courses} training courses ({Participants} participant rows)";
+}
