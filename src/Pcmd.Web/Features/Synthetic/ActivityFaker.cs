@@ -1,5 +1,6 @@
 using Pcmd.Web.Features.Communication;
 using Pcmd.Web.Features.Training;
+using Pcmd.Web.Features.UnitDocuments;
 
 namespace Pcmd.Web.Features.Synthetic;
 
@@ -15,7 +16,8 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
     static readonly TargetGroup[] Groups = [TargetGroup.Residents, TargetGroup.EstablishmentOwners, TargetGroup.EstablishmentWorkers,
         TargetGroup.MigrantWorkers, TargetGroup.HighSchoolStudents];
 
-    public int NextEventId, NextAudienceId, NextRosterId, NextCourseId, NextParticipantId;
+    public int NextEventId, NextAudienceId, NextRosterId, NextCourseId, NextParticipantId, NextDocumentId;
+    public List<UnitDocument> Documents { get; } = [];
     public List<CommunicationEvent> Events { get; } = [];
     public List<EventAudience> Audiences { get; } = [];
     public List<StaffRoster> Rosters { get; } = [];
@@ -94,6 +96,40 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
         }
         return communeCourses;
     }
+
+    /// <summary>A commune's documents of each year: its yearly plan (five communes in six; from 2026 implementing the city's
+    /// plan when it is loaded), a decision (one in two), a directive (three in ten), official letters (noise for 3.2.1).</summary>
+    public void CommuneDocuments(SyntheticUnits.Commune c, int? planId)
+    {
+        for (var year = scale.FirstYear; year <= scale.Until.Year; year++)
+        {
+            var n = 0;
+            foreach (var (kind, p, code) in new[] { (DocumentKind.Plan, 0.85, "KH"), (DocumentKind.Decision, 0.5, "QĐ"), (DocumentKind.Directive, 0.3, "CT"),
+                (DocumentKind.OfficialLetter, 0.7, "CV") })
+            {
+                if (r.NextDouble() >= p) continue;
+                var date = new DateOnly(year, 1, 10).AddDays(r.Next(kind == DocumentKind.Plan ? 80 : 300));
+                if (date > scale.Until) continue;
+                var unit = date >= Merger || c.Predecessors.Count == 0 ? c.Id : c.Predecessors[r.Next(c.Predecessors.Count)].Id;
+                Documents.Add(Document(unit, null, kind, $"{++n}/{code}-UBND", date, kind == DocumentKind.Plan && year >= 2026 ? planId : null));
+            }
+        }
+    }
+
+    /// <summary>The plan document of each agency the city's plan assigns, for each year from 2026 (four in five issue one).</summary>
+    public void AgencyDocuments(IEnumerable<(int Id, int OrgUnitId)> agencies, int planId)
+    {
+        foreach (var (id, unit) in agencies)
+            for (var year = Math.Max(2026, scale.FirstYear); year <= scale.Until.Year; year++)
+                if (r.NextDouble() < 0.8 && new DateOnly(year, 1, 15).AddDays(r.Next(60)) is var date && date <= scale.Until)
+                    Documents.Add(Document(unit, id, DocumentKind.Plan, $"{id}-{year}/KH", date, planId));
+    }
+
+    UnitDocument Document(int unit, int? agency, DocumentKind kind, string number, DateOnly date, int? planId) => new()
+    {
+        Id = NextDocumentId++, OrgUnitId = unit, AgencyId = agency, Kind = kind, Number = number, IssuedOn = date, Year = date.Year,
+        Signer = "Chủ tịch UBND", Subject = "Về công tác phòng, chống mại dâm năm " + date.Year, PlanId = planId,
+    };
 
     TrainingCourse? Course(int unit, TrainingLevel level, DateOnly end, string title)
     {

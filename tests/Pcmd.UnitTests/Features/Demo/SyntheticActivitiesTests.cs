@@ -8,7 +8,8 @@ using Pcmd.Web.Features.Synthetic;
 namespace Pcmd.UnitTests.Features.Demo;
 
 /// <summary>The activities part of the generator (issue 13, item 8) on Hà Nội's real units at the city scale: the same seed gives
-/// the same records, and the 2026–2030 plan's 3.1.2, 3.2.3.a and 3.2.3.b read believable figures — above zero, below 100 %.</summary>
+/// the same records, and the 2026–2030 plan's 3.1.1 (communes: no plan is loaded here), 3.1.2, 3.2.1, 3.2.3.a and 3.2.3.b read believable
+/// figures — above zero, below 100 %.</summary>
 public sealed class SyntheticActivitiesTests
 {
     static async Task<SyntheticFixture.Database> Make(int seed)
@@ -49,7 +50,8 @@ public sealed class SyntheticActivitiesTests
         var city = await db.OrgUnits.Where(u => u.Code == "01" && u.Level == OrgUnitLevel.Province).Select(u => u.Id).SingleAsync();
         var areas = scope.ServiceProvider.GetRequiredService<IndicatorAreas>();
         var computations = scope.ServiceProvider.GetRequiredService<IndicatorComputations>();
-        foreach (var c in new[] { Computation.CommunicationMaintainedShare, Computation.TrainedShareCity, Computation.TrainedShareCommune })
+        foreach (var c in new[] { Computation.CommunicationMaintainedShare, Computation.TrainedShareCity, Computation.TrainedShareCommune,
+            Computation.AssignedPlanShare, Computation.CommuneDocumentShare })
         {
             var figure = await computations.Compute(c, await areas.ForQuery(city), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
             Assert.True(figure.Denominator > 0, c.ToString());
