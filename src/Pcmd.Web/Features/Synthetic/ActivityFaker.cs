@@ -1,4 +1,6 @@
+using Pcmd.Web.Features.Commendations;
 using Pcmd.Web.Features.Communication;
+using Pcmd.Web.Features.CommuneModel;
 using Pcmd.Web.Features.Training;
 using Pcmd.Web.Features.UnitDocuments;
 
@@ -17,7 +19,10 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
         TargetGroup.MigrantWorkers, TargetGroup.HighSchoolStudents];
 
     public int NextEventId, NextAudienceId, NextRosterId, NextCourseId, NextParticipantId, NextDocumentId;
+    public int NextModelId, NextCommendationId;
     public List<UnitDocument> Documents { get; } = [];
+    public List<ModelCommune> Models { get; } = [];
+    public List<Commendation> Commendations { get; } = [];
     public List<CommunicationEvent> Events { get; } = [];
     public List<EventAudience> Audiences { get; } = [];
     public List<StaffRoster> Rosters { get; } = [];
@@ -123,6 +128,29 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
             for (var year = Math.Max(2026, scale.FirstYear); year <= scale.Until.Year; year++)
                 if (r.NextDouble() < 0.8 && new DateOnly(year, 1, 15).AddDays(r.Next(60)) is var date && date <= scale.Until)
                     Documents.Add(Document(unit, id, DocumentKind.Plan, $"{id}-{year}/KH", date, planId));
+    }
+
+    /// <summary>The commune model from 2025 (the current communes): about a third apply it the first year, a quarter of the
+    /// others take it up each year after ("áp dụng mới"), and who applies it keeps it ("duy trì"); a commune applying it is
+    /// commended by the city one year in eight.</summary>
+    public void ModelAndCommendations(SyntheticUnits.Commune c)
+    {
+        var applies = false;
+        for (var year = Math.Max(2025, scale.FirstYear); year <= scale.Until.Year; year++)
+        {
+            var status = applies ? ModelStatus.Maintained : r.NextDouble() < (year == 2025 ? 0.35 : 0.25) ? ModelStatus.New : (ModelStatus?)null;
+            if (status is not { } s) continue;
+            applies = true;
+            Models.Add(new ModelCommune { Id = NextModelId++, OrgUnitId = c.Id, Year = year, Status = s });
+            var date = new DateOnly(year, 12, 20);
+            if (r.Next(8) == 0 && date <= scale.Until)
+                Commendations.Add(new Commendation
+                {
+                    Id = NextCommendationId++, OrgUnitId = c.Id, Recipient = Recipient.Collective, Name = "UBND " + c.Name, Level = CommendationLevel.Province,
+                    Form = CommendationForm.CertificateOfMerit, DecisionNumber = $"{NextCommendationId}/QĐ-UBND", DecisionDate = date, Year = year,
+                    Achievement = "Thành tích trong công tác phòng, chống mại dâm",
+                });
+        }
     }
 
     UnitDocument Document(int unit, int? agency, DocumentKind kind, string number, DateOnly date, int? planId) => new()

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Pcmd.Web.Features.Commendations;
 using Pcmd.Web.Features.Communication;
+using Pcmd.Web.Features.CommuneModel;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Training;
 using Pcmd.Web.Features.UnitDocuments;
@@ -34,7 +36,7 @@ public sealed partial class SyntheticData
     async Task<ActivitiesMade> Activities(BulkWriter w, Stopwatch writing, SyntheticScale scale, Random r, SyntheticUnits units,
         IProgress<string>? progress, CancellationToken ct)
     {
-        if (!scale.Activities) return new ActivitiesMade(0, 0, 0, 0, 0);
+        if (!scale.Activities) return new ActivitiesMade(0, 0, 0, 0, 0, 0, 0);
         async Task Write<T>(IReadOnlyList<T> rows) where T : class
         {
             writing.Start();
@@ -48,13 +50,14 @@ public sealed partial class SyntheticData
             NextEventId = await w.NextId<CommunicationEvent>(ct), NextAudienceId = await w.NextId<EventAudience>(ct),
             NextRosterId = await w.NextId<StaffRoster>(ct), NextCourseId = await w.NextId<TrainingCourse>(ct),
             NextParticipantId = await w.NextId<TrainingParticipant>(ct), NextDocumentId = await w.NextId<UnitDocument>(ct),
+            NextModelId = await w.NextId<ModelCommune>(ct), NextCommendationId = await w.NextId<Commendation>(ct),
         };
         // The city's 2026–2030 plan when loaded (the demo plans): communes' and assigned agencies' plan documents implement it (3.1.1).
         var planId = await db.Plans.AsNoTracking().Where(p => p.Key == "hn-2026-2030").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (planId is { } plan)
             faker.AgencyDocuments((await PlanCascade.AssignedAgencies(db, plan).Select(a => new { a.Id, a.OrgUnitId }).ToListAsync(ct))
                 .Select(a => (a.Id, a.OrgUnitId)), plan);
-        var made = new ActivitiesMade(0, 0, 0, 0, 0);
+        var made = new ActivitiesMade(0, 0, 0, 0, 0, 0, 0);
         foreach (var p in provinces)
         {
             // The province's own agencies (Sở, Công an, đoàn thể…): at most ten, as a city plan names; without any recorded, the
@@ -68,6 +71,7 @@ public sealed partial class SyntheticData
                 faker.Communication(c);
                 faker.CommuneStaff(c, courses);
                 faker.CommuneDocuments(c, planId);
+                faker.ModelAndCommendations(c);
             }
             await Write(faker.Events);
             await Write(faker.Audiences);
@@ -75,10 +79,13 @@ public sealed partial class SyntheticData
             await Write(faker.Courses);
             await Write(faker.Participants);
             await Write(faker.Documents);
+            await Write(faker.Models);
+            await Write(faker.Commendations);
             made = new ActivitiesMade(made.Events + faker.Events.Count, made.Rosters + faker.Rosters.Count, made.Courses + faker.Courses.Count,
                 made.Participants + faker.Participants.Count,
-                made.Documents + faker.Documents.Count);
-            faker.Events.Clear(); faker.Audiences.Clear(); faker.Rosters.Clear(); faker.Courses.Clear(); faker.Participants.Clear(); faker.Documents.Clear();
+                made.Documents + faker.Documents.Count,
+                made.ModelCommunes + faker.Models.Count, made.Commendations + faker.Commendations.Count);
+            faker.Events.Clear(); faker.Audiences.Clear(); faker.Rosters.Clear(); faker.Courses.Clear(); faker.Participants.Clear(); faker.Documents.Clear(); faker.Models.Clear(); faker.Commendations.Clear();
             progress?.Report(made.ToString());
         }
         return made;
@@ -86,8 +93,9 @@ public sealed partial class SyntheticData
 }
 
 /// <summary>What the activities part of the generator made.</summary>
-public sealed record ActivitiesMade(int Events, int Rosters, int Courses, int Participants, int Documents)
+public sealed record ActivitiesMade(int Events, int Rosters, int Courses, int Participants, int Documents, int ModelCommunes, int Commendations)
 {
     public override string ToString() =>
-        $"{Events} communication events, {Rosters} roster rows, {Courses} training courses ({Participants} participant rows), {Documents} unit documents";
+        $"{Events} communication events, {Rosters} roster rows, {Courses} training courses ({Participants} participant rows), {Documents} unit documents, " +
+        $"{ModelCommunes} model-commune rows, {Commendations} commendations";
 }

@@ -69,7 +69,7 @@ public sealed record SyntheticResult(
 {
     public TipsAndCases Enforcement { get; init; } = new(0, 0, 0, 0, 0);
     public SupportMade Support { get; init; } = new(0, 0, 0, 0);
-    public ActivitiesMade Activities { get; init; } = new(0, 0, 0, 0, 0);
+    public ActivitiesMade Activities { get; init; } = new(0, 0, 0, 0, 0, 0, 0);
 
     public TimeSpan Total => Generating + Writing;
 
