@@ -56,6 +56,9 @@ public abstract class StaffMemberTests(PcmdApp app)
         var list = await ward.GetStringAsync($"/api/v1/staff-members?unit={await data.UnitId(PhuLuong)}");
         Assert.DoesNotContain("Kín Đáo", list);   // initials only
         Assert.Contains(await ward.GetJson<List<StaffLine>>("/api/v1/staff-members?onDate=2026-03-02"), m => m.Id == saved.Id && m.Initials.StartsWith("H. K. Đ."));
+        var listPage = await ward.GetStringAsync($"/training/staff?unit={await data.UnitId(PhuLuong)}");
+        Assert.Contains("H. K. Đ.", listPage);
+        Assert.DoesNotContain("Kín Đáo", listPage);
         Assert.Equal(0, await Reads(saved.Id));
 
         var read = await ward.GetJson<StaffView>($"/api/v1/staff-members/{saved.Id}");
@@ -77,7 +80,13 @@ public abstract class StaffMemberTests(PcmdApp app)
             (await Body("Chiếm quyền", version: saved.Version)).ToJsonString())).StatusCode);
         Assert.DoesNotContain(await other.GetJson<List<StaffLine>>("/api/v1/staff-members"), m => m.Id == saved.Id);
         var coordinator = await app.SignIn("dieuphoi");
-        Assert.Contains(await coordinator.GetJson<List<StaffLine>>("/api/v1/staff-members"), m => m.Id == saved.Id);
+        var all = await coordinator.GetJson<List<StaffLine>>("/api/v1/staff-members");
+        Assert.Contains(all, m => m.Id == saved.Id);
+        // The demo: Phú Lương's ward police keep six named officers, four of them trained in June 2026.
+        var demo = await data.Db(db => db.StaffMembers.Where(m => m.FromDate <= new DateOnly(2026, 1, 5))
+            .Select(m => new { m.Id, Trained = db.TrainingParticipants.Any(p => p.StaffMemberId == m.Id) }).ToListAsync());
+        Assert.Equal((6, 4), (demo.Count, demo.Count(x => x.Trained)));
+        Assert.All(demo, d => Assert.Contains(all, m => m.Id == d.Id));
 
         var edit = await Body(data.Unique("Đã sửa"), to: "2026-12-01", version: saved.Version);
         var changed = await (await ward.PutRaw($"/api/v1/staff-members/{saved.Id}", edit.ToJsonString())).Json<Versioned>(HttpStatusCode.OK);
