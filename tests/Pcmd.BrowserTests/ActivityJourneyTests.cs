@@ -107,6 +107,8 @@ public class ActivityJourneyTests(PcmdServer server)
     [InlineData("dieuphoi", "/communication")]
     [InlineData("dieuphoi", "/training")]
     [InlineData("phuluong", "/training/new")]
+    [InlineData("phuluong", "/training/staff")]
+    [InlineData("phuluong", "/training/staff/new")]
     [InlineData("phuluong", "/documents/new")]
     [InlineData("dieuphoi", "/documents")]
     public async Task The_activity_pages_have_no_serious_accessibility_violation(string user, string path)

@@ -79,6 +79,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
     public DbSet<Features.Training.TrainingCourse> TrainingCourses => Set<Features.Training.TrainingCourse>();
     public DbSet<Features.Training.TrainingParticipant> TrainingParticipants => Set<Features.Training.TrainingParticipant>();
     public DbSet<Features.Training.StaffRoster> StaffRosters => Set<Features.Training.StaffRoster>();
+    public DbSet<Features.Training.StaffMember> StaffMembers => Set<Features.Training.StaffMember>();
     public DbSet<Features.UnitDocuments.UnitDocument> UnitDocuments => Set<Features.UnitDocuments.UnitDocument>();
     public DbSet<Features.CommuneModel.ModelCommune> ModelCommunes => Set<Features.CommuneModel.ModelCommune>();
     public DbSet<Features.CommuneModel.HealthyCriterion> HealthyCriteria => Set<Features.CommuneModel.HealthyCriterion>();

@@ -94,18 +94,22 @@ public static class ActivityFacts
             (e, x) => new Fact { UnitId = e.OrgUnitId, Num = x.PeopleReached, Den = 0 });
     }
 
-    /// <summary>3.2.3.a/b: per roster row in force on the window's last day (the latest of its unit and agency dated on or
-    /// before it), of a unit of the level that exists then: the headcount in the denominator, and in the numerator the people
-    /// of that unit's area, agency and level first trained by a course ended in the window, never more than the headcount.</summary>
+    /// <summary>3.2.3.a/b, for a unit and agency that keep counts: per roster row in force on the window's last day (the latest
+    /// of its unit and agency dated on or before it), of a unit of the level that exists then: the headcount in the
+    /// denominator, and in the numerator the people of that unit's area, agency and level first trained by a course ended in
+    /// the window, never more than the headcount. A unit and agency that keep named staff by then count people instead
+    /// (<see cref="NamedStaffFacts"/>): their count rows and the participant rows linked to a person are left out here.</summary>
     static IQueryable<Fact> TrainedShare(PcmdDbContext db, int? area, DateOnly from, DateOnly to, OrgUnitLevel level)
     {
         var rosters = db.StaffRosters.Where(r => r.AsOf <= to
             && !db.StaffRosters.Any(r2 => r2.OrgUnitId == r.OrgUnitId && r2.AgencyId == r.AgencyId && r2.AsOf <= to
                 && (r2.AsOf > r.AsOf || (r2.AsOf == r.AsOf && r2.Id > r.Id)))
+            && !db.StaffMembers.Any(m => m.OrgUnitId == r.OrgUnitId && m.AgencyId == r.AgencyId && m.FromDate <= to)
             && db.OrgUnits.Any(u => u.Id == r.OrgUnitId && u.Level == level
                 && (u.ValidFrom == null || u.ValidFrom <= to) && (u.ValidTo == null || u.ValidTo >= to)));
         if (area is { } a) rosters = rosters.InAreaOf(db, a, r => r.OrgUnitId);
-        var participants = db.TrainingParticipants.Where(p => db.TrainingCourses.Any(c => c.Id == p.CourseId && c.EndDate >= from && c.EndDate <= to)
+        var participants = db.TrainingParticipants.Where(p => p.StaffMemberId == null
+            && db.TrainingCourses.Any(c => c.Id == p.CourseId && c.EndDate >= from && c.EndDate <= to)
             && db.OrgUnits.Any(u => u.Id == p.OrgUnitId && u.Level == level));
         return rosters.Select(r => new
         {
@@ -113,7 +117,8 @@ public static class ActivityFacts
             Trained = participants.Where(p => p.AgencyId == r.AgencyId
                     && db.OrgUnitAreas.Any(x => x.AreaId == r.OrgUnitId && !x.Above && x.UnitId == p.OrgUnitId))
                 .Sum(p => (int?)(p.Count - p.AlreadyTrained)) ?? 0,
-        }).Select(x => new Fact { UnitId = x.OrgUnitId, Den = x.Headcount, Num = x.Trained > x.Headcount ? x.Headcount : x.Trained });
+        }).Select(x => new Fact { UnitId = x.OrgUnitId, Den = x.Headcount, Num = x.Trained > x.Headcount ? x.Headcount : x.Trained })
+            .Concat(NamedStaffFacts.TrainedShare(db, area, from, to, level));
     }
 
     /// <summary>11.1/11.2 of the 2024 city plan: people of units of these levels who attended a course ended in the window.</summary>

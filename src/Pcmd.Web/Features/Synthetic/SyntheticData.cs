@@ -40,6 +40,7 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
     {
         if (options.TipsAndCasesOnly) return await GenerateTipsAndCases(options, progress, ct);
         if (options.SupportOnly) return await GenerateSupport(options, progress, ct);
+        if (options.ActivitiesOnly) return await GenerateActivities(options, progress, ct);
         if (!options.Append && await db.Establishments.AnyAsync(ct))
             throw new InvalidOperationException("The database already has establishments: synthetic data is only added to an empty registry, unless appending is asked for (--append).");
         var scale = options.Scale;
@@ -124,6 +125,7 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
 
         var enforcement = await TipsAndCases(w, writing, scale, r, units, all, decrees, progress, ct);
         var support = await Support(w, writing, scale, supportRandom, units, staff, progress, ct);
+        var activities = await Activities(w, writing, scale, new Random(options.Seed ^ ActivitySeedMix), units, progress, ct);
 
         writing.Start();
         await w.CommitAsync(ct);
@@ -132,6 +134,6 @@ public sealed partial class SyntheticData(PcmdDbContext db, TimeProvider clock)
         total.Stop();
         return new SyntheticResult(scale.Name, options.Seed, units.Communes.Count, units.OldCommuneCount, all.Count, teams.Teams.Count,
             teams.Teams.Sum(t => t.Members.Count), visits.Count, visits.MemberCount, visits.ViolationCount, visits.SanctionCount,
-            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed) { Enforcement = enforcement, Support = support };
+            spots.Hotspots.Count, spots.Events.Count, total.Elapsed - writing.Elapsed, writing.Elapsed) { Enforcement = enforcement, Support = support, Activities = activities };
     }
 }

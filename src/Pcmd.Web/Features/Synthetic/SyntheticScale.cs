@@ -17,19 +17,24 @@ public sealed record SyntheticScale(
     public int SupportCases { get; init; }
     public int SupportContacts { get; init; }
 
+    /// <summary>Communication events, the staff roster and training courses (issue 13, item 8): none at the demo scale
+    /// (TrainingDemoStep's and CommunicationDemoStep's), per commune and quarter at the others (<see cref="ActivityFaker"/>).</summary>
+    public bool Activities { get; init; }
+
     /// <summary>What <c>dotnet run</c> loads on its first start: small enough for a few seconds on SQLite.</summary>
     public static readonly SyntheticScale Demo = new("demo", ["01"], 3_000, 15_000, 60, 2021, DefaultUntil);
 
     /// <summary>Hà Nội: its 126 communes and wards and the old units before 1/7/2025.</summary>
     public static readonly SyntheticScale City = new("city", ["01"], 30_000, 150_000, 300, 2022, DefaultUntil)
     {
-        Tips = 50_000, CriminalCases = 5_000, AdministrativeSanctions = 20_000, SupportCases = 5_000, SupportContacts = 200_000,
+        Tips = 50_000, CriminalCases = 5_000, AdministrativeSanctions = 20_000, SupportCases = 5_000, SupportContacts = 200_000, Activities = true,
     };
 
     /// <summary>All 34 provinces (≈ 3.321 communes and their ≈ 10.000 predecessors).</summary>
     public static readonly SyntheticScale Country = new("country", AllProvinces, 300_000, 1_500_000, 3_000, 2022, DefaultUntil)
     {
         Tips = 500_000, CriminalCases = 50_000, AdministrativeSanctions = 200_000, SupportCases = 60_000, SupportContacts = 5_000_000,
+        Activities = true,
     };
 
     public static IReadOnlyList<string> AllProvinces =>
@@ -54,7 +59,9 @@ public sealed record SyntheticScale(
 /// <param name="TipsAndCasesOnly">Only the tips and enforcement records (on a database whose units are loaded): what the tips
 /// benchmark needs, without the registries' hours of writing at country scale.</param>
 /// <param name="SupportOnly">Only the support records (on a database whose units are loaded): what the support benchmark needs.</param>
-public sealed record SyntheticOptions(SyntheticScale Scale, int Seed = 42, bool Append = false, bool TipsAndCasesOnly = false, bool SupportOnly = false);
+/// <param name="ActivitiesOnly">Only communication, roster and training (on a database whose units are loaded).</param>
+public sealed record SyntheticOptions(SyntheticScale Scale, int Seed = 42, bool Append = false, bool TipsAndCasesOnly = false, bool SupportOnly = false,
+    bool ActivitiesOnly = false);
 
 public sealed record SyntheticResult(
     string Scale, int Seed, int Communes, int OldCommunes, int Establishments, int Teams, int TeamMembers, int Inspections,
@@ -62,13 +69,14 @@ public sealed record SyntheticResult(
 {
     public TipsAndCases Enforcement { get; init; } = new(0, 0, 0, 0, 0);
     public SupportMade Support { get; init; } = new(0, 0, 0, 0);
+    public ActivitiesMade Activities { get; init; } = new(0, 0, 0, 0, 0, 0, 0);
 
     public TimeSpan Total => Generating + Writing;
 
     public override string ToString() =>
         $"scale {Scale}, seed {Seed}: {Communes} communes (+{OldCommunes} old), {Establishments} establishments, {Teams} teams " +
         $"({TeamMembers} members), {Inspections} inspections ({InspectionMembers} members present, {Violations} violations, " +
-        $"{Sanctions} sanctions), {Hotspots} hotspots ({HotspotEvents} events), {Enforcement}, {Support}; generated in {Generating.TotalSeconds:0.0} s, " +
+        $"{Sanctions} sanctions), {Hotspots} hotspots ({HotspotEvents} events), {Enforcement}, {Support}, {Activities}; generated in {Generating.TotalSeconds:0.0} s, " +
         $"written in {Writing.TotalSeconds:0.0} s";
 }
 

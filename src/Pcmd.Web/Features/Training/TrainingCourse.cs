@@ -43,6 +43,9 @@ public class TrainingParticipant
     public string Role { get; set; } = "";
     public int Count { get; set; }
     public int AlreadyTrained { get; set; }
+    /// <summary>A named person of the roster (<see cref="StaffMember"/>): the row is that one person (count 1), and 3.2.3.a/b
+    /// count them once however many courses they attended.</summary>
+    public int? StaffMemberId { get; set; }
 }
 
 /// <summary>The staff doing the programme's work in a unit and agency (đội ngũ cán bộ, công chức, viên chức, chiến sĩ) on a
@@ -85,8 +88,10 @@ public class TrainingConfiguration : IEntityTypeConfiguration<TrainingCourse>, I
         b.Property(x => x.Role).HasMaxLength(200).IsRequired();
         b.HasIndex(x => x.CourseId);
         b.HasIndex(x => x.OrgUnitId);
+        b.HasIndex(x => x.StaffMemberId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<StaffRoster> b)

@@ -104,6 +104,7 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
         c.Participants.AddRange((input.Participants ?? []).Select(p => new TrainingParticipant
         {
             OrgUnitId = p.OrgUnitId!.Value, AgencyId = p.AgencyId, Role = p.Role!.Trim(), Count = p.Count!.Value, AlreadyTrained = p.AlreadyTrained ?? 0,
+            StaffMemberId = p.StaffMemberId,
         }));
     }
 
@@ -156,6 +157,7 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
             if (p.AlreadyTrained is < 0) errors.Add(at + "alreadyTrained", "Số người đã được tập huấn trước đó không được âm.");
             else if (p.AlreadyTrained > p.Count) errors.Add(at + "alreadyTrained", "Số người đã được tập huấn trước đó không được lớn hơn số người tham dự.");
         }
+        await StaffMemberRows.Check(db, tree, scope, participants.Take(MaxParticipantRows).ToList(), errors, ct);
         errors.ThrowIfAny();
     }
 
@@ -176,6 +178,6 @@ public sealed class TrainingService(PcmdDbContext db, OrgUnitTree tree, TimeProv
     static TrainingCourseDto ToDto(UserScope scope, TrainingCourse c, Dictionary<(char, int), string> names) => new(c.Id, c.Title, c.Level,
         c.StartDate, c.EndDate, c.OrgUnitId, c.OrgUnit?.Name ?? "", c.Organiser, c.Hours, c.Note, c.Participants.Sum(p => p.Count),
         c.Participants.OrderBy(p => p.Id).Select(p => new ParticipantDto(p.OrgUnitId, names.GetValueOrDefault(('u', p.OrgUnitId)) ?? "",
-            p.AgencyId, p.AgencyId is { } a ? names.GetValueOrDefault(('a', a)) : null, p.Role, p.Count, p.AlreadyTrained)).ToList(),
+            p.AgencyId, p.AgencyId is { } a ? names.GetValueOrDefault(('a', a)) : null, p.Role, p.Count, p.AlreadyTrained, p.StaffMemberId)).ToList(),
         c.Version, CanEditIn(scope, c.OrgUnitId));
 }

@@ -130,6 +130,7 @@ public abstract class AuthorizationMatrixTests(PcmdApp app)
         Put("budget-lines/id", await db.BudgetLines.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("commendations/id", await db.Commendations.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("staff-rosters/id", await db.StaffRosters.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
+        Put("staff-members/id", await db.StaffMembers.Where(e => e.OrgUnitId == pl).Select(e => (int?)e.Id).FirstOrDefaultAsync());
         Put("criminal-cases/id", await db.Set<Pcmd.Web.Features.Enforcement.CriminalCase>().Where(c => c.OrgUnitId == pl).Select(c => (int?)c.Id).FirstOrDefaultAsync());
         // A demo tip of Phú Lương that the ward itself took in, still open (its source is the ward officer's alone).
         Put("tips/id", await db.Set<Pcmd.Web.Features.Tips.Tip>().Where(t => t.OrgUnitId == pl && t.ReceivingUnitId == pl && t.ReceivedBy == "phuluong"
