@@ -67,6 +67,9 @@ public class ActivityJourneyTests(PcmdServer server)
         await Assertions.Expect(ward.GetByTestId("record-file")).ToContainTextAsync("IMG_0412.jpg");
         await AssertFitsTheScreen(ward, 390);
         await AssertMainHasNoSeriousViolations(ward);
+        await ward.GetByTestId("record-file").GetByRole(AriaRole.Button).ClickAsync();
+        await PcmdServer.Confirm(ward, "Xóa");
+        await Assertions.Expect(ward.GetByTestId("record-file")).ToHaveCountAsync(0);
         await ward.GotoAsync("/communication");
         await Assertions.Expect(ward.GetByTestId("events").Locator("tbody tr").First).ToContainTextAsync(title);
         await Assertions.Expect(ward.GetByTestId("events").Locator("tbody tr").First).ToContainTextAsync("65");
