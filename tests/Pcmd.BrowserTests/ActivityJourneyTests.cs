@@ -26,6 +26,10 @@ public class ActivityJourneyTests(PcmdServer server)
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
 
+    /// <summary>A 1×1 JPEG, as a phone's camera writes it (with an EXIF position the app removes).</summary>
+    static readonly byte[] Photo = Convert.FromBase64String(
+        "/9j/4QAyRXhpZgAAR1BTIDIxLjAyODUsMTA1Ljg1NDIgR1BTIDIxLjAyODUsMTA1Ljg1NDIg/+AAEEpGSUYAAQEBAEgASAAA/9sAQwD//////////////////////////////////////////////////////////////////////////////////////8IACwgAAQABAQERAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAT8Q/9k=");
+
     static async Task AssertFitsTheScreen(IPage page, int width)
     {
         var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -56,6 +60,16 @@ public class ActivityJourneyTests(PcmdServer server)
         await Assertions.Expect(ward.GetByLabel("Người dân", new() { Exact = true })).ToHaveValueAsync("45");
         await AssertFitsTheScreen(ward, 390);
         await AssertMainHasNoSeriousViolations(ward);
+        // The saved event takes a photo from the phone's camera box; the page lists it with its download link.
+        await ward.GetByTestId("files-photo").SetInputFilesAsync(new FilePayload { Name = "IMG_0412.jpg", MimeType = "image/jpeg", Buffer = Photo });
+        await ward.GetByTestId("files-upload").ClickAsync();
+        await Assertions.Expect(ward.GetByTestId("files-added")).ToBeVisibleAsync();
+        await Assertions.Expect(ward.GetByTestId("record-file")).ToContainTextAsync("IMG_0412.jpg");
+        await AssertFitsTheScreen(ward, 390);
+        await AssertMainHasNoSeriousViolations(ward);
+        await ward.GetByTestId("record-file").GetByRole(AriaRole.Button).ClickAsync();
+        await PcmdServer.Confirm(ward, "Xóa");
+        await Assertions.Expect(ward.GetByTestId("record-file")).ToHaveCountAsync(0);
         await ward.GotoAsync("/communication");
         await Assertions.Expect(ward.GetByTestId("events").Locator("tbody tr").First).ToContainTextAsync(title);
         await Assertions.Expect(ward.GetByTestId("events").Locator("tbody tr").First).ToContainTextAsync("65");

@@ -69,6 +69,7 @@ public static class PlatformModule
         builder.Services.AddPcmdOpenApi();
         builder.Services.AddSingleton(TimeProvider.System); // the one clock of every feature; tests swap it
         builder.Services.AddArchiveLimits();
+        builder.Services.AddScoped<RecordFileStore>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         builder.Services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, builder.Configuration));

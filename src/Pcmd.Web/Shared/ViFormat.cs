@@ -27,4 +27,8 @@ public static class ViFormat
 
     public static string Number(long n) => n.ToString("N0", VietnameseText.Culture);
     public static string Number(decimal n, int decimals = 0) => n.ToString("N" + decimals, VietnameseText.Culture);
+    /// <summary>A file's size as a list shows it: "85 KB", "2,4 MB".</summary>
+    public static string FileSize(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, bytes / 1024)} KB"
+        : (bytes / 1024m / 1024m).ToString("0.#", VietnameseText.Culture) + " MB";
 }

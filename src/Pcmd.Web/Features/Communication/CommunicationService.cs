@@ -102,7 +102,15 @@ public sealed class CommunicationService(PcmdDbContext db, OrgUnitTree tree, Tim
         return new CommunicationRuleDto(r.EventsPerQuarter, r.Version);
     }
 
-    async Task<CommunicationEvent> Load(UserScope scope, int id, CancellationToken ct)
+    /// <summary>404 (audited) unless the user may read the record: the check its files are read under.</summary>
+    public async Task EnsureReadable(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var unit = await db.CommunicationEvents.Where(x => x.Id == id).Select(x => (int?)x.OrgUnitId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        if (!scope.CanReadUnit(unit)) throw audit.Denied(nameof(CommunicationEvent), id, new NotFoundException());
+    }
+
+    /// <summary>The record, tracked, for a write: 404 out of reach, 403 when only readable.</summary>
+    public async Task<CommunicationEvent> Load(UserScope scope, int id, CancellationToken ct)
     {
         var e = await db.CommunicationEvents.Include(x => x.Audiences).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         if (!scope.CanReadUnit(e.OrgUnitId)) throw audit.Denied(nameof(CommunicationEvent), id, new NotFoundException());

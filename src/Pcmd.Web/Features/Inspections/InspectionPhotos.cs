@@ -42,11 +42,10 @@ public sealed class InspectionPhotos(PcmdDbContext db, TimeProvider clock)
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxFiles = 5;
 
-    static readonly Dictionary<string, (string Type, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    static readonly UploadRules Rules = new(UploadKind.Photos, MaxBytes)
     {
-        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        WrongName = "Ảnh biên bản phải là tệp ảnh .jpg hoặc .png.", TooLargeText = "Ảnh lớn hơn 10 MB.", Empty = "Tệp ảnh rỗng.",
+        WrongContent = "Nội dung tệp không phải là ảnh .jpg hoặc .png.",
     };
 
     /// <summary>A checked photo, ready to be attached: its metadata removed.</summary>
@@ -55,25 +54,8 @@ public sealed class InspectionPhotos(PcmdDbContext db, TimeProvider clock)
     /// <summary>Reads and checks an upload before anything is saved, so that a refused photo refuses the whole record.</summary>
     public static async Task<Checked> Check(string fileName, Stream content, long? length, string path, CancellationToken ct)
     {
-        var name = SafeFileName.Of(fileName);
-        if (name.Length == 0 || !Allowed.TryGetValue(Path.GetExtension(name), out var kind))
-            throw ValidationException.One(path, "Ảnh biên bản phải là tệp ảnh .jpg hoặc .png.");
-        if (length > MaxBytes) throw ValidationException.One(path, "Ảnh lớn hơn 10 MB.");
-        using var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(buffer, ct)) > 0)
-        {
-            ms.Write(buffer, 0, read);
-            if (ms.Length > MaxBytes) throw ValidationException.One(path, "Ảnh lớn hơn 10 MB.");
-        }
-        var bytes = ms.ToArray();
-        if (bytes.Length == 0) throw ValidationException.One(path, "Tệp ảnh rỗng.");
-        var stripped = bytes.AsSpan().StartsWith(kind.Magic)
-            ? kind.Type == "image/jpeg" ? ImageMetadata.StripJpeg(bytes) : ImageMetadata.StripPng(bytes)
-            : null;
-        if (stripped is null) throw ValidationException.One(path, "Nội dung tệp không phải là ảnh .jpg hoặc .png.");
-        return new Checked(name, kind.Type, stripped);
+        var c = await UploadCheck.Check(fileName, content, length, Rules, path, ct);
+        return new Checked(c.FileName, c.ContentType, c.Content);
     }
 
     /// <summary>Whether the user may add a photo, asked before the upload is read: a refusal must not depend on what was sent.</summary>

@@ -57,7 +57,11 @@ public sealed class TipPhotos(PcmdDbContext db, TimeProvider clock, AuditTrail a
     public const int MaxSide = 10_000;
     public const long MaxPixels = 50_000_000;
 
-    static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF], PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    /// <summary>The type is what the bytes are, not what the name says: a PNG named .jpg is a PNG; a program named .jpg is refused.</summary>
+    static readonly UploadRules Rules = new(UploadKind.Photos, MaxBytes)
+    {
+        ByContentOnly = true, Fragments = true, MaxSide = MaxSide, MaxPixels = MaxPixels, WrongContent = "Tệp không phải là ảnh JPEG hoặc PNG.",
+    };
 
     public sealed record Checked(string ContentType, byte[] Content, int Width, int Height, bool LocationKept);
 
@@ -71,34 +75,11 @@ public sealed class TipPhotos(PcmdDbContext db, TimeProvider clock, AuditTrail a
         for (var i = 0; i < chosen.Count; i++)
         {
             await using var content = chosen[i].OpenReadStream();
-            result.Add(await Check(content, chosen[i].Length, keepLocation, path, chosen.Count > 1 ? $"Ảnh thứ {i + 1}: " : "", ct));
+            var c = await UploadCheck.Check(null, content, chosen[i].Length, Rules, path, ct, keepMetadata: keepLocation,
+                prefix: chosen.Count > 1 ? $"Ảnh thứ {i + 1}: " : "");
+            result.Add(new Checked(c.ContentType, c.Content, c.Width, c.Height, keepLocation));
         }
         return result;
-    }
-
-    public static async Task<Checked> Check(Stream content, long? length, bool keepLocation, string path, string prefix, CancellationToken ct)
-    {
-        ValidationException Bad(string message) => ValidationException.One(path, prefix + message);
-        var tooLarge = $"tệp lớn hơn {MaxBytes / 1024 / 1024} MB.";
-        if (length > MaxBytes) throw Bad(tooLarge);
-        using var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(buffer, ct)) > 0)
-        {
-            ms.Write(buffer, 0, read);
-            if (ms.Length > MaxBytes) throw Bad(tooLarge);
-        }
-        var bytes = ms.ToArray();
-        if (bytes.Length == 0) throw Bad("tệp rỗng.");
-        // The type is what the bytes are, not what the name says: a PNG named .jpg is a PNG; a program named .jpg is refused.
-        var type = bytes.AsSpan().StartsWith(JpegMagic) ? "image/jpeg" : bytes.AsSpan().StartsWith(PngMagic) ? "image/png" : null;
-        var stripped = type switch { "image/jpeg" => ImageMetadata.StripJpeg(bytes), "image/png" => ImageMetadata.StripPng(bytes), _ => null };
-        if (stripped is null || ImageMetadata.Dimensions(bytes) is not { } size) throw Bad("tệp không phải là ảnh JPEG hoặc PNG.");
-        var (w, h) = size;
-        if (w > MaxSide || h > MaxSide || (long)w * h > MaxPixels)
-            throw Bad($"ảnh {w}×{h} điểm ảnh quá lớn (tối đa {MaxSide} điểm ảnh mỗi chiều, {MaxPixels / 1_000_000} triệu điểm ảnh).");
-        return new Checked(type!, keepLocation ? bytes : stripped, w, h, keepLocation);
     }
 
     /// <summary>The photos as rows of a new tip, saved with it in one SaveChanges.</summary>

@@ -88,7 +88,15 @@ public sealed class UnitDocumentService(PcmdDbContext db, OrgUnitTree tree, Time
 
     const string DuplicateNumber = "Đơn vị đã có văn bản mang số, ký hiệu này trong năm.";
 
-    async Task<UnitDocument> Load(UserScope scope, int id, CancellationToken ct)
+    /// <summary>404 (audited) unless the user may read the record: the check its files are read under.</summary>
+    public async Task EnsureReadable(UserScope scope, int id, CancellationToken ct = default)
+    {
+        var unit = await db.UnitDocuments.Where(x => x.Id == id).Select(x => (int?)x.OrgUnitId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        if (!scope.CanReadUnit(unit)) throw audit.Denied(nameof(UnitDocument), id, new NotFoundException());
+    }
+
+    /// <summary>The record, tracked, for a write: 404 out of reach, 403 when only readable.</summary>
+    public async Task<UnitDocument> Load(UserScope scope, int id, CancellationToken ct)
     {
         var d = await db.UnitDocuments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         if (!scope.CanReadUnit(d.OrgUnitId)) throw audit.Denied(nameof(UnitDocument), id, new NotFoundException());

@@ -188,6 +188,10 @@ public static class AuthorizationMatrix
         ["GET /api/v1/communication-events/{id}"] = SeesPhuLuong,
         ["PUT /api/v1/communication-events/{id}"] = ActivityWriters,
         ["DELETE /api/v1/communication-events/{id}"] = ActivityWriters,
+        ["GET /api/v1/communication-events/{id}/files"] = SeesPhuLuong,
+        ["POST /api/v1/communication-events/{id}/files"] = ActivityWriters,
+        ["GET /api/v1/communication-events/{id}/files/{fileId}"] = SeesPhuLuong,
+        ["DELETE /api/v1/communication-events/{id}/files/{fileId}"] = ActivityWriters,
         ["GET /api/v1/communication-events/rule"] = Everyone,
         ["PUT /api/v1/communication-events/rule"] = "admin dieuphoi",
         ["GET /api/v1/training-courses"] = Everyone,
@@ -209,6 +213,10 @@ public static class AuthorizationMatrix
         ["GET /api/v1/unit-documents/{id}"] = SeesPhuLuong,
         ["PUT /api/v1/unit-documents/{id}"] = ActivityWriters,
         ["DELETE /api/v1/unit-documents/{id}"] = ActivityWriters,
+        ["GET /api/v1/unit-documents/{id}/files"] = SeesPhuLuong,
+        ["POST /api/v1/unit-documents/{id}/files"] = ActivityWriters,
+        ["GET /api/v1/unit-documents/{id}/files/{fileId}"] = SeesPhuLuong,
+        ["DELETE /api/v1/unit-documents/{id}/files/{fileId}"] = ActivityWriters,
         ["GET /api/v1/plans/{planId}/cascade"] = SeesPhuLuong,
         // Commune model and healthy-commune rating (issue 13, item 4): the ward and the coordinator write; the checklist and its pass
         // mark are the coordinator's or an administrator's; the coordinator alone confirms or returns a ward's assessment.
