@@ -3,7 +3,6 @@ using Pcmd.Web.Data;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.OrgUnits;
 using Pcmd.Web.Features.Plans;
-using Pcmd.Web.Features.Synthetic;
 
 namespace Pcmd.Web.Features.CommuneModel;
 

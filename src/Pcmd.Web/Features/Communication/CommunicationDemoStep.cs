@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Demo;
 using Pcmd.Web.Features.OrgUnits;
-using Pcmd.Web.Features.Synthetic;
 using Pcmd.Web.Shared;
 
 namespace Pcmd.Web.Features.Communication;

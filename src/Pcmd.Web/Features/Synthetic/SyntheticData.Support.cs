@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

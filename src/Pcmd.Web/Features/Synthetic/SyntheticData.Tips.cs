@@ -1,3 +1,4 @@
+using Pcmd.Web.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Features.Enforcement;

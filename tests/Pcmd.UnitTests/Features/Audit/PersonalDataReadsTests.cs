@@ -24,6 +24,8 @@ public sealed class PersonalDataReadsTests
         ["Tip"] = ["TipSource"],
         // CommendationService.Get and .List: a commended individual's name (issue 13, item 6).
         ["Commendation"] = ["Commendation"],
+        // StaffMemberService.Get: a named staff member's name and phone (issue 13, item 2); the list shows initials.
+        ["StaffMember"] = ["StaffMember"],
     };
 
     [Fact]

@@ -7,7 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Pcmd.Web.Data;
 
-namespace Pcmd.Web.Features.Synthetic;
+namespace Pcmd.Web.Data;
 
 /// <summary>Writes many new entities fast, in one transaction: binary COPY on PostgreSQL, one prepared INSERT reused
 /// for every row on SQLite. Columns and value conversions come from the EF model, so enums are written as the model
