@@ -30,12 +30,17 @@ public static class ThroughputBenchmark
         var postgres = o.Has("connection") ? o.Connection : null;
         var sqlite = postgres is null ? o.Get("sqlite") ?? throw new ArgumentException("--connection \"<postgres>\" or --sqlite <file> (a database the app has started on)") : null;
         var password = SoakServer.DemoPassword(o);
-        Console.WriteLine($"Starting the app ({o.Get("environment") ?? "Production"}) on {(postgres is null ? sqlite : "PostgreSQL")}…");
-        await using var server = await SoakServer.Start(o.Get("environment") ?? "Production", new Dictionary<string, string>
+        // --web: another build of the app (an older commit's src/Pcmd.Web, built in Release), measured the same way, to compare
+        // before and after in one machine state. --list-cache off: the lists read the database on every load (Data/ListCache).
+        var web = o.Get("web") is { } w ? Path.GetFullPath(w) : null;
+        var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = postgres ?? "",
             ["ConnectionStrings__Sqlite"] = sqlite is null ? "" : $"Data Source={Path.GetFullPath(sqlite)}",
-        });
+        };
+        if (o.Get("list-cache") == "off") settings["Pcmd__ListCache__Enabled"] = "false";
+        Console.WriteLine($"Starting the app ({o.Get("environment") ?? "Production"}, {web ?? "this build"}) on {(postgres is null ? sqlite : "PostgreSQL")}…");
+        await using var server = await SoakServer.Start(o.Get("environment") ?? "Production", settings, web);
 
         var handler = () => new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = true, CookieContainer = new CookieContainer() };
         async Task<(HttpClient Client, string Cookie)> SignIn(string user)
@@ -64,6 +69,12 @@ public static class ThroughputBenchmark
             new("auth/me, cookie kept", coordinator, "/api/v1/auth/me"),
             new("auth/me, first cookie replayed", replay, "/api/v1/auth/me"),
         };
+        // --only coordinator,ward: those targets (words of their names) beside /health, which every share needs.
+        if (o.Get("only") is { } only)
+        {
+            var words = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            targets = targets.Where(t => t.Name == "/health" || words.Any(x => t.Name.Contains(x, StringComparison.OrdinalIgnoreCase))).ToList();
+        }
         foreach (var t in targets) await Drive(t, connections, TimeSpan.FromSeconds(2)); // warm-up: JIT, caches, pools
 
         var results = targets.ToDictionary(t => t.Name, _ => new List<Measure>());
@@ -82,6 +93,8 @@ public static class ThroughputBenchmark
 
         var md = new StringBuilder();
         md.AppendLine($"`throughput` {DateTime.UtcNow:dd/MM/yyyy HH:mm} UTC, {connections} connections, {seconds} s per target, {rounds} interleaved rounds, load average {string.Join(" → ", load)}");
+        md.AppendLine();
+        md.AppendLine($"App: {web ?? "this build"}{(o.Get("list-cache") == "off" ? ", list cache off" : "")}; `{string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`");
         md.AppendLine();
         md.AppendLine("| target | req/s (each round) | share of /health (each round) | p50 ms | p95 ms | bytes per response | errors |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

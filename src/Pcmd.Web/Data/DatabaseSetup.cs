@@ -32,6 +32,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(ReadReplica.From(builder.Configuration, provider, cs));
         builder.Services.AddScoped<ReadDb>();
         builder.Services.AddScoped<RateCounters>();
+        builder.Services.AddSingleton<ListCache>();
         builder.Services.AddDbContext<PcmdDbContext>((sp, o) => Configure(o, provider, sp.GetRequiredService<DbRoute>().ConnectionString ?? cs));
         DbXmlRepository.AddTo(builder.Services, builder.Configuration);
         // /health/live: the process answers; /health/ready: it can serve (database, and the standby's lag where configured).

@@ -25,14 +25,16 @@ public sealed class Keyset<T>
     }
 
     /// <summary>The page that <paramref name="cursor"/> points at, or, without one, the page at <paramref name="offset"/> (the first
-    /// page, or a shallow page number). The total is counted only without a cursor. <paramref name="keysOf"/> gives a row's key
-    /// values in the order of <see cref="By"/>.</summary>
+    /// page, or a shallow page number). The total is counted only without a cursor, and not even then when the page is the
+    /// last one (fewer rows than asked, read in the same statement: the total is what lies before them plus them).
+    /// <paramref name="count"/> counts (default: <c>filtered.CountAsync</c>; a list may answer it from <see cref="Data.ListCache"/>).
+    /// <paramref name="keysOf"/> gives a row's key values in the order of <see cref="By"/>.</summary>
     public async Task<KeysetPage<TRow>> Page<TRow>(IQueryable<T> filtered, Func<IQueryable<T>, IQueryable<TRow>> project,
-        Func<TRow, object[]> keysOf, PageCursor? cursor, string filter, int offset, int size, CancellationToken ct)
+        Func<TRow, object[]> keysOf, PageCursor? cursor, string filter, int offset, int size, CancellationToken ct,
+        Func<Task<int>>? count = null)
     {
-        var total = cursor?.Total ?? await filtered.CountAsync(ct);
         var page = cursor?.Page ?? offset / size + 1;
-        var last = Math.Max(1, (total + size - 1) / size);
+        int total, last;
         List<TRow> rows;
         bool more;
         if (cursor is null || !cursor.Before)
@@ -42,9 +44,14 @@ public sealed class Keyset<T>
             rows = await project(cursor is null ? ordered.Skip(offset) : ordered).Take(size + 1).ToListAsync(ct);
             more = rows.Count > size;
             if (more) rows.RemoveAt(size);
+            total = cursor?.Total ?? (!more && (offset == 0 || rows.Count > 0) ? offset + rows.Count
+                : await (count ?? (() => filtered.CountAsync(ct)))());
+            last = Math.Max(1, (total + size - 1) / size);
         }
         else
         {
+            total = cursor.Total;
+            last = Math.Max(1, (total + size - 1) / size);
             // Backwards: the rows before the cursor in reverse order, turned round. The last page holds what is left over
             // after the full pages, so its rows are those the forward walk would show on it.
             var take = cursor.Keys is null ? total - (last - 1) * size : size + 1;

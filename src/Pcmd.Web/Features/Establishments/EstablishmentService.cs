@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pcmd.Web.Data;
 using Pcmd.Web.Features.Audit;
@@ -10,7 +11,7 @@ namespace Pcmd.Web.Features.Establishments;
 /// <summary>The registry of at-risk establishments within the user's scope: paginated list, record, create,
 /// update (guarded by Version), delete (refused while inspections or hotspots refer to it).</summary>
 public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, EstablishmentQuery query, TimeProvider clock,
-    IEnumerable<IEstablishmentReferences> references, AuditTrail audit)
+    IEnumerable<IEstablishmentReferences> references, AuditTrail audit, ListCache lists)
 {
     public const int DefaultPageSize = 50, MaxPageSize = 200;
 
@@ -32,13 +33,25 @@ public sealed class EstablishmentService(PcmdDbContext db, OrgUnitTree tree, Est
         var fingerprint = PageCursor.Fingerprint((filter with { Sort = filter.Sort ?? "name" }).ToQuery() + "&pageSize=" + pageSize);
         var cursor = PageCursor.Parse(after, before, fingerprint);
         var offset = cursor is null ? PageCursor.Offset(page, pageSize) : 0;
-        var q = await query.Build(scope, filter, ct);
-        var result = await query.Keys(filter.Sort).Page(q,
-            rows => rows.Select(e => new EstablishmentListItem(e.Id, e.Name, e.Address, e.TypeId, e.Type!.Name, e.Type.Group, e.OrgUnitId,
-                e.OrgUnit!.Name, e.LicenceNumber, e.WorkerCount, e.RiskClass, e.Status, e.CommitmentSigned, e.CommitmentDate)),
-            e => EstablishmentQuery.KeysOf(e, filter.Sort), cursor, fingerprint, offset, pageSize, ct);
-        return new EstablishmentPage(result.Total, result.Page, pageSize, result.Items, result.Next, result.Prev, result.Last);
+        // What the page depends on: the reach (all, or the rows of the user's unit in the closure table: ScopeFilter), the
+        // filters, sort and size (the fingerprint), where it starts; and the registers it reads, through the stamp.
+        var reach = scope.IsGlobal ? "all" : scope.OrgUnitId?.ToString(CultureInfo.InvariantCulture) ?? "none";
+        var stamp = await lists.Stamp(db, ListKinds, ct);
+        return await lists.Get(stamp, $"establishments|{reach}|{fingerprint}|{offset}|{after}|{before}", async () =>
+        {
+            var q = await query.Build(scope, filter, ct);
+            var result = await query.Keys(filter.Sort).Page(q,
+                rows => rows.Select(e => new EstablishmentListItem(e.Id, e.Name, e.Address, e.TypeId, e.Type!.Name, e.Type.Group, e.OrgUnitId,
+                    e.OrgUnit!.Name, e.LicenceNumber, e.WorkerCount, e.RiskClass, e.Status, e.CommitmentSigned, e.CommitmentDate)),
+                e => EstablishmentQuery.KeysOf(e, filter.Sort), cursor, fingerprint, offset, pageSize, ct,
+                () => lists.Get(stamp, $"establishments-total|{reach}|{fingerprint}", () => q.CountAsync(ct), _ => 1));
+            return new EstablishmentPage(result.Total, result.Page, pageSize, result.Items, result.Next, result.Prev, result.Last);
+        }, p => p.Items.Count);
     }
+
+    /// <summary>The registers a page of the list shows: the establishments and their types; the units (their names, and the
+    /// closure table a scope is read through).</summary>
+    static readonly RecordKind[] ListKinds = [RecordKind.Establishments, RecordKind.OrgUnits];
 
     public async Task<EstablishmentDto> Get(UserScope scope, int id, CancellationToken ct = default)
     {

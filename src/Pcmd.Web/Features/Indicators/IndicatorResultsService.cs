@@ -141,8 +141,10 @@ public sealed class IndicatorResultsService(PcmdDbContext db, IndicatorFigures f
         return indicatorsOwnArea || i.TargetKind is TargetKind.Percentage or TargetKind.AtLeastOnce or TargetKind.Zero ? i.TargetFor(year) : null;
     }
 
+    /// <summary>One statement, not one per collection: a plan has tens of indicators and targets, so the join repeats the plan's
+    /// row a few tens of times, cheaper than two more round trips on every (warm) load of the results (issue 10, item 3).</summary>
     Task<Plan> LoadPlan(UserScope scope, int planId, CancellationToken ct) =>
-        db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).ReadableOr404(scope, planId, ct);
+        db.Plans.AsNoTracking().AsSingleQuery().Include(p => p.Indicators).ThenInclude(i => i.Targets).ReadableOr404(scope, planId, ct);
 
     Task<Dictionary<int, IndicatorBinding>> Bindings(int planId, CancellationToken ct) =>
         db.IndicatorBindings.AsNoTracking().Where(b => db.Indicators.Any(i => i.Id == b.IndicatorId && i.PlanId == planId))
