@@ -1,3 +1,4 @@
+using Pcmd.Web.Features.Budget;
 using Pcmd.Web.Features.Commendations;
 using Pcmd.Web.Features.Communication;
 using Pcmd.Web.Features.CommuneModel;
@@ -19,7 +20,10 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
         TargetGroup.MigrantWorkers, TargetGroup.HighSchoolStudents];
 
     public int NextEventId, NextAudienceId, NextRosterId, NextCourseId, NextParticipantId, NextDocumentId;
-    public int NextModelId, NextCommendationId;
+    public int NextModelId, NextCommendationId, NextAssessmentId, NextScoreId, NextBudgetId;
+    public List<CommuneAssessment> Assessments { get; } = [];
+    public List<AssessmentScore> Scores { get; } = [];
+    public List<BudgetLine> Budget { get; } = [];
     public List<UnitDocument> Documents { get; } = [];
     public List<ModelCommune> Models { get; } = [];
     public List<Commendation> Commendations { get; } = [];
@@ -150,6 +154,59 @@ public sealed class ActivityFaker(Random r, SyntheticScale scale)
                     Form = CommendationForm.CertificateOfMerit, DecisionNumber = $"{NextCommendationId}/QĐ-UBND", DecisionDate = date, Year = year,
                     Achievement = "Thành tích trong công tác phòng, chống mại dâm",
                 });
+        }
+    }
+
+    /// <summary>The healthy-commune self-assessments of every finished year from 2025 against the criteria the administrator
+    /// defined (none defined: none made, as the ward could not submit): nine communes in ten rate themselves, most full marks
+    /// on most criteria; the coordinator confirmed most, the rest wait as submitted. "Healthy" as the confirmation judges it.</summary>
+    public void Healthy(SyntheticUnits.Commune c, IReadOnlyList<HealthyCriterion> criteria, int passPercent)
+    {
+        if (criteria.Count == 0) return;
+        for (var year = Math.Max(2025, scale.FirstYear); year < scale.Until.Year; year++)
+        {
+            if (r.Next(10) == 0) continue;
+            var a = new CommuneAssessment
+            {
+                Id = NextAssessmentId++, OrgUnitId = c.Id, Year = year, PassPercent = passPercent, MaxScore = criteria.Sum(k => k.MaxScore),
+                SubmittedAt = new DateTime(year + 1, 1, 10, 2, 0, 0, DateTimeKind.Utc),
+            };
+            var requiredMet = true;
+            foreach (var k in criteria)
+            {
+                var score = r.NextDouble() < 0.85 ? k.MaxScore : r.Next(k.MaxScore + 1);
+                requiredMet &= !k.Required || score >= k.MaxScore;
+                a.TotalScore += score;
+                Scores.Add(new AssessmentScore { Id = NextScoreId++, AssessmentId = a.Id, CriterionId = k.Id, Score = score });
+            }
+            if (r.Next(6) > 0)
+            {
+                a.Status = AssessmentStatus.Confirmed;
+                a.ConfirmedAt = new DateTime(year + 1, 2, 15, 2, 0, 0, DateTimeKind.Utc);
+                a.Healthy = HealthyRatingService.IsHealthy(a.TotalScore, a.MaxScore, a.PassPercent, requiredMet);
+            }
+            else a.Status = AssessmentStatus.Submitted;
+            Assessments.Add(a);
+        }
+    }
+
+    /// <summary>A commune's budget lines of the city's 2026–2030 plan for each of its years so far (seed 001 §III: the communes'
+    /// own budget for communication and the inspection teams): an estimate of 20–80 million đồng, most of it allocated, the
+    /// past years spent; one line in twenty spent above its allocation, with the note the form requires.</summary>
+    public void CommuneBudget(SyntheticUnits.Commune c, int planId)
+    {
+        for (var year = 2026; year <= scale.Until.Year; year++)
+        {
+            var estimate = 20_000_000L + r.Next(61) * 1_000_000L;
+            var allocated = estimate * (70 + r.Next(31)) / 100;
+            var over = r.Next(20) == 0;
+            long? spent = year < scale.Until.Year || scale.Until.Month >= 6 ? (over ? allocated + 2_000_000 : allocated * (60 + r.Next(41)) / 100) : null;
+            Budget.Add(new BudgetLine
+            {
+                Id = NextBudgetId++, PlanId = planId, Year = year, OrgUnitId = c.Id, Source = FundingSource.CommuneBudget,
+                Purpose = "Tuyên truyền và hoạt động kiểm tra phòng, chống mại dâm", Estimate = estimate, Allocated = allocated, Spent = spent,
+                OverspendNote = over && spent is not null ? "Bổ sung kinh phí kiểm tra liên ngành dịp cao điểm cuối năm." : null,
+            });
         }
     }
 

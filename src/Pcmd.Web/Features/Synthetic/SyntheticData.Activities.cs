@@ -52,7 +52,11 @@ public sealed partial class SyntheticData
             NextRosterId = await w.NextId<StaffRoster>(ct), NextCourseId = await w.NextId<TrainingCourse>(ct),
             NextParticipantId = await w.NextId<TrainingParticipant>(ct), NextDocumentId = await w.NextId<UnitDocument>(ct),
             NextModelId = await w.NextId<ModelCommune>(ct), NextCommendationId = await w.NextId<Commendation>(ct),
+            NextAssessmentId = await w.NextId<CommuneAssessment>(ct), NextScoreId = await w.NextId<AssessmentScore>(ct),
+            NextBudgetId = await w.NextId<Pcmd.Web.Features.Budget.BudgetLine>(ct),
         };
+        var criteria = await db.HealthyCriteria.AsNoTracking().Where(k => k.Active).OrderBy(k => k.Position).ToListAsync(ct);
+        var passPercent = await db.HealthyRules.Select(x => (int?)x.PassPercent).FirstOrDefaultAsync(ct) ?? HealthyRules.DefaultPassPercent;
         // The city's 2026–2030 plan when loaded (the demo plans): communes' and assigned agencies' plan documents implement it (3.1.1).
         var planId = await db.Plans.AsNoTracking().Where(p => p.Key == "hn-2026-2030").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (planId is { } plan)
@@ -73,6 +77,8 @@ public sealed partial class SyntheticData
                 faker.CommuneStaff(c, courses);
                 faker.CommuneDocuments(c, planId);
                 faker.ModelAndCommendations(c);
+                faker.Healthy(c, criteria, passPercent);
+                if (planId is { } budgetPlan && c.ProvinceCode == "01") faker.CommuneBudget(c, budgetPlan);
             }
             await Write(faker.Events);
             await Write(faker.Audiences);
@@ -82,11 +88,16 @@ public sealed partial class SyntheticData
             await Write(faker.Documents);
             await Write(faker.Models);
             await Write(faker.Commendations);
+            await Write(faker.Assessments);
+            await Write(faker.Scores);
+            await Write(faker.Budget);
             made = new ActivitiesMade(made.Events + faker.Events.Count, made.Rosters + faker.Rosters.Count, made.Courses + faker.Courses.Count,
                 made.Participants + faker.Participants.Count,
                 made.Documents + faker.Documents.Count,
-                made.ModelCommunes + faker.Models.Count, made.Commendations + faker.Commendations.Count);
+                made.ModelCommunes + faker.Models.Count, made.Commendations + faker.Commendations.Count)
+                { Assessments = made.Assessments + faker.Assessments.Count, BudgetLines = made.BudgetLines + faker.Budget.Count };
             faker.Events.Clear(); faker.Audiences.Clear(); faker.Rosters.Clear(); faker.Courses.Clear(); faker.Participants.Clear(); faker.Documents.Clear(); faker.Models.Clear(); faker.Commendations.Clear();
+            faker.Assessments.Clear(); faker.Scores.Clear(); faker.Budget.Clear();
             progress?.Report(made.ToString());
         }
         return made;
@@ -96,7 +107,10 @@ public sealed partial class SyntheticData
 /// <summary>What the activities part of the generator made.</summary>
 public sealed record ActivitiesMade(int Events, int Rosters, int Courses, int Participants, int Documents, int ModelCommunes, int Commendations)
 {
+    public int Assessments { get; init; }
+    public int BudgetLines { get; init; }
+
     public override string ToString() =>
         $"{Events} communication events, {Rosters} roster rows, {Courses} training courses ({Participants} participant rows), {Documents} unit documents, " +
-        $"{ModelCommunes} model-commune rows, {Commendations} commendations";
+        $"{ModelCommunes} model-commune rows, {Commendations} commendations, {Assessments} healthy-commune assessments, {BudgetLines} budget lines";
 }

@@ -22,6 +22,60 @@ public sealed class SyntheticActivitiesTests(ITestOutputHelper output)
         return database;
     }
 
+    /// <summary>The healthy-commune ratings follow the criteria the administrator defined (none: none made), confirmed ones
+    /// judged as the coordinator's confirmation judges them, and the rating share is believable; with the city's 2026–2030 plan
+    /// loaded, each Hà Nội commune has its budget line of 2026, spending above the allocation always explained.</summary>
+    [Fact]
+    public async Task Healthy_commune_ratings_follow_the_defined_criteria_and_budget_lines_the_plan()
+    {
+        using var database = await SyntheticFixture.Make(null);
+        using (var scope = database.Scope())
+        {
+            var db = database.Db(scope);
+            db.HealthyCriteria.AddRange(
+                new Pcmd.Web.Features.CommuneModel.HealthyCriterion { Code = "TC1", Text = "Không có tụ điểm mại dâm", MaxScore = 40, Required = true, Position = 1 },
+                new Pcmd.Web.Features.CommuneModel.HealthyCriterion { Code = "TC2", Text = "Tuyên truyền thường xuyên", MaxScore = 30, Position = 2 },
+                new Pcmd.Web.Features.CommuneModel.HealthyCriterion { Code = "TC3", Text = "Quản lý cơ sở kinh doanh", MaxScore = 30, Position = 3 });
+            var city = await db.OrgUnits.Where(u => u.Code == "01" && u.Level == OrgUnitLevel.Province).Select(u => u.Id).SingleAsync();
+            db.Plans.Add(new Pcmd.Web.Features.Plans.Plan { Key = "hn-2026-2030", Title = "Kế hoạch phòng, chống mại dâm 2026–2030", IssuingUnitId = city,
+                Level = Pcmd.Web.Features.Plans.PlanLevel.City, PeriodFrom = 2026, PeriodTo = 2030 });
+            await db.SaveChangesAsync();
+            database.Result = await scope.ServiceProvider.GetRequiredService<SyntheticData>()
+                .Generate(new SyntheticOptions(SyntheticScale.City, 7, ActivitiesOnly: true));
+        }
+        using (var scope = database.Scope())
+        {
+            var db = database.Db(scope);
+            var ratings = await db.CommuneAssessments.AsNoTracking().Include(a => a.Scores).ThenInclude(x => x.Criterion).ToListAsync();
+            Assert.Equal(ratings.Count, database.Result.Activities.Assessments);
+            var communes = database.Result.Communes;
+            // 2025 is the only finished year from 2025 to the fixture's today (22/11/2026): nine communes in ten.
+            Assert.InRange(ratings.Count, communes * 8 / 10, communes);
+            Assert.All(ratings, a =>
+            {
+                Assert.Equal(3, a.Scores.Count);
+                Assert.Equal(a.Scores.Sum(x => x.Score), a.TotalScore);
+                Assert.Equal(100, a.MaxScore);
+                var requiredMet = a.Scores.Where(x => x.Criterion!.Required).All(x => x.Score >= x.Criterion!.MaxScore);
+                Assert.Equal(a.Status == Pcmd.Web.Features.CommuneModel.AssessmentStatus.Confirmed
+                    ? Pcmd.Web.Features.CommuneModel.HealthyRatingService.IsHealthy(a.TotalScore, a.MaxScore, a.PassPercent, requiredMet) : null, a.Healthy);
+            });
+            var confirmed = ratings.Count(a => a.Healthy is not null);
+            Assert.InRange(ratings.Count(a => a.Healthy == true), confirmed / 2, confirmed - 1);
+
+            var budget = await db.BudgetLines.AsNoTracking().ToListAsync();
+            Assert.Equal(budget.Count, database.Result.Activities.BudgetLines);
+            Assert.Equal(communes, budget.Count);
+            Assert.All(budget, b =>
+            {
+                Assert.Equal(2026, b.Year);
+                Assert.InRange(b.Allocated!.Value, 1, b.Estimate!.Value);
+                Assert.Equal(b.Spent > b.Allocated, b.OverspendNote is not null);
+            });
+            Assert.Equal(communes, budget.Select(b => b.OrgUnitId).Distinct().Count());
+        }
+    }
+
     [Fact]
     public async Task A_city_run_gives_the_same_records_for_a_seed_and_figures_between_zero_and_all()
     {
