@@ -9,13 +9,16 @@ namespace Pcmd.Web.Data;
 /// (Features/Indicators/FigureCache): an entry's key holds the generations of the registers the list reads
 /// (<see cref="FigureGenerations"/>), read from the database at the start of each request and BEFORE the list, so the first
 /// load after any write, through any node, misses and reads afresh, and a stored entry is never older than the generation it is
-/// stored under. Entries of old generations are never asked again and age out. <c>Pcmd:ListCache:Enabled=false</c> turns it off.</summary>
+/// stored under. Each list page has ONE slot, and a page read at newer generations replaces the superseded one (as the figure
+/// cache does since the soak of issue 9), so writes do not fill the cache with pages never asked again. <c>Pcmd:ListCache:Enabled=false</c> turns it off.</summary>
 public sealed class ListCache(IConfiguration config)
 {
     /// <summary>Sizes count a page as its rows and a total as 1: at a few hundred bytes a row, a few MB in all.</summary>
     const long SizeLimit = 20_000;
     readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
     long hits, misses;
+
+    sealed record Entry(string Stamp, object? Value);
 
     public bool Enabled { get; set; } = config.GetValue("Pcmd:ListCache:Enabled", true);
     public long Hits => Interlocked.Read(ref hits);
@@ -34,11 +37,10 @@ public sealed class ListCache(IConfiguration config)
     public async Task<T> Get<T>(string? stamp, string key, Func<Task<T>> read, Func<T, long> size)
     {
         if (stamp is null) return await read();
-        var k = (key, stamp);
-        if (cache.TryGetValue(k, out var v) && v is T t) { Interlocked.Increment(ref hits); return t; }
+        if (cache.TryGetValue(key, out var v) && v is Entry e && e.Stamp == stamp && e.Value is T t) { Interlocked.Increment(ref hits); return t; }
         Interlocked.Increment(ref misses);
         var value = await read();
-        cache.Set(k, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        cache.Set(key, new Entry(stamp, value), new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(10) });
         return value;
     }
 
