@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Pcmd.Web.Data;
 
@@ -14,15 +13,11 @@ namespace Pcmd.Web.Data;
 public sealed class ListCache(IConfiguration config)
 {
     /// <summary>Sizes count a page as its rows and a total as 1: at a few hundred bytes a row, a few MB in all.</summary>
-    const long SizeLimit = 20_000;
-    readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
-    long hits, misses;
-
-    sealed record Entry(string Stamp, object? Value);
+    readonly GenerationSlots slots = new(20_000, TimeSpan.FromMinutes(10));
 
     public bool Enabled { get; set; } = config.GetValue("Pcmd:ListCache:Enabled", true);
-    public long Hits => Interlocked.Read(ref hits);
-    public long Misses => Interlocked.Read(ref misses);
+    public long Hits => slots.Hits;
+    public long Misses => slots.Misses;
 
     /// <summary>The generations of <paramref name="kinds"/> as this request sees them (one small query), or null when the cache is off.</summary>
     public async Task<string?> Stamp(PcmdDbContext db, IReadOnlyList<RecordKind> kinds, CancellationToken ct)
@@ -37,13 +32,12 @@ public sealed class ListCache(IConfiguration config)
     public async Task<T> Get<T>(string? stamp, string key, Func<Task<T>> read, Func<T, long> size)
     {
         if (stamp is null) return await read();
-        if (cache.TryGetValue(key, out var v) && v is Entry e && e.Stamp == stamp && e.Value is T t) { Interlocked.Increment(ref hits); return t; }
-        Interlocked.Increment(ref misses);
+        if (slots.TryGet(key, stamp, out T kept)) return kept;
         var value = await read();
-        cache.Set(key, new Entry(stamp, value), new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        slots.Set(key, stamp, value, size(value));
         return value;
     }
 
     /// <summary>Empties the cache (a benchmark's cold reads).</summary>
-    public void Clear() => cache.Compact(1.0);
+    public void Clear() => slots.Clear();
 }

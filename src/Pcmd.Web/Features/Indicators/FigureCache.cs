@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
-
 using Pcmd.Web.Data;
 
 namespace Pcmd.Web.Features.Indicators;
@@ -21,19 +19,15 @@ public readonly record struct FigureCacheKey(Computation Computation, DateOnly F
 /// (issue 9's soak). <c>Pcmd:FigureCache:Enabled=false</c> turns it off.</summary>
 public sealed class FigureCache(IConfiguration config)
 {
-    /// <summary>Sizes count a total as 1 and a per-unit figure as its number of units: about 100 bytes each.</summary>
-    const long SizeLimit = 2_000_000;
-    readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
-    long hits, misses;
-
-    sealed record Entry(DateOnly Today, string Stamp, object? Value);
+    /// <summary>Sizes count a total as 1 and a per-unit figure as its number of units: about 100 bytes each, 200 MB at worst.</summary>
+    readonly GenerationSlots slots = new(2_000_000, TimeSpan.FromMinutes(30));
 
     public bool Enabled { get; set; } = config.GetValue("Pcmd:FigureCache:Enabled", true);
-    public long Hits => Interlocked.Read(ref hits);
-    public long Misses => Interlocked.Read(ref misses);
+    public long Hits => slots.Hits;
+    public long Misses => slots.Misses;
 
     /// <summary>Entries held now (the soak and the unit tests watch that superseded generations do not pile up).</summary>
-    public int Count => cache.Count;
+    public int Count => slots.Count;
 
     public bool TryGet<T>(FigureCacheKey key, out T value) => TryGet(key.Slot, key.Today, key.Stamp, out value);
 
@@ -41,24 +35,14 @@ public sealed class FigureCache(IConfiguration config)
 
     /// <summary>Anything computed from figures alone (a home's units likely to miss), in its own <paramref name="slot"/> (a record
     /// of what it is for), valid for one day at the generations in <paramref name="stamp"/>, as a figure is.</summary>
-    public bool TryGet<T>(object slot, DateOnly today, string stamp, out T value)
-    {
-        if (cache.TryGetValue(slot, out var v) && v is Entry e && e.Today == today && e.Stamp == stamp && e.Value is T t)
-        {
-            Interlocked.Increment(ref hits);
-            value = t;
-            return true;
-        }
-        Interlocked.Increment(ref misses);
-        value = default!;
-        return false;
-    }
+    public bool TryGet<T>(object slot, DateOnly today, string stamp, out T value) => slots.TryGet(slot, Dated(today, stamp), out value);
 
-    public void Set<T>(object slot, DateOnly today, string stamp, T value, long size) =>
-        cache.Set(slot, new Entry(today, stamp, value), new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = TimeSpan.FromMinutes(30) });
+    public void Set<T>(object slot, DateOnly today, string stamp, T value, long size) => slots.Set(slot, Dated(today, stamp), value, size);
 
     /// <summary>Empties the cache (the benchmark's cold reads).</summary>
-    public void Clear() => cache.Compact(1.0);
+    public void Clear() => slots.Clear();
+
+    static string Dated(DateOnly today, string stamp) => $"{today.DayNumber}:{stamp}";
 
     public static string Stamp(Computation c, IReadOnlyDictionary<RecordKind, long> generations) => Stamp(RecordKinds.Of(c), generations);
 
