@@ -49,7 +49,18 @@ public static class FigureGenerations
         return kinds;
     }
 
-    /// <summary>One statement per kind in a fixed order (two writers of the same kinds lock the rows in the same order).</summary>
+    /// <summary>One statement per kind in a fixed order (two writers of the same kinds lock the rows in the same order), and the
+    /// units each new generation changed (<see cref="FigureChanges"/>).</summary>
+    public static async Task Bump(PcmdDbContext db, IReadOnlyDictionary<RecordKind, HashSet<int>> touched, CancellationToken ct = default)
+    {
+        foreach (var (k, units) in touched.OrderBy(t => t.Key))
+        {
+            var generation = (await db.Database.SqlQueryRaw<long>(BumpSql(k) + " RETURNING \"Generation\" AS \"Value\"").ToListAsync(ct)).Single();
+            await FigureChanges.Record(db, k, generation, units, ct);
+        }
+    }
+
+    /// <summary>A bump that records no units: readers holding older figures compute them afresh (bulk writes).</summary>
     public static async Task Bump(PcmdDbContext db, IEnumerable<RecordKind> kinds, CancellationToken ct = default)
     {
         foreach (var k in kinds.Distinct().Order()) await db.Database.ExecuteSqlRawAsync(BumpSql(k), ct);

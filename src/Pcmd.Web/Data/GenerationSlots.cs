@@ -33,6 +33,18 @@ public sealed class GenerationSlots(long sizeLimit, TimeSpan slidingExpiration)
         return false;
     }
 
+    /// <summary>What the slot holds, at whatever stamp (a figure made before a write, to bring up to date rather than remake).</summary>
+    public bool TryGetHeld<T>(object slot, out string stamp, out T value)
+    {
+        if (cache.TryGetValue(slot, out var v) && v is Entry e && e.Value is T t)
+        {
+            (stamp, value) = (e.Stamp, t);
+            return true;
+        }
+        (stamp, value) = ("", default!);
+        return false;
+    }
+
     /// <summary>Keeps <paramref name="value"/> in <paramref name="slot"/> at <paramref name="stamp"/>; <paramref name="size"/> counts
     /// against the size limit (at least 1). The value is shared by every reader: callers only read it.</summary>
     public void Set<T>(object slot, string stamp, T value, long size) =>

@@ -153,6 +153,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
         var pending = AuditRecorder.Capture(this, currentUser?.UserName, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var areas = Features.OrgUnits.OrgUnitAreas.Touched(ChangeTracker);
         var figures = FigureGenerations.Touched(ChangeTracker);
+        var touched = figures.Count > 0 ? FigureChanges.Touched(ChangeTracker, figures) : null;
         if (pending.Count == 0 && !areas && figures.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
@@ -162,7 +163,7 @@ public class PcmdDbContext(DbContextOptions<PcmdDbContext> options, ICurrentUser
             if (areas) await Features.OrgUnits.OrgUnitAreas.Sync(this, ct);
             AuditEntries.AddRange(AuditRecorder.Complete(pending));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            if (figures.Count > 0) await FigureGenerations.Bump(this, figures, ct);
+            if (touched is not null) await FigureGenerations.Bump(this, await touched.Resolve(this, ct), ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
             return count;
         }

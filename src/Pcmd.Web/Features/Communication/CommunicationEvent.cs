@@ -21,6 +21,7 @@ public enum TargetGroup
 
 /// <summary>One communication activity in a commune (hoạt động truyền thông, tuyên truyền), recorded by the ward or by an
 /// agency that held it there: 3.1.2 of the 2026–2030 plan counts communes where such events are "duy trì thường xuyên".</summary>
+[Data.CountedInItsUnit]
 public class CommunicationEvent : IVersioned, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;
@@ -42,6 +43,7 @@ public class CommunicationEvent : IVersioned, IHeldByUnit
 }
 
 /// <summary>People of one target group reached by an event.</summary>
+[Data.CountedInItsUnit]
 public class EventAudience
 {
     public int Id { get; set; }

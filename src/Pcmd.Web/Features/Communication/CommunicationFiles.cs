@@ -8,6 +8,7 @@ namespace Pcmd.Web.Features.Communication;
 
 /// <summary>A photo or a file of a communication event (issue 13, item 1): the officer's phone photo of the meeting, the
 /// leaflet as a PDF, the attendance sheet.</summary>
+[Data.CountedInItsUnit]
 public class CommunicationFile : RecordFile;
 
 public sealed class CommunicationFileConfiguration : IEntityTypeConfiguration<CommunicationFile>

@@ -14,6 +14,7 @@ public enum SanctionTarget { Seller, Buyer, Broker, OwnerManager, OtherPerson, P
 /// <summary>An administrative sanction (xử phạt vi phạm hành chính) on a person or on premises, outside an inspection
 /// record: police and wards enter them for the programme's figures. The person is identified only as far as the figures
 /// require: by the decision's number, never by name (the decision itself, kept by the agency, names them).</summary>
+[Data.CountedInItsUnit]
 public class AdministrativeSanction : IVersioned, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;
@@ -41,6 +42,7 @@ public enum CriminalCharge { Harbouring, Brokering, Organising, BuyingSexFromMin
 
 /// <summary>A criminal case through its stages: detected, instituted (khởi tố), sent for prosecution / indicted (truy tố),
 /// tried (xét xử), possibly as a mobile trial (xét xử lưu động).</summary>
+[Data.CountedInItsUnit]
 public class CriminalCase : IVersioned, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;

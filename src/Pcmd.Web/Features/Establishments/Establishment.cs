@@ -31,6 +31,7 @@ public enum ManagementStatus
 
 /// <summary>A cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm. The owner's name and phone are a
 /// person's data and are encrypted at rest.</summary>
+[Data.CountedInItsUnit]
 public class Establishment : IVersioned, ISearchable, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;

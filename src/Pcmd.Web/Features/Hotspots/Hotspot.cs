@@ -8,6 +8,7 @@ namespace Pcmd.Web.Features.Hotspots;
 public enum HotspotKind { InEstablishment, PublicPlace }
 
 /// <summary>An điểm / tụ điểm phức tạp về tệ nạn mại dâm. Its state is the outcome of its dated events.</summary>
+[Data.CountedInItsUnit]
 public class Hotspot : IVersioned, ISearchable
 {
     public int Id { get; set; }
@@ -33,6 +34,7 @@ public enum HotspotEventKind { Identified, Targeted, Eliminated, HandedOver, Che
 
 /// <summary>One dated step of a hotspot's life: triệt xóa → bàn giao cho địa phương → duy trì, kiểm tra lại;
 /// re-emergence must be caught.</summary>
+[Data.CountedInItsUnit]
 public class HotspotEvent
 {
     public int Id { get; set; }

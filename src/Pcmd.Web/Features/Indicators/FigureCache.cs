@@ -25,6 +25,12 @@ public sealed class FigureCache(IConfiguration config)
     public bool Enabled { get; set; } = config.GetValue("Pcmd:FigureCache:Enabled", true);
     public long Hits => slots.Hits;
     public long Misses => slots.Misses;
+    long patched;
+
+    /// <summary>Figures brought up to date unit by unit after a write rather than computed afresh (the tests watch it happen).</summary>
+    public long Patched => Interlocked.Read(ref patched);
+
+    internal void CountPatched(int figures) => Interlocked.Add(ref patched, figures);
 
     /// <summary>Entries held now (the soak and the unit tests watch that superseded generations do not pile up).</summary>
     public int Count => slots.Count;
@@ -32,6 +38,18 @@ public sealed class FigureCache(IConfiguration config)
     public bool TryGet<T>(FigureCacheKey key, out T value) => TryGet(key.Slot, key.Today, key.Stamp, out value);
 
     public void Set<T>(FigureCacheKey key, T value, long size) => Set(key.Slot, key.Today, key.Stamp, value, size);
+
+    /// <summary>The figure of <paramref name="key"/> as held at other generations of the same day, and those generations (in the
+    /// order of <see cref="RecordKinds.Of"/>): what a write since then may have left to bring up to date (<see cref="Data.FigureChanges"/>).</summary>
+    public bool TryGetEarlier<T>(FigureCacheKey key, out long[] generations, out T value)
+    {
+        generations = [];
+        if (!slots.TryGetHeld(key.Slot, out var stamp, out value)) return false;
+        var parts = stamp.Split(':');
+        if (parts.Length != 2 || parts[0] != key.Today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)) return false;
+        generations = [.. parts[1].Split('.').Select(long.Parse)];
+        return true;
+    }
 
     /// <summary>Anything computed from figures alone (a home's units likely to miss), in its own <paramref name="slot"/> (a record
     /// of what it is for), valid for one day at the generations in <paramref name="stamp"/>, as a figure is.</summary>
@@ -42,7 +60,7 @@ public sealed class FigureCache(IConfiguration config)
     /// <summary>Empties the cache (the benchmark's cold reads).</summary>
     public void Clear() => slots.Clear();
 
-    static string Dated(DateOnly today, string stamp) => $"{today.DayNumber}:{stamp}";
+    static string Dated(DateOnly today, string stamp) => $"{today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{stamp}";
 
     public static string Stamp(Computation c, IReadOnlyDictionary<RecordKind, long> generations) => Stamp(RecordKinds.Of(c), generations);
 

@@ -46,7 +46,7 @@ public sealed class IndicatorComputations
     {
         this.db = db;
         this.cache = cache;
-        db.SavedChanges += (_, _) => generations = null;
+        db.SavedChanges += (_, _) => (generations, changes) = (null, []);
     }
 
     /// <summary>Whether the computation's facts depend on the plan whose indicator it measures (3.1.1: the agencies it assigns).</summary>
@@ -62,6 +62,7 @@ public sealed class IndicatorComputations
     public async Task<Actual> Compute(Computation c, int? areaUnitId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var key = new FigureKey(c, from, to);
+        if (ByUnitFirst(c)) return (await Compute([key], areaUnitId, ct))[key];
         return (await Cached([key], areaUnitId, false, async missing =>
         {
             var row = await Facts(c, areaUnitId, from, to)
@@ -77,14 +78,7 @@ public sealed class IndicatorComputations
         CancellationToken ct = default)
     {
         var key = new FigureKey(c, from, to);
-        return (await Cached([key], areaUnitId, true, async missing =>
-        {
-            var rows = await Facts(c, areaUnitId, from, to)
-                .GroupBy(f => f.UnitId)
-                .Select(g => new Fact { UnitId = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-                .ToListAsync(ct);
-            return new Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> { [key] = rows.ToDictionary(r => r.UnitId, r => (r.Num, r.Den)) };
-        }, d => d.Count, ct))[key];
+        return (await ComputeByUnit([key], areaUnitId, ct))[key];
     }
 
     /// <summary>Adds the per-unit figures of <see cref="ComputeByUnit"/> over one area.</summary>
@@ -104,6 +98,15 @@ public sealed class IndicatorComputations
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
+        // A figure brought up to date unit by unit after a write is kept per unit; its total is the sum of its units.
+        var perUnit = distinct.Where(k => ByUnitFirst(k.Computation)).ToList();
+        if (perUnit.Count > 0)
+        {
+            var totals = (await ComputeByUnit(perUnit, areaUnitId, ct)).ToDictionary(x => x.Key, x => Sum(x.Key.Computation, x.Value, x.Value.Keys));
+            var others = distinct.Except(perUnit).ToList();
+            if (others.Count > 0) foreach (var (k, v) in await Compute(others, areaUnitId, ct)) totals[k] = v;
+            return totals;
+        }
         return await Cached(distinct, areaUnitId, false, async asked =>
         {
             var (series, missing) = await Series(asked, areaUnitId, ct);
@@ -111,7 +114,7 @@ public sealed class IndicatorComputations
             var result = series.ToDictionary(x => x.Key, x => Sum(x.Key.Computation, x.Value, x.Value.Keys));
             spare = series;
             if (missing.Count == 0) return result;
-            var rows = (await Tagged(missing, areaUnitId)
+            var rows = (await Tagged(missing, areaUnitId, null)
                 .GroupBy(f => f.Tag)
                 .Select(g => new Fact { Tag = g.Key, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
                 .ToListAsync(ct)).ToDictionary(r => r.Tag);
@@ -128,19 +131,44 @@ public sealed class IndicatorComputations
     {
         var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0) return [];
-        return await Cached(distinct, areaUnitId, true, async asked =>
-        {
-            var (result, missing) = await Series(asked, areaUnitId, ct);
-            if (missing.Count == 0) return result;
-            var rows = await Tagged(missing, areaUnitId)
-                .GroupBy(f => new { f.Tag, f.UnitId })
-                .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
-                .ToListAsync(ct);
-            var byTag = rows.ToLookup(r => r.Tag);
-            foreach (var (k, tag) in missing.Select((k, tag) => (k, tag))) result[k] = byTag[tag].ToDictionary(r => r.UnitId, r => (r.Num, r.Den));
-            return result;
-        }, d => d.Count, ct);
+        return await Cached(distinct, areaUnitId, true, asked => ByUnit(asked, areaUnitId, null, ct), d => d.Count, ct,
+            async (held, units) =>
+            {
+                var fresh = await ByUnit([.. held.Select(h => h.Key)], areaUnitId, units, ct);
+                return held.ToDictionary(h => h.Key, h => Patched(h.Held, fresh[h.Key], units));
+            });
     }
+
+    /// <summary>The keys' figures per unit (only those of <paramref name="units"/> when given): the grouped series where they
+    /// fold, the rest tagged in one statement.</summary>
+    async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(List<FigureKey> keys, int? area, int[]? units, CancellationToken ct)
+    {
+        var (result, missing) = await Series(keys, area, units, ct);
+        if (missing.Count == 0) return result;
+        var rows = await Tagged(missing, area, units)
+            .GroupBy(f => new { f.Tag, f.UnitId })
+            .Select(g => new Fact { Tag = g.Key.Tag, UnitId = g.Key.UnitId, Num = g.Sum(f => f.Num), Den = g.Sum(f => f.Den) })
+            .ToListAsync(ct);
+        var byTag = rows.ToLookup(r => r.Tag);
+        foreach (var (k, tag) in missing.Select((k, tag) => (k, tag))) result[k] = byTag[tag].ToDictionary(r => r.UnitId, r => (r.Num, r.Den));
+        return result;
+    }
+
+    /// <summary>A figure held per unit with the units a write changed replaced by their fresh figures (absent: nothing left there).</summary>
+    static Dictionary<int, (int Num, int Den)> Patched(Dictionary<int, (int Num, int Den)> held, Dictionary<int, (int Num, int Den)> fresh, int[] units)
+    {
+        var result = new Dictionary<int, (int Num, int Den)>(held);
+        foreach (var u in units) result.Remove(u);
+        foreach (var (u, v) in fresh) result[u] = v;
+        return result;
+    }
+
+    /// <summary>Whether a figure of <paramref name="c"/> is kept per unit and brought up to date after a write by recomputing the
+    /// units it changed (<see cref="FigureChanges"/>): the computations of <see cref="DatedFacts"/>, whose every fact is counted
+    /// in the unit of its record (or of the record it belongs to), the types they read marked <see cref="CountedInItsUnitAttribute"/>.</summary>
+    public static bool Patchable(Computation c) => DatedFacts.ShapeOf(c) is not null;
+
+    bool ByUnitFirst(Computation c) => cache is { Enabled: true } && !PerWindow && Patchable(c);
 
     /// <summary>Each computation's figures over one window per query, as before the grouped series: kept for the tests and the
     /// benchmark to compare <see cref="WindowSeries"/> with. Nothing in the app sets it.</summary>
@@ -150,9 +178,18 @@ public sealed class IndicatorComputations
     /// <see cref="MaintainedSeries"/> and <see cref="DocumentSeries"/>: the commune rules judged in memory), per unit; and the keys
     /// left to the per-window union.</summary>
     async Task<(Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> Series, List<FigureKey> Others)> Series(List<FigureKey> keys, int? area,
-        CancellationToken ct)
+        CancellationToken ct) => await Series(keys, area, null, ct);
+
+    async Task<(Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> Series, List<FigureKey> Others)> Series(List<FigureKey> keys, int? area,
+        int[]? units, CancellationToken ct)
     {
         if (PerWindow) return ([], keys);
+        if (units is not null)
+        {
+            // Only patchable computations are recomputed for some units, and none of them is a rule judged over communes.
+            var (windows, others) = WindowSeries.Plan(keys);
+            return (windows.Count == 0 ? [] : await WindowSeries.ByUnit(db, windows, area, ct, units: units), others);
+        }
         var maintained = keys.Where(MaintainedSeries.Folds).ToList();
         if (maintained.Count < WindowSeries.MinWindows) maintained = [];
         var documents = DocumentSeries.Foldable(keys);
@@ -172,22 +209,47 @@ public sealed class IndicatorComputations
     /// <summary>Per-unit figures a total's computation produced on the way, kept in the cache beside the totals.</summary>
     Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>? spare;
 
+    /// <summary>The units changed since a held figure's generations, per kind and generation it was held at (this request's).</summary>
+    Dictionary<(RecordKind Kind, long From), HashSet<int>?> changes = [];
+
     /// <summary>The figures of <paramref name="keys"/> from the cache, the missing ones computed together by <paramref name="compute"/>
     /// and kept under the generations this request read (<see cref="FigureCache"/>). The generations are read before any figure,
-    /// so a figure is never older than the generation it is stored under. The values are shared: callers only read them.</summary>
+    /// so a figure is never older than the generation it is stored under. The values are shared: callers only read them. With
+    /// <paramref name="patch"/>, a figure held at older generations of the same day, whose writes since changed a few known units,
+    /// is brought up to date by <paramref name="patch"/> (those units recomputed) instead.</summary>
     async Task<Dictionary<FigureKey, T>> Cached<T>(List<FigureKey> keys, int? area, bool byUnit,
-        Func<List<FigureKey>, Task<Dictionary<FigureKey, T>>> compute, Func<T, long> size, CancellationToken ct)
+        Func<List<FigureKey>, Task<Dictionary<FigureKey, T>>> compute, Func<T, long> size, CancellationToken ct,
+        Func<List<(FigureKey Key, T Held)>, int[], Task<Dictionary<FigureKey, T>>>? patch = null)
     {
         if (cache is not { Enabled: true }) return await compute(keys);
         var gens = generations ??= await FigureGenerations.Read(db, ct);
         var today = VietnamTime.Today(TimeProvider.System);
         var result = new Dictionary<FigureKey, T>();
         var missing = new Dictionary<FigureKey, FigureCacheKey>();
+        var patches = new Dictionary<string, (int[] Units, List<(FigureKey Key, T Held)> Held)>();
         foreach (var k in keys)
         {
             var ck = new FigureCacheKey(k.Computation, k.From, k.To, k.PlanId, area, byUnit, today, FigureCache.Stamp(k.Computation, gens));
             if (cache.TryGet(ck, out T v)) result[k] = v;
-            else missing[k] = ck;
+            else
+            {
+                missing[k] = ck;
+                if (patch is null || !Patchable(k.Computation) || !cache.TryGetEarlier(ck, out var held, out T old)) continue;
+                if (await ChangedSince(k.Computation, held, gens, ct) is not { } units) continue;
+                var group = string.Join(',', units);
+                if (!patches.TryGetValue(group, out var p)) patches[group] = p = (units, []);
+                p.Held.Add((k, old));
+            }
+        }
+        foreach (var (units, held) in patches.Values)
+        {
+            cache.CountPatched(held.Count);
+            foreach (var (k, v) in await patch!(held, units))
+            {
+                result[k] = v;
+                cache.Set(missing[k], v, size(v));
+                missing.Remove(k);
+            }
         }
         if (missing.Count == 0) return result;
         spare = null;
@@ -201,14 +263,35 @@ public sealed class IndicatorComputations
         return result;
     }
 
+    /// <summary>The units the writes since <paramref name="held"/> (the generations of <see cref="RecordKinds.Of"/>) changed, in
+    /// order; null when they may have changed any unit or too many.</summary>
+    async Task<int[]?> ChangedSince(Computation c, long[] held, IReadOnlyDictionary<RecordKind, long> now, CancellationToken ct)
+    {
+        var kinds = RecordKinds.Of(c);
+        if (held.Length != kinds.Length) return null;
+        var units = new SortedSet<int>();
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var current = now.GetValueOrDefault(kinds[i]);
+            if (held[i] == current) continue;
+            if (!changes.TryGetValue((kinds[i], held[i]), out var changed))
+                changes[(kinds[i], held[i])] = changed = await FigureChanges.UnitsBetween(db, kinds[i], held[i], current, ct);
+            if (changed is null) return null;
+            units.UnionWith(changed);
+        }
+        return units.Count is > 0 and <= FigureChanges.MaxUnits ? [.. units] : null;
+    }
+
     /// <summary>The facts of every key, each tagged with the key's position, as one UNION ALL.</summary>
-    IQueryable<Fact> Tagged(List<FigureKey> keys, int? areaUnitId)
+    IQueryable<Fact> Tagged(List<FigureKey> keys, int? areaUnitId, int[]? units)
     {
         IQueryable<Fact>? all = null;
         for (var i = 0; i < keys.Count; i++)
         {
             var (tag, k) = (i, keys[i]);
-            var q = Facts(k.Computation, areaUnitId, k.From, k.To, k.PlanId).Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
+            var facts = Facts(k.Computation, areaUnitId, k.From, k.To, k.PlanId);
+            if (units is not null) facts = facts.Where(f => units.Contains(f.UnitId));
+            var q = facts.Select(f => new Fact { Tag = tag, UnitId = f.UnitId, Num = f.Num, Den = f.Den });
             all = all is null ? q : all.Concat(q);
         }
         return all!;

@@ -52,7 +52,7 @@ public static class WindowSeries
     /// <summary>Each key's numerator and denominator per recorded unit, as <see cref="IndicatorComputations.ComputeByUnit(IReadOnlyCollection{FigureKey}, int?, CancellationToken)"/>
     /// gives them window by window (a unit is listed when a record of it is in the window).</summary>
     public static async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(PcmdDbContext db, List<Batch> batches, int? area,
-        CancellationToken ct, DateOnly? today = null)
+        CancellationToken ct, DateOnly? today = null, int[]? units = null)
     {
         // The boundaries of every window: a day d is in period "number of boundaries ≤ d", so window [a, b] is the periods from
         // a's to (b + 1)'s, exclusive (from the first for a window from its batch's start). The day after each window's cut-off
@@ -60,7 +60,9 @@ public static class WindowSeries
         var day = today ?? VietnamTime.Today(TimeProvider.System);
         var bounds = batches.SelectMany(b => b.Keys).SelectMany(k => new[] { k.From, k.To.AddDays(1), CutOff(k, day).AddDays(1) })
             .Distinct().Order().ToList();
-        IQueryable<DatedFact>[] parts = [.. batches.Select(b => DatedFacts.Facts(db, b.Computation, area, b.From, b.Last))];
+        // With units: the facts of those units only (a figure brought up to date after a write changed them).
+        IQueryable<DatedFact>[] parts = [.. batches.Select(b => DatedFacts.Facts(db, b.Computation, area, b.From, b.Last))
+            .Select(q => units is null ? q : q.Where(f => units.Contains(f.UnitId)))];
         IQueryable<TaggedFact>? all = null;
         for (var i = 0; i < parts.Length; i++)
         {

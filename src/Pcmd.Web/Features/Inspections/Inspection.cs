@@ -12,6 +12,7 @@ public enum InspectionKind { Planned, Unannounced }
 public enum UnannouncedReason { Tip, Request, Signs }
 
 /// <summary>An inspection visit and its biên bản.</summary>
+[Data.CountedInItsUnit]
 public class Inspection : IVersioned, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;
@@ -39,6 +40,7 @@ public class Inspection : IVersioned, IHeldByUnit
     public List<Sanction> Sanctions { get; set; } = [];
 }
 
+[Data.CountedInItsUnit]
 public class InspectionMember
 {
     public int Id { get; set; }
@@ -47,6 +49,7 @@ public class InspectionMember
     public TeamMember? TeamMember { get; set; }
 }
 
+[Data.CountedInItsUnit]
 public class InspectionViolation
 {
     public int Id { get; set; }
@@ -60,6 +63,7 @@ public enum SanctionKind { Warning, Fine, Other }
 
 /// <summary>A sanction as recorded: its amount and legal basis are kept as they were on the day, whatever
 /// later decrees say.</summary>
+[Data.CountedInItsUnit]
 public class Sanction
 {
     public int Id { get; set; }

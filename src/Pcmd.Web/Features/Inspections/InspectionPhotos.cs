@@ -8,6 +8,7 @@ namespace Pcmd.Web.Features.Inspections;
 
 /// <summary>A photo of the signed biên bản, taken with the phone at the end of the inspection (issue 15, item 2). Stored in
 /// the database like a report's attachments, without the photo's metadata.</summary>
+[Data.CountedInItsUnit]
 public class InspectionPhoto
 {
     public int Id { get; set; }

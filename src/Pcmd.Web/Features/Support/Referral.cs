@@ -10,6 +10,7 @@ public enum ReferralOutcome { Pending, Received, ServiceGiven, Declined, Lost }
 /// <summary>A referral of a case, for one of its needs, to a service of the directory (the same directory the public portal lists).
 /// It needs a standing consent to being referred or to sharing with that provider; without one only the case's supervisor may
 /// refer, giving the reason (kept here and in the audit trail).</summary>
+[Data.CountedInItsUnit]
 public class Referral
 {
     public int Id { get; set; }

@@ -13,6 +13,7 @@ public enum ClosureReason { Reintegrated, Moved, Unreachable, Other }
 /// while the person's consent to being recorded stands (Luật BVDLCN 91/2025/QH15 art. 9–12: consent, its withdrawal; data on
 /// sexual life and offences is sensitive) and are encrypted at rest. Only the assigned case workers and the case's supervisor
 /// see the case (<see cref="CaseAccess"/>).</summary>
+[Data.CountedInItsUnit]
 public class SupportCase : IVersioned
 {
     public int Id { get; set; }
@@ -42,6 +43,7 @@ public class SupportCase : IVersioned
 }
 
 /// <summary>A case worker assigned to a case.</summary>
+[Data.CountedInItsUnit]
 public class CaseWorkerAssignment
 {
     public int Id { get; set; }
@@ -62,6 +64,7 @@ public enum ConsentKind
 public enum ConsentMethod { Verbal, Written, Electronic }
 
 /// <summary>What the person agreed to, when and how, and its withdrawal (after which what it covered is no longer shown or shared).</summary>
+[Data.CountedInItsUnit]
 public class Consent
 {
     public int Id { get; set; }
@@ -87,6 +90,7 @@ public class NeedKind
 }
 
 /// <summary>A need found at screening and whether the person is eligible for the service that meets it.</summary>
+[Data.CountedInItsUnit]
 public class CaseNeed
 {
     public int Id { get; set; }
@@ -99,6 +103,7 @@ public class CaseNeed
 public enum CaseNoteKind { Goal, Note, Review }
 
 /// <summary>The case plan: goals, notes and reviews, the text encrypted at rest.</summary>
+[Data.CountedInItsUnit]
 public class CaseNote
 {
     public int Id { get; set; }
@@ -116,6 +121,7 @@ public enum ContactChannel { InPerson, Hotline, Online, MobileCounselling, PeerG
 public enum ContactGiven { None = 0, Information = 1, Condoms = 2, Counselling = 4, Testing = 8, Referral = 16, Other = 32 }
 
 /// <summary>An outreach contact (lượt tiếp cận): for a known case, or an anonymous count of people who gave nothing.</summary>
+[Data.CountedInItsUnit]
 public class OutreachContact
 {
     public int Id { get; set; }

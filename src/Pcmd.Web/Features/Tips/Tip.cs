@@ -36,6 +36,7 @@ public enum TipOutcome { Inspected, PassedToPolice, Sanctioned, Unfounded }
 /// <summary>A tin báo, tố giác, khiếu nại or phản ánh from a citizen or an agency. The source (who reported and how to
 /// reach them) is encrypted at rest and read only by the intake officers of the receiving unit, through an audited read
 /// (<see cref="TipSourceRead"/>); everyone else who may see the tip sees its substance.</summary>
+[Data.CountedInItsUnit]
 public class Tip : IVersioned, IHeldByUnit
 {
     int IHeldByUnit.HeldByUnitId => OrgUnitId;
@@ -95,6 +96,7 @@ public class Tip : IVersioned, IHeldByUnit
 
 /// <summary>One step of a tip's workflow: who moved it to which state, when, whether within the step's deadline, and an
 /// optional message shown to the reporter on the portal.</summary>
+[Data.CountedInItsUnit]
 public class TipStep
 {
     public int Id { get; set; }
@@ -109,6 +111,7 @@ public class TipStep
 }
 
 /// <summary>A step's deadline extended, with the reason (e.g. BLTTHS 2015 art. 147(2): a complex crime report).</summary>
+[Data.CountedInItsUnit]
 public class TipExtension
 {
     public int Id { get; set; }
@@ -121,6 +124,7 @@ public class TipExtension
 }
 
 /// <summary>A reporter's answer to a question staff asked through a step's message; kept to the hour like the rest of the public side.</summary>
+[Data.CountedInItsUnit]
 public class TipReply
 {
     public int Id { get; set; }
@@ -130,6 +134,7 @@ public class TipReply
 }
 
 /// <summary>Who read a tip's source, when: shown on the tip ("who saw the source") beside the audit trail's record.</summary>
+[Data.CountedInItsUnit]
 public class TipSourceRead
 {
     public int Id { get; set; }

@@ -10,6 +10,7 @@ namespace Pcmd.Web.Features.Tips;
 /// <summary>A photo a citizen attached to a portal report (issue 11, item 1). Kept as a row like an inspection's photos, so
 /// that any node serves it. No upload time (the tip's hour is the only clock of the public side) and no file name from the
 /// phone (it may carry a name or a device's numbering).</summary>
+[Data.CountedInItsUnit]
 public class TipPhoto
 {
     public int Id { get; set; }

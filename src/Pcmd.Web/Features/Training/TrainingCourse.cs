@@ -34,6 +34,7 @@ public class TrainingCourse : IVersioned, IHeldByUnit
 /// <summary>The people of one unit and agency in one role who attended (counts, not names: the roster is counts too).
 /// <see cref="AlreadyTrained"/> of them had been trained earlier in the period, so that "trained at least once" counts each
 /// person once.</summary>
+[Data.CountedInItsUnit]
 public class TrainingParticipant
 {
     public int Id { get; set; }

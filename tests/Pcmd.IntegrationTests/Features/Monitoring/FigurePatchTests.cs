@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pcmd.IntegrationTests.Features.Establishments;
+using Pcmd.IntegrationTests.Features.Indicators;
+using Pcmd.IntegrationTests.Features.Inspections;
+using Pcmd.IntegrationTests.Infrastructure;
+using Pcmd.Web.Features.Indicators;
+using Pcmd.Web.Shared;
+
+namespace Pcmd.IntegrationTests.Features.Monitoring;
+
+/// <summary>Issue 14's freshness at city scale: after a write, a figure held per unit is brought up to date by recomputing the units
+/// the write changed (FigureChanges). Each step writes through HTTP, reads the drill-down (patched), then empties the cache and
+/// reads it again (computed afresh): the two answers are the same, on both databases.</summary>
+public abstract class FigurePatchTests(PcmdApp app)
+{
+    readonly IndicatorTestData data = new(app);
+    readonly InspectionTestData inspections = new(app);
+
+    [Fact]
+    public async Task A_write_is_patched_into_the_held_figures_exactly_as_a_fresh_computation_gives_them()
+    {
+        var (admin, _, indicator, version) = await data.NewPlan("patch");
+        (await admin.PutRaw($"/api/v1/indicators/{indicator}/binding?version={version}", """{ "computation": "inspectedShare" }""")).EnsureSuccessStatusCode();
+        var year = VietnamTime.Today(TimeProvider.System).Year;
+        var url = $"/api/v1/monitoring/indicators/{indicator}/units?year={year}";
+        var (phuLuong, haDong) = (await data.UnitId(InspectionTestData.PhuLuong), await data.UnitId(InspectionTestData.HaDong));
+        var cache = app.Services.GetRequiredService<FigureCache>();
+
+        async Task<IndicatorDashboardView> Patched()
+        {
+            var before = cache.Patched;
+            var view = await admin.GetJson<IndicatorDashboardView>(url);
+            Assert.True(cache.Patched > before, "the figures were computed afresh, not brought up to date");
+            cache.Clear();
+            var fresh = await admin.GetJson<IndicatorDashboardView>(url);
+            Assert.Equal(JsonSerializer.Serialize(fresh), JsonSerializer.Serialize(view));
+            return view;
+        }
+        (decimal Num, decimal Den) Of(IndicatorDashboardView v, int unit) =>
+            v.Units.SingleOrDefault(u => u.Unit.Id == unit)?.Result.Actual is { } a ? (a.Value, a.Denominator ?? 0) : (0, 0);
+
+        // The team first: a team is not counted in a unit, so writing one makes every figure reading inspections compute afresh.
+        var (team, members) = await inspections.Team(admin);
+        await admin.GetJson<IndicatorDashboardView>(url);
+        var start = await admin.GetJson<IndicatorDashboardView>(url);
+
+        // A new establishment under management in Phú Lương: one more to inspect there, nowhere else.
+        var type = await admin.TypeId("KARAOKE");
+        var input = EstablishmentApi.Input(data.Unique("Karaoke vá số liệu"), type, phuLuong);
+        input["managedFrom"] = $"{year}-01-01";
+        var (establishment, establishmentVersion) = await admin.Create(input);
+        var added = await Patched();
+        Assert.Equal((Of(start, phuLuong).Num, Of(start, phuLuong).Den + 1), Of(added, phuLuong));
+        Assert.Equal(Of(start, haDong), Of(added, haDong));
+
+        // Inspected today: counted as inspected in its ward.
+        var inspection = InspectionTestData.Inspection(establishment, team, members, VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"));
+        await (await admin.PostRaw("/api/v1/inspections", inspection.ToJsonString())).Json(HttpStatusCode.Created);
+        var inspected = await Patched();
+        Assert.Equal((Of(added, phuLuong).Num + 1, Of(added, phuLuong).Den), Of(inspected, phuLuong));
+
+        // Moved to Hà Đông: it and its inspection (recorded in Phú Lương) now count there.
+        input["orgUnitId"] = haDong;
+        input["version"] = establishmentVersion;
+        await (await admin.PutRaw($"/api/v1/establishments/{establishment}", input.ToJsonString())).Json<Versioned>(HttpStatusCode.OK);
+        var moved = await Patched();
+        Assert.Equal(Of(start, phuLuong), Of(moved, phuLuong));
+        Assert.Equal((Of(start, haDong).Num + 1, Of(start, haDong).Den + 1), Of(moved, haDong));
+        Assert.Equal(moved.Total.Actual!.Value, moved.Units.Sum(u => u.Result.Actual?.Value ?? 0));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class FigurePatchTestsOnSqlite(SqliteApp app) : FigurePatchTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class FigurePatchTestsOnPostgres(PostgresApp app) : FigurePatchTests(app);
