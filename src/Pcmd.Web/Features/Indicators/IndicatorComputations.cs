@@ -175,7 +175,8 @@ public sealed class IndicatorComputations
     public bool PerWindow { get; set; }
 
     /// <summary>The keys folded from a grouped query per computation (<see cref="WindowSeries"/>: several windows of one computation;
-    /// <see cref="MaintainedSeries"/> and <see cref="DocumentSeries"/>: the commune rules judged in memory), per unit; and the keys
+    /// <see cref="MaintainedSeries"/>, <see cref="DocumentSeries"/>, <see cref="CommuneSeries"/> and <see cref="TrainedShareSeries"/>: the
+    /// rules judged per unit in memory), per unit; and the keys
     /// left to the per-window union.</summary>
     async Task<(Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>> Series, List<FigureKey> Others)> Series(List<FigureKey> keys, int? area,
         CancellationToken ct) => await Series(keys, area, null, ct);
@@ -193,11 +194,14 @@ public sealed class IndicatorComputations
         var maintained = keys.Where(MaintainedSeries.Folds).ToList();
         if (maintained.Count < WindowSeries.MinWindows) maintained = [];
         var documents = DocumentSeries.Foldable(keys);
-        var (batches, rest) = WindowSeries.Plan(keys.Except(maintained).Except(documents));
+        var (communes, trained) = (CommuneSeries.Foldable(keys), TrainedShareSeries.Foldable(keys));
+        var (batches, rest) = WindowSeries.Plan(keys.Except(maintained).Except(documents).Except(communes).Except(trained));
         var series = batches.Count == 0 ? [] : await WindowSeries.ByUnit(db, batches, area, ct);
         if (maintained.Count > 0)
             foreach (var (k, v) in await MaintainedSeries.ByUnit(db, maintained, area, ct)) series[k] = v;
         foreach (var (k, v) in await DocumentSeries.ByUnit(db, documents, area, ct)) series[k] = v;
+        foreach (var (k, v) in await CommuneSeries.ByUnit(db, communes, area, ct)) series[k] = v;
+        foreach (var (k, v) in await TrainedShareSeries.ByUnit(db, trained, area, ct)) series[k] = v;
         return (series, rest);
     }
 

@@ -22,12 +22,10 @@ public sealed record OutlookKeys(Computation Computation, int Year, FigureKey No
 
     public static OutlookKeys For(Computation c, DateOnly from, DateOnly to, int year, DateOnly today, int? planId = null)
     {
-        // The shares of units meeting a rule over the window (3.2.3 staff trained) are states of the window, and each of their
-        // twenty windows probes every commune (about 580 before 1/7/2025): such a figure shows its value alone. 3.1.2 (events
-        // every quarter; MaintainedSeries) and 3.1.1 and 3.2.1 (a plan, documents; DocumentSeries) are folded from one grouped
-        // query, so they have their trend. Every key carries the plan where the computation reads it (3.1.1: its agencies).
-        if ((ActivityFacts.IsShare(c) && c != Computation.CommunicationMaintainedShare && !DocumentFacts.Handles(c)) || CommuneFacts.Handles(c))
-            return new(c, year, FigureKey.Of(c, from, to, planId), null, [], []);
+        // Every computation has its months and previous years: the shares of units meeting a rule over a window, which would
+        // probe every commune (about 580 before 1/7/2025) once per window, are folded from a few grouped statements — 3.1.2
+        // (MaintainedSeries), 3.1.1 and 3.2.1 (DocumentSeries), the commune model and healthy communes (CommuneSeries), 3.2.3
+        // staff trained (TrainedShareSeries). Every key carries the plan where the computation reads it (3.1.1: its agencies).
         var months = year > today.Year ? 0 : year < today.Year ? 12 : today.Month;
         var monthKeys = Enumerable.Range(1, months).Select(m =>
         {
