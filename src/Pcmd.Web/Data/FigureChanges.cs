@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Pcmd.Web.Data;
 
 /// <summary>On a record type: the figures it takes part in are those of its own unit (its <c>OrgUnitId</c>) or of the records it
-/// belongs to (a foreign key to a record with an <c>OrgUnitId</c>: an inspection's establishment, a tip step's tip). A write to it
+/// belongs to (a foreign key to a record of a type marked so too: an inspection's establishment, a tip step's tip). A write to it
 /// changes no other unit's figures, so a per-unit figure cached before it is brought up to date by recomputing those units alone
 /// (<see cref="FigureChanges"/>). Put it only where every computation reading the type counts its facts in those units
 /// (Features/Indicators/DatedFacts, IndicatorComputations.Facts); a type without it makes its writes "anywhere".</summary>
@@ -59,10 +59,10 @@ public static class FigureChanges
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (FigureGenerations.KindOf(e.Metadata.ClrType) is not { } kind || !touch.Units.TryGetValue(kind, out var units)) continue;
             if (units.Contains(Anywhere)) continue;
-            if (!Attribute.IsDefined(e.Metadata.ClrType, typeof(CountedInItsUnitAttribute))) { units.Add(Anywhere); continue; }
+            if (!Counted(e.Metadata)) { units.Add(Anywhere); continue; }
             if (e.Metadata.FindProperty("OrgUnitId") is { } own) units.UnionWith(Values(e, own));
             foreach (var fk in e.Metadata.GetForeignKeys())
-                if (fk.Properties.Count == 1 && fk.PrincipalEntityType.FindProperty("OrgUnitId") is { } principalUnit)
+                if (fk.Properties.Count == 1 && Counted(fk.PrincipalEntityType) && fk.PrincipalEntityType.FindProperty("OrgUnitId") is { } principalUnit)
                     foreach (var id in Values(e, fk.Properties[0]))
                     {
                         var key = fk.PrincipalEntityType.FindPrimaryKey()!.Properties[0];
@@ -73,6 +73,8 @@ public static class FigureChanges
         }
         return touch;
     }
+
+    static bool Counted(IEntityType t) => Attribute.IsDefined(t.ClrType, typeof(CountedInItsUnitAttribute));
 
     /// <summary>The units touched per kind, and the records whose unit is still to read.</summary>
     public sealed class Touch(IEnumerable<RecordKind> kinds)
