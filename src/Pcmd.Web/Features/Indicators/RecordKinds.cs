@@ -9,6 +9,18 @@ public static class RecordKinds
     /// <summary>The kind of an entity type (kept with the generations, in Data, so that writers need not see Indicators).</summary>
     public static RecordKind? OfEntity(Type clrType) => FigureGenerations.KindOf(clrType);
 
+    /// <summary>The registers of records: a write to one changes only the figures of the computations that read it.</summary>
+    static readonly RecordKind[] Registers =
+    [
+        RecordKind.Establishments, RecordKind.Inspections, RecordKind.Hotspots, RecordKind.Tips, RecordKind.Support, RecordKind.Enforcement,
+        RecordKind.Communication, RecordKind.Training, RecordKind.UnitDocuments, RecordKind.CommuneModel,
+    ];
+
+    /// <summary>What anything made from one computation's figures and the plans around them (targets, bindings, units, agencies)
+    /// is kept under: every kind but the registers the computation does not read.</summary>
+    public static RecordKind[] AroundFiguresOf(Computation c) =>
+        [.. Enum.GetValues<RecordKind>().Where(k => !Registers.Contains(k) || Of(c).Contains(k))];
+
     public static RecordKind[] Of(Computation c) => c switch
     {
         Computation.InspectedShare or Computation.HighRiskInspectedShare or Computation.EstablishmentsInspected

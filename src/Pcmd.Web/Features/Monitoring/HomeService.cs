@@ -38,8 +38,9 @@ public sealed record HomeSummary(HomeKind Kind, int Year, ResultUnit? Unit, List
 public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, AlertService alerts, IndicatorAreas areas, MyTasks tasks,
     ReportLists reports, Projection projection, FieldWorklist worklist, IndicatorComputations computations, FigureCache cache)
 {
-    /// <summary>What a home's "likely to miss" list is for: the user (their reach), the plans shown, the language of its texts.</summary>
-    sealed record LikelySlot(string? User, int Unit, bool Global, HomeKind Kind, string Plans, string Culture);
+    /// <summary>What one indicator's part of a home's "likely to miss" list is for: the user (their reach), the plan, indicator and
+    /// unit drilled into, the language of its texts.</summary>
+    sealed record LikelySlot(string? User, int Unit, bool Global, HomeKind Kind, int Plan, int Indicator, int DrilledUnit, string Culture);
     public const int ListSize = 10;
 
     public static HomeKind KindOf(UserScope s) =>
@@ -84,28 +85,32 @@ public sealed class HomeService(PcmdDbContext db, DashboardService dashboards, A
     }
 
     /// <summary>The units below likely to miss each bound indicator's target, worst gap first: one drill-down per indicator, the
-    /// home's dearest part even when every figure is cached. The list is a function of the figures, the targets, the bindings
-    /// and the unit tree only, so it is kept in the figure cache under EVERY register's generation as this request read them
-    /// (<see cref="IndicatorComputations.Generations"/>, read before any figure): any write, through any node, recomputes it on
-    /// the next load, like a figure (issue 14: no cache older than the last write).</summary>
+    /// home's dearest part even when every figure is cached. Each indicator's part is a function of its computation's figures, the
+    /// targets, the bindings, the agencies and the unit tree only, so it is kept in the figure cache under the generations of all
+    /// of those (<see cref="RecordKinds.AroundFiguresOf"/>) as this request read them (<see cref="IndicatorComputations.Generations"/>,
+    /// read before any figure): a write, through any node, recomputes on the next load the parts reading what it wrote, like a
+    /// figure (issue 14: no cache older than the last write), and an inspection saved leaves the tips' part alone.</summary>
     async Task<List<LikelyMiss>> LikelyToMiss(UserScope scope, HomeKind kind, int unitId, List<HomePlan> plans, DateOnly today, CancellationToken ct)
     {
-        var stamp = FigureCache.Stamp(Enum.GetValues<RecordKind>(), await computations.Generations(ct));
-        var slot = new LikelySlot(scope.UserName, unitId, scope.IsGlobal, kind, string.Join(',', plans.Select(p => p.PlanId)),
-            System.Globalization.CultureInfo.CurrentCulture.Name);
-        if (cache.Enabled && cache.TryGet(slot, today, stamp, out List<LikelyMiss> kept)) return kept;
+        var generations = await computations.Generations(ct);
+        var culture = System.Globalization.CultureInfo.CurrentCulture.Name;
         var misses = new List<LikelyMiss>();
         foreach (var p in plans)
             foreach (var i in p.Indicators.Where(i => i.Result.Computation is not null && i.Result.Target is not null))
             {
-                var drill = await dashboards.ForIndicator(scope, i.Result.IndicatorId, today.Year, p.Unit.Id, "-gap", ct);
-                misses.AddRange(drill.Units.Where(u => u.Outlook.Projection is { LikelyToMiss: true }).Select(u => new LikelyMiss(p.PlanId,
-                    i.Result.IndicatorId, i.Result.Number, i.Result.Text, u.Unit, u.Result.ActualText, u.Outlook.Projection!.ValueText, u.Result.TargetText,
-                    u.Outlook.Projection.Gap)));
+                var stamp = FigureCache.Stamp(RecordKinds.AroundFiguresOf(i.Result.Computation!.Value), generations);
+                var slot = new LikelySlot(scope.UserName, unitId, scope.IsGlobal, kind, p.PlanId, i.Result.IndicatorId, p.Unit.Id, culture);
+                if (!cache.Enabled || !cache.TryGet(slot, today, stamp, out List<LikelyMiss> part))
+                {
+                    var drill = await dashboards.ForIndicator(scope, i.Result.IndicatorId, today.Year, p.Unit.Id, "-gap", ct);
+                    part = drill.Units.Where(u => u.Outlook.Projection is { LikelyToMiss: true }).Select(u => new LikelyMiss(p.PlanId,
+                        i.Result.IndicatorId, i.Result.Number, i.Result.Text, u.Unit, u.Result.ActualText, u.Outlook.Projection!.ValueText, u.Result.TargetText,
+                        u.Outlook.Projection.Gap)).OrderByDescending(m => m.Gap).Take(ListSize).ToList();
+                    if (cache.Enabled) cache.Set(slot, today, stamp, part, part.Count + 1);
+                }
+                misses.AddRange(part);
             }
-        var list = misses.OrderByDescending(m => m.Gap).Take(ListSize).ToList();
-        if (cache.Enabled) cache.Set(slot, today, stamp, list, list.Count + 1);
-        return list;
+        return misses.OrderByDescending(m => m.Gap).Take(ListSize).ToList();
     }
 
     /// <summary>Plans that bind the user's area this year: issued by their unit or a unit above it.</summary>
