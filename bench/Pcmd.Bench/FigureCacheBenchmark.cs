@@ -24,6 +24,7 @@ public static class FigureCacheBenchmark
     sealed record Times(double P50, double P95);
 
     static bool perWindow;
+    static bool patching = true;
 
     public static async Task<int> Run(Args o)
     {
@@ -33,6 +34,9 @@ public static class FigureCacheBenchmark
         var country = o.Has("country");
         // --per-window: each figure by a query per window, as before the grouped series (WindowSeries), to compare in one build.
         perWindow = o.Has("per-window");
+        // --beside-whole: each case measured twice side by side, its figures made stale by a write brought up to date unit by
+        // unit (FigureChanges) and, on the row after, computed afresh over the whole area as before.
+        var besideWhole = o.Has("beside-whole");
         var load = BenchHost.LoadAverage();
         await using var host = await BenchHost.OpenPostgres(connection);
         var progress = new SyncProgress(m => Console.WriteLine(m));
@@ -87,7 +91,17 @@ public static class FigureCacheBenchmark
         foreach (var c in cases)
         {
             Console.WriteLine($"{c.Label}…");
-            try { rows.Add(await Measure(host, cache, c, coldRuns, runs)); }
+            try
+            {
+                patching = true;
+                rows.Add(await Measure(host, cache, c, coldRuns, runs));
+                if (besideWhole)
+                {
+                    patching = false;
+                    rows.Add(await Measure(host, cache, c with { Label = c.Label + " — recomputed whole" }, coldRuns, runs));
+                    patching = true;
+                }
+            }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException)
             {
                 // A call past the 30 s command timeout is a result, not the end of the run.
@@ -159,7 +173,9 @@ public static class FigureCacheBenchmark
     static async Task<(double Ms, string Json)> Time(BenchHost host, Case c)
     {
         using var scope = host.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IndicatorComputations>().PerWindow = perWindow;
+        var computations = scope.ServiceProvider.GetRequiredService<IndicatorComputations>();
+        computations.PerWindow = perWindow;
+        computations.Patching = patching;
         var clock = Stopwatch.StartNew();
         var result = await c.Call(scope.ServiceProvider);
         var ms = clock.Elapsed.TotalMilliseconds;

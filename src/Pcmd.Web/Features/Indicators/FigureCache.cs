@@ -3,7 +3,8 @@ using Pcmd.Web.Data;
 namespace Pcmd.Web.Features.Indicators;
 
 /// <summary>What a cached figure is: a computation over a window in an area (null: everywhere), as a total or per unit, on a day
-/// (a share of tips handled on time depends on today), at the generations of the registers it reads (<see cref="Stamp"/>).</summary>
+/// (a share of tips handled on time depends on today; the default day for every other figure, which its window alone decides),
+/// at the generations of the registers it reads (<see cref="Stamp"/>).</summary>
 public readonly record struct FigureCacheKey(Computation Computation, DateOnly From, DateOnly To, int? PlanId, int? Area, bool ByUnit, DateOnly Today, string Stamp)
 {
     /// <summary>The figure itself, whatever day and generations it was computed at: the slot it lives in.</summary>

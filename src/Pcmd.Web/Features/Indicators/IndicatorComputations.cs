@@ -168,7 +168,11 @@ public sealed class IndicatorComputations
     /// in the unit of its record (or of the record it belongs to), the types they read marked <see cref="CountedInItsUnitAttribute"/>.</summary>
     public static bool Patchable(Computation c) => DatedFacts.ShapeOf(c) is not null;
 
-    bool ByUnitFirst(Computation c) => cache is { Enabled: true } && !PerWindow && Patchable(c);
+    bool ByUnitFirst(Computation c) => cache is { Enabled: true } && !PerWindow && Patching && Patchable(c);
+
+    /// <summary>Off: every figure a write made stale is computed afresh over its whole area, totals kept as totals, as before the
+    /// units' log (<see cref="FigureChanges"/>): for the benchmark to compare with. Nothing in the app sets it.</summary>
+    public bool Patching { get; set; } = true;
 
     /// <summary>Each computation's figures over one window per query, as before the grouped series: kept for the tests and the
     /// benchmark to compare <see cref="WindowSeries"/> with. Nothing in the app sets it.</summary>
@@ -233,12 +237,15 @@ public sealed class IndicatorComputations
         var patches = new Dictionary<string, (int[] Units, List<(FigureKey Key, T Held)> Held)>();
         foreach (var k in keys)
         {
-            var ck = new FigureCacheKey(k.Computation, k.From, k.To, k.PlanId, area, byUnit, today, FigureCache.Stamp(k.Computation, gens));
+            // Only a share of tips handled on time reads the day (an open tip is late once its deadline passes); every other
+            // figure depends on its window alone, and stays valid past midnight.
+            var day = DatedFacts.HoldsUntil(k.Computation) ? today : default;
+            var ck = new FigureCacheKey(k.Computation, k.From, k.To, k.PlanId, area, byUnit, day, FigureCache.Stamp(k.Computation, gens));
             if (cache.TryGet(ck, out T v)) result[k] = v;
             else
             {
                 missing[k] = ck;
-                if (patch is null || !Patchable(k.Computation) || !cache.TryGetEarlier(ck, out var held, out T old)) continue;
+                if (patch is null || !Patching || !Patchable(k.Computation) || !cache.TryGetEarlier(ck, out var held, out T old)) continue;
                 if (await ChangedSince(k.Computation, held, gens, ct) is not { } units) continue;
                 var group = string.Join(',', units);
                 if (!patches.TryGetValue(group, out var p)) patches[group] = p = (units, []);

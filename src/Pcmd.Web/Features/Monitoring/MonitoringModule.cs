@@ -20,6 +20,8 @@ public static class MonitoringModule
         services.AddScoped<HomeService>();
         services.AddSingleton<AlertNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertNotifications>());
+        services.AddSingleton<FigureWarmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<FigureWarmer>());
         return services;
     }
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcmd.IntegrationTests.Features.Establishments;
 using Pcmd.IntegrationTests.Features.Indicators;
 using Pcmd.IntegrationTests.Features.Inspections;
+using Pcmd.IntegrationTests.Features.Plans;
 using Pcmd.IntegrationTests.Infrastructure;
 using Pcmd.Web.Features.Indicators;
+using Pcmd.Web.Features.Monitoring;
 using Pcmd.Web.Shared;
 
 namespace Pcmd.IntegrationTests.Features.Monitoring;
@@ -69,6 +71,27 @@ public abstract class FigurePatchTests(PcmdApp app)
         Assert.Equal(Of(start, phuLuong), Of(moved, phuLuong));
         Assert.Equal((Of(start, haDong).Num + 1, Of(start, haDong).Den + 1), Of(moved, haDong));
         Assert.Equal(moved.Total.Actual!.Value, moved.Units.Sum(u => u.Result.Actual?.Value ?? 0));
+    }
+
+    /// <summary>The warmer leaves every figure of the plans in force in the node's cache: the leader's first look at the city's plan
+    /// and at its drill-downs computes nothing, and what it shows is what a cold node computes.</summary>
+    [Fact]
+    public async Task After_the_warmer_the_leaders_dashboards_are_served_from_the_cache()
+    {
+        var cache = app.Services.GetRequiredService<FigureCache>();
+        var leader = await app.SignIn("lanhdao");
+        var planId = await leader.PlanId("hn-2026-2030");
+        var year = VietnamTime.Today(TimeProvider.System).Year;
+        var url = $"/api/v1/monitoring/plans/{planId}/dashboard?year={year}";
+        cache.Clear();
+        var cold = JsonSerializer.Serialize(await leader.GetJson<PlanDashboardView>(url));
+        cache.Clear();
+        Assert.True(await app.Services.GetRequiredService<FigureWarmer>().RunOnce(CancellationToken.None) > 0);
+        var misses = cache.Misses;
+        Assert.Equal(cold, JsonSerializer.Serialize(await leader.GetJson<PlanDashboardView>(url)));
+        var bound = (await leader.GetJson<PlanDashboardView>(url)).Indicators.First(i => i.Result.TargetText != "" && i.Outlook.Trend.Count > 0);
+        await leader.GetJson<IndicatorDashboardView>($"/api/v1/monitoring/indicators/{bound.Result.IndicatorId}/units?year={year}");
+        Assert.Equal(misses, cache.Misses);
     }
 }
 
