@@ -34,7 +34,7 @@ public readonly record struct FigureKey(Computation Computation, DateOnly From, 
 /// PostgreSQL; no rows are loaded). The area is given by a unit (its subtree and the units merged into them, through the
 /// closure table <c>org_unit_areas</c>; see <see cref="IndicatorAreas"/>), or null for everything. Later sources (tips,
 /// support cases, communication, training) add a <see cref="Computation"/> member and its facts in <see cref="Facts"/>.</summary>
-public sealed class IndicatorComputations
+public sealed partial class IndicatorComputations
 {
     readonly PcmdDbContext db;
     readonly FigureCache? cache;
@@ -154,26 +154,6 @@ public sealed class IndicatorComputations
         return result;
     }
 
-    /// <summary>A figure held per unit with the units a write changed replaced by their fresh figures (absent: nothing left there).</summary>
-    static Dictionary<int, (int Num, int Den)> Patched(Dictionary<int, (int Num, int Den)> held, Dictionary<int, (int Num, int Den)> fresh, int[] units)
-    {
-        var result = new Dictionary<int, (int Num, int Den)>(held);
-        foreach (var u in units) result.Remove(u);
-        foreach (var (u, v) in fresh) result[u] = v;
-        return result;
-    }
-
-    /// <summary>Whether a figure of <paramref name="c"/> is kept per unit and brought up to date after a write by recomputing the
-    /// units it changed (<see cref="FigureChanges"/>): the computations of <see cref="DatedFacts"/>, whose every fact is counted
-    /// in the unit of its record (or of the record it belongs to), the types they read marked <see cref="CountedInItsUnitAttribute"/>.</summary>
-    public static bool Patchable(Computation c) => DatedFacts.ShapeOf(c) is not null;
-
-    bool ByUnitFirst(Computation c) => cache is { Enabled: true } && !PerWindow && Patching && Patchable(c);
-
-    /// <summary>Off: every figure a write made stale is computed afresh over its whole area, totals kept as totals, as before the
-    /// units' log (<see cref="FigureChanges"/>): for the benchmark to compare with. Nothing in the app sets it.</summary>
-    public bool Patching { get; set; } = true;
-
     /// <summary>Each computation's figures over one window per query, as before the grouped series: kept for the tests and the
     /// benchmark to compare <see cref="WindowSeries"/> with. Nothing in the app sets it.</summary>
     public bool PerWindow { get; set; }
@@ -209,90 +189,6 @@ public sealed class IndicatorComputations
         return (series, rest);
     }
 
-    /// <summary>The registers' generations this request's figures are read at (read once, before any figure): what anything
-    /// computed from those figures is kept under in <see cref="FigureCache"/>.</summary>
-    public async Task<IReadOnlyDictionary<RecordKind, long>> Generations(CancellationToken ct = default) =>
-        generations ??= await FigureGenerations.Read(db, ct);
-
-    /// <summary>Per-unit figures a total's computation produced on the way, kept in the cache beside the totals.</summary>
-    Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>? spare;
-
-    /// <summary>The units changed since a held figure's generations, per kind and generation it was held at (this request's).</summary>
-    Dictionary<(RecordKind Kind, long From), HashSet<int>?> changes = [];
-
-    /// <summary>The figures of <paramref name="keys"/> from the cache, the missing ones computed together by <paramref name="compute"/>
-    /// and kept under the generations this request read (<see cref="FigureCache"/>). The generations are read before any figure,
-    /// so a figure is never older than the generation it is stored under. The values are shared: callers only read them. With
-    /// <paramref name="patch"/>, a figure held at older generations of the same day, whose writes since changed a few known units,
-    /// is brought up to date by <paramref name="patch"/> (those units recomputed) instead.</summary>
-    async Task<Dictionary<FigureKey, T>> Cached<T>(List<FigureKey> keys, int? area, bool byUnit,
-        Func<List<FigureKey>, Task<Dictionary<FigureKey, T>>> compute, Func<T, long> size, CancellationToken ct,
-        Func<List<(FigureKey Key, T Held)>, int[], Task<Dictionary<FigureKey, T>>>? patch = null)
-    {
-        if (cache is not { Enabled: true }) return await compute(keys);
-        var gens = generations ??= await FigureGenerations.Read(db, ct);
-        var today = VietnamTime.Today(TimeProvider.System);
-        var result = new Dictionary<FigureKey, T>();
-        var missing = new Dictionary<FigureKey, FigureCacheKey>();
-        var patches = new Dictionary<string, (int[] Units, List<(FigureKey Key, T Held)> Held)>();
-        foreach (var k in keys)
-        {
-            // Only a share of tips handled on time reads the day (an open tip is late once its deadline passes); every other
-            // figure depends on its window alone, and stays valid past midnight.
-            var day = DatedFacts.HoldsUntil(k.Computation) ? today : default;
-            var ck = new FigureCacheKey(k.Computation, k.From, k.To, k.PlanId, area, byUnit, day, FigureCache.Stamp(k.Computation, gens));
-            if (cache.TryGet(ck, out T v)) result[k] = v;
-            else
-            {
-                missing[k] = ck;
-                if (patch is null || !Patching || !Patchable(k.Computation) || !cache.TryGetEarlier(ck, out var held, out T old)) continue;
-                if (await ChangedSince(k.Computation, held, gens, ct) is not { } units) continue;
-                var group = string.Join(',', units);
-                if (!patches.TryGetValue(group, out var p)) patches[group] = p = (units, []);
-                p.Held.Add((k, old));
-            }
-        }
-        foreach (var (units, held) in patches.Values)
-        {
-            cache.CountPatched(held.Count);
-            foreach (var (k, v) in await patch!(held, units))
-            {
-                result[k] = v;
-                cache.Set(missing[k], v, size(v));
-                missing.Remove(k);
-            }
-        }
-        if (missing.Count == 0) return result;
-        spare = null;
-        foreach (var (k, v) in await compute([.. missing.Keys]))
-        {
-            result[k] = v;
-            cache.Set(missing[k], v, size(v));
-        }
-        foreach (var (k, v) in spare ?? []) cache.Set(missing[k] with { ByUnit = true }, v, v.Count);
-        spare = null;
-        return result;
-    }
-
-    /// <summary>The units the writes since <paramref name="held"/> (the generations of <see cref="RecordKinds.Of"/>) changed, in
-    /// order; null when they may have changed any unit or too many.</summary>
-    async Task<int[]?> ChangedSince(Computation c, long[] held, IReadOnlyDictionary<RecordKind, long> now, CancellationToken ct)
-    {
-        var kinds = RecordKinds.Of(c);
-        if (held.Length != kinds.Length) return null;
-        var units = new SortedSet<int>();
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            var current = now.GetValueOrDefault(kinds[i]);
-            if (held[i] == current) continue;
-            if (!changes.TryGetValue((kinds[i], held[i]), out var changed))
-                changes[(kinds[i], held[i])] = changed = await FigureChanges.UnitsBetween(db, kinds[i], held[i], current, ct);
-            if (changed is null) return null;
-            units.UnionWith(changed);
-        }
-        return units.Count is > 0 and <= FigureChanges.MaxUnits ? [.. units] : null;
-    }
-
     /// <summary>The facts of every key, each tagged with the key's position, as one UNION ALL.</summary>
     IQueryable<Fact> Tagged(List<FigureKey> keys, int? areaUnitId, int[]? units)
     {
@@ -310,93 +206,4 @@ public sealed class IndicatorComputations
 
     static Actual ToActual(Computation c, long num, long den) => IsShare(c) ? Actual.Ratio(num, den) : new Actual(num);
 
-    /// <summary>The facts of a computation: the SQL every figure is built on.</summary>
-    public IQueryable<Fact> Facts(Computation c, int? areaUnitId, DateOnly from, DateOnly to, int? planId = null)
-    {
-        return c switch
-        {
-            // COUNT over establishments with EXISTS on inspections: the (EstablishmentId, Date) index answers each probe.
-            Computation.InspectedShare => Managed(areaUnitId, from, to).Select(e => new Fact
-            {
-                UnitId = e.OrgUnitId, Den = 1,
-                Num = db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to) ? 1 : 0,
-            }),
-            Computation.HighRiskInspectedShare => Managed(areaUnitId, from, to).Where(e => e.RiskClass == RiskClass.High).Select(e => new Fact
-            {
-                UnitId = e.OrgUnitId, Den = 1,
-                Num = db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to) ? 1 : 0,
-            }),
-            Computation.EstablishmentsInspected => InArea(db.Establishments, areaUnitId)
-                .Where(e => db.Inspections.Any(i => i.EstablishmentId == e.Id && i.Date >= from && i.Date <= to))
-                .Select(e => new Fact { UnitId = e.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.CommitmentShare => Managed(areaUnitId, from, to).Select(e => new Fact
-            {
-                UnitId = e.OrgUnitId, Den = 1,
-                Num = e.CommitmentSigned && (e.CommitmentDate == null || e.CommitmentDate <= to) ? 1 : 0,
-            }),
-            Computation.CommitmentCount => Managed(areaUnitId, from, to)
-                .Where(e => e.CommitmentSigned && (e.CommitmentDate == null || e.CommitmentDate <= to))
-                .Select(e => new Fact { UnitId = e.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.InspectionCount => Inspections(areaUnitId, from, to).Select(i => new Fact { UnitId = i.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.PeopleInformed => Inspections(areaUnitId, from, to)
-                .Select(i => new Fact { UnitId = i.OrgUnitId, Num = i.OwnersInformed + i.WorkersInformed, Den = 0 }),
-            Computation.HotspotsEliminated => InArea(db.Hotspots, areaUnitId)
-                .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Eliminated && ev.Date >= from && ev.Date <= to))
-                .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.HotspotsReEmerged => db.HotspotEvents
-                .Where(ev => ev.Kind == HotspotEventKind.ReEmerged && ev.Date >= from && ev.Date <= to)
-                .Join(InArea(db.Hotspots, areaUnitId), ev => ev.HotspotId, h => h.Id, (ev, h) => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
-            // New: the hotspot's first event is its identification, inside the window (an old hotspot taken over from a
-            // plan's appendix starts with "targeted" and is not new).
-            Computation.NewHotspots => InArea(db.Hotspots, areaUnitId)
-                .Where(h => db.HotspotEvents.Any(ev => ev.HotspotId == h.Id && ev.Kind == HotspotEventKind.Identified && ev.Date >= from && ev.Date <= to
-                    && !db.HotspotEvents.Any(e2 => e2.HotspotId == h.Id && e2.Date < ev.Date)))
-                .Select(h => new Fact { UnitId = h.OrgUnitId, Num = 1, Den = 0 }),
-            Computation.SupportReachedShare => SupportFacts.ReachedShare(db, areaUnitId, from, to),
-            Computation.OutreachContacts => SupportFacts.OutreachContacts(db, areaUnitId, from, to),
-            Computation.PeopleReferred => SupportFacts.PeopleReferred(db, areaUnitId, from, to),
-            Computation.TipsReceived => TipFacts.Received(db, areaUnitId, from, to),
-            Computation.TipsHandledOnTimeShare => TipFacts.HandledOnTime(db, areaUnitId, from, to),
-            Computation.CriminalCasesDetected => EnforcementFacts.CasesDetected(db, areaUnitId, from, to),
-            Computation.CriminalCasesTried => EnforcementFacts.CasesTried(db, areaUnitId, from, to),
-            Computation.DefendantsTried => EnforcementFacts.DefendantsTried(db, areaUnitId, from, to),
-            Computation.TriedShareOfIndicted => EnforcementFacts.TriedShareOfIndicted(db, areaUnitId, from, to),
-            Computation.PeopleSanctioned => EnforcementFacts.PeopleSanctioned(db, areaUnitId, from, to),
-            Computation.SellersSanctioned => EnforcementFacts.SellersSanctioned(db, areaUnitId, from, to),
-            Computation.FinesTotal => EnforcementFacts.FinesTotal(db, areaUnitId, from, to),
-            _ when ActivityFacts.Handles(c) => ActivityFacts.Facts(db, c, areaUnitId, from, to, planId),
-            _ => throw new ArgumentOutOfRangeException(nameof(c), c, "Unknown computation"),
-        };
-    }
-
-    /// <summary>Establishments under management at some time in the window (rà soát, phân loại, đưa vào diện quản lý):
-    /// entered on or before its end (or at an unknown date) and either still managed or left on or after its start, so that
-    /// an establishment closed later still counts for the years it was managed.</summary>
-    IQueryable<Establishment> Managed(int? area, DateOnly from, DateOnly to) =>
-        InArea(db.Establishments, area).Where(e =>
-            (e.ManagedFrom == null || e.ManagedFrom <= to)
-            && ((e.ManagedTo == null && e.Status == ManagementStatus.UnderManagement) || e.ManagedTo >= from));
-
-    IQueryable<Inspections.Inspection> Inspections(int? area, DateOnly from, DateOnly to)
-    {
-        var q = db.Inspections.Where(i => i.Date >= from && i.Date <= to);
-        return area is { } a ? q.InAreaOf(db, a, i => i.OrgUnitId) : q;
-    }
-
-    IQueryable<Establishment> InArea(IQueryable<Establishment> q, int? area) => area is { } a ? q.InAreaOf(db, a, e => e.OrgUnitId) : q;
-
-    IQueryable<Hotspot> InArea(IQueryable<Hotspot> q, int? area) => area is { } a ? q.InAreaOf(db, a, h => h.OrgUnitId) : q;
-
-    /// <summary>The country-wide "inspected at least once" written by hand, for the benchmark to compare with
-    /// <see cref="Compute"/>(<see cref="Computation.InspectedShare"/>, null, from, to). The same text runs on SQLite and
-    /// PostgreSQL; parameters <c>@from</c> and <c>@to</c> are dates. Columns: <c>total</c>, <c>inspected</c>.</summary>
-    public const string CountryInspectedShareSql = """
-        SELECT COUNT(*) AS total,
-               COALESCE(SUM(CASE WHEN EXISTS (
-                   SELECT 1 FROM inspections i
-                   WHERE i."EstablishmentId" = e."Id" AND i."Date" >= @from AND i."Date" <= @to) THEN 1 ELSE 0 END), 0) AS inspected
-        FROM establishments e
-        WHERE (e."ManagedFrom" IS NULL OR e."ManagedFrom" <= @to)
-          AND ((e."ManagedTo" IS NULL AND e."Status" = 'UnderManagement') OR e."ManagedTo" >= @from)
-        """;
 }
