@@ -19,18 +19,24 @@ public sealed class FigurePatchTests : IDisposable
 
     public void Dispose() => registry.Dispose();
 
-    static readonly Computation[] Read =
+    static readonly Computation[] RegistryReads =
     [
         Computation.InspectedShare, Computation.HighRiskInspectedShare, Computation.EstablishmentsInspected, Computation.CommitmentShare,
         Computation.CommitmentCount, Computation.InspectionCount, Computation.PeopleInformed, Computation.HotspotsEliminated,
         Computation.HotspotsReEmerged, Computation.NewHotspots,
     ];
 
+    static readonly Computation[] TipAndCaseReads =
+    [
+        Computation.TipsReceived, Computation.TipsHandledOnTimeShare, Computation.CriminalCasesDetected, Computation.CriminalCasesTried,
+        Computation.DefendantsTried, Computation.TriedShareOfIndicted, Computation.PeopleSanctioned, Computation.SellersSanctioned, Computation.FinesTotal,
+    ];
+
     static readonly string[] Areas = ["city", "phuLuong", "phuLam", "haDong"];
 
     /// <summary>A dashboard's windows of each computation (months, previous years) and a two-year window.</summary>
-    static List<FigureKey> Keys() =>
-        [.. Read.SelectMany(c => OutlookKeys.For(c, new(2025, 1, 1), new(2025, 12, 31), 2025, new(2025, 11, 20)).All
+    static List<FigureKey> Keys(Computation[] read) =>
+        [.. read.SelectMany(c => OutlookKeys.For(c, new(2025, 1, 1), new(2025, 12, 31), 2025, new(2025, 11, 20)).All
             .Append(new FigureKey(c, new(2024, 1, 1), new(2025, 12, 31)))).Distinct()];
 
     T In<T>(Func<PcmdDbContext, T> f)
@@ -39,24 +45,24 @@ public sealed class FigurePatchTests : IDisposable
         return f(scope.ServiceProvider.GetRequiredService<PcmdDbContext>());
     }
 
-    async Task Write(Func<PcmdDbContext, Task> change)
+    static async Task Write(ServiceProvider services, Func<PcmdDbContext, Task> change)
     {
-        using var scope = registry.Services.CreateScope();
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
         await change(db);
         await db.SaveChangesAsync();
     }
 
     /// <summary>Every key per unit in every area, through the cache (one request each).</summary>
-    async Task<List<string>> Figures(FigureCache? cache)
+    static async Task<List<string>> Figures(ServiceProvider services, Dictionary<string, int> units, Computation[] read, FigureCache? cache)
     {
         var lines = new List<string>();
         foreach (var area in Areas)
         {
-            using var scope = registry.Services.CreateScope();
+            using var scope = services.CreateScope();
             var computations = new IndicatorComputations(scope.ServiceProvider.GetRequiredService<PcmdDbContext>(), cache);
-            var byUnit = await computations.ComputeByUnit(Keys(), registry.Units[area]);
-            var totals = await computations.Compute(Keys(), registry.Units[area]);
+            var byUnit = await computations.ComputeByUnit(Keys(read), units[area]);
+            var totals = await computations.Compute(Keys(read), units[area]);
             foreach (var (k, v) in byUnit.OrderBy(x => x.Key.ToString()))
                 lines.Add($"{area} {k}: {string.Join(' ', v.OrderBy(u => u.Key).Select(u => $"{u.Key}={u.Value}"))} total {totals[k].Value}/{totals[k].Denominator}");
         }
@@ -67,6 +73,7 @@ public sealed class FigurePatchTests : IDisposable
     public async Task Write_after_write_the_patched_figures_equal_the_fresh_ones()
     {
         var cache = new FigureCache(new ConfigurationBuilder().Build());
+        Task<List<string>> Figures(FigureCache? c) => FigurePatchTests.Figures(registry.Services, registry.Units, RegistryReads, c);
         Assert.Equal(await Figures(null), await Figures(cache));
         var (e1, e2, e7) = (registry.Establishments["E1"], registry.Establishments["E2"], registry.Establishments["E7"]);
         var team = In(db => db.InspectionTeams.Select(t => t.Id).First());
@@ -92,7 +99,40 @@ public sealed class FigurePatchTests : IDisposable
         foreach (var write in writes)
         {
             var before = cache.Patched;
-            await Write(write);
+            await Write(registry.Services, write);
+            Assert.Equal(await Figures(null), await Figures(cache));
+            Assert.True(cache.Patched > before, "brought up to date unit by unit, not computed afresh");
+        }
+    }
+
+    [Fact]
+    public async Task Tips_cases_and_sanctions_are_patched_as_they_are_computed_afresh()
+    {
+        using var data = new TipFactsFixture();
+        var cache = new FigureCache(new ConfigurationBuilder().Build());
+        Task<List<string>> Figures(FigureCache? c) => FigurePatchTests.Figures(data.Services, data.Units, TipAndCaseReads, c);
+        Assert.Equal(await Figures(null), await Figures(cache));
+        Func<PcmdDbContext, Task>[] writes =
+        [
+            // T4 (Phú Lương, closed on time) gets a late step: a step belongs to its tip, counted in the tip's unit.
+            async db => db.Set<Pcmd.Web.Features.Tips.TipStep>().Add(new Pcmd.Web.Features.Tips.TipStep
+            {
+                TipId = (await db.Tips.OrderBy(t => t.ReceivedAt).Skip(3).FirstAsync()).Id, State = Pcmd.Web.Features.Tips.TipState.Verifying,
+                At = new DateTime(2025, 8, 20, 2, 0, 0, DateTimeKind.Utc), OnTime = false,
+            }),
+            // C2 (Vạn Phúc) tried; C4 (Hà Đông) moved to Phú Lương.
+            async db =>
+            {
+                (await db.CriminalCases.SingleAsync(c => c.Reference == "C2")).TriedOn = new(2025, 3, 3);
+                (await db.CriminalCases.SingleAsync(c => c.Reference == "C4")).OrgUnitId = data.Units["phuLuong"];
+            },
+            // S4 (Vạn Phúc, a seller fined) deleted.
+            async db => db.AdministrativeSanctions.Remove(await db.AdministrativeSanctions.SingleAsync(s => s.Amount == 1_000_000)),
+        ];
+        foreach (var write in writes)
+        {
+            var before = cache.Patched;
+            await Write(data.Services, write);
             Assert.Equal(await Figures(null), await Figures(cache));
             Assert.True(cache.Patched > before, "brought up to date unit by unit, not computed afresh");
         }
@@ -103,7 +143,7 @@ public sealed class FigurePatchTests : IDisposable
     {
         var (phuLam, phuLuong) = (registry.Units["phuLam"], registry.Units["phuLuong"]);
         var team = In(db => db.InspectionTeams.Select(t => t.Id).First());
-        await Write(db =>
+        await Write(registry.Services, db =>
         {
             db.Inspections.Add(new Inspection { EstablishmentId = registry.Establishments["E1"], OrgUnitId = phuLuong, TeamId = team, Date = new(2026, 1, 5), Kind = InspectionKind.Planned });
             return Task.CompletedTask;
