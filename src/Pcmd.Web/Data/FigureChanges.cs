@@ -70,6 +70,8 @@ public static class FigureChanges
                         if (tracked is not null) units.UnionWith(Values(tracked, principalUnit));
                         else touch.Lookups.Add((kind, fk.PrincipalEntityType, principalUnit, id));
                     }
+            // A write this wide recomputes everything anyway: stop collecting (a batch job's save stays linear).
+            if (units.Count > MaxUnits || touch.Lookups.Count(l => l.Kind == kind) > MaxUnits) { units.Clear(); units.Add(Anywhere); }
         }
         return touch;
     }
@@ -88,7 +90,7 @@ public static class FigureChanges
         public async Task<Dictionary<RecordKind, HashSet<int>>> Resolve(DbContext db, CancellationToken ct)
         {
             var lockRow = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? " FOR SHARE" : "";
-            foreach (var (kind, principal, unit, id) in Lookups)
+            foreach (var (kind, principal, unit, id) in Lookups.Distinct())
             {
                 if (Units[kind].Contains(Anywhere)) continue;
                 var key = principal.FindPrimaryKey()!.Properties[0];
