@@ -141,7 +141,7 @@ public sealed partial class IndicatorComputations
 
     /// <summary>The keys' figures per unit (only those of <paramref name="units"/> when given): the grouped series where they
     /// fold, the rest tagged in one statement.</summary>
-    async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(List<FigureKey> keys, int? area, int[]? units, CancellationToken ct)
+    internal async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(List<FigureKey> keys, int? area, int[]? units, CancellationToken ct)
     {
         var (result, missing) = await Series(keys, area, units, ct);
         if (missing.Count == 0) return result;
