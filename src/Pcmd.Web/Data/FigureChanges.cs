@@ -66,7 +66,10 @@ public static class FigureChanges
                     foreach (var id in Values(e, fk.Properties[0]))
                     {
                         var key = fk.PrincipalEntityType.FindPrimaryKey()!.Properties[0];
-                        var tracked = tracker.Entries().FirstOrDefault(x => x.Metadata == fk.PrincipalEntityType && x.Property(key.Name).CurrentValue is int k && k == id);
+                        // Saved with it: its units are known here. Loaded earlier and unchanged: its unit may have moved since,
+                        // so it is read in the transaction like one not loaded at all.
+                        var tracked = tracker.Entries().FirstOrDefault(x => x.Metadata == fk.PrincipalEntityType && x.State != EntityState.Unchanged
+                            && x.Property(key.Name).CurrentValue is int k && k == id);
                         if (tracked is not null) units.UnionWith(Values(tracked, principalUnit));
                         else touch.Lookups.Add((kind, fk.PrincipalEntityType, principalUnit, id));
                     }

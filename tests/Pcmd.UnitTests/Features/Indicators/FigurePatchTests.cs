@@ -155,6 +155,25 @@ public sealed class FigurePatchTests : IDisposable
         Assert.Equal(new HashSet<int> { phuLam, phuLuong }, units);
     }
 
+    /// <summary>An establishment loaded before another user moved it: the inspection saved for it touches the ward it is in now,
+    /// read in the writing transaction, not the ward the stale copy says.</summary>
+    [Fact]
+    public async Task A_belonging_record_loaded_before_it_moved_lends_its_unit_of_now()
+    {
+        var (phuLam, haDong) = (registry.Units["phuLam"], registry.Units["haDong"]);
+        var e2 = registry.Establishments["E2"];
+        var team = In(db => db.InspectionTeams.Select(t => t.Id).First());
+        using var scope = registry.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
+        var stale = await db.Establishments.SingleAsync(e => e.Id == e2);
+        Assert.Equal(phuLam, stale.OrgUnitId);
+        await Write(registry.Services, async other => (await other.Establishments.SingleAsync(e => e.Id == e2)).OrgUnitId = haDong);
+        db.Inspections.Add(new Inspection { EstablishmentId = e2, OrgUnitId = phuLam, TeamId = team, Date = new(2025, 2, 2), Kind = InspectionKind.Planned });
+        await db.SaveChangesAsync();
+        var last = In(x => x.Generations.Single(g => g.Kind == "Inspections").Generation);
+        Assert.Equal(new[] { phuLam, haDong }.Order(), In(x => x.Set<FigureChange>().Where(c => c.Kind == "Inspections" && c.Generation == last).Select(c => c.UnitId).ToList()).Order());
+    }
+
     [Fact]
     public async Task A_record_not_counted_in_a_unit_or_a_generation_without_its_units_makes_every_unit_changed()
     {
