@@ -14,11 +14,8 @@ namespace Pcmd.Web.Features.Indicators;
 /// window (unit tests).</summary>
 public static class CommuneSeries
 {
-    /// <summary>The keys folded here: at least <see cref="WindowSeries.MinWindows"/> windows of the same computation (a plan's
-    /// results, one or two windows, stay in its one statement).</summary>
-    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) =>
-        [.. keys.Where(k => CommuneFacts.Handles(k.Computation) && k.From <= k.To && k.To < DateOnly.MaxValue)
-            .GroupBy(k => k.Computation).Where(g => g.Count() >= WindowSeries.MinWindows).SelectMany(g => g)];
+    /// <summary>The keys folded here (<see cref="WindowSeries.Foldable"/>).</summary>
+    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) => WindowSeries.Foldable(keys, CommuneFacts.Handles);
 
     public static async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(PcmdDbContext db, List<FigureKey> keys, int? area,
         CancellationToken ct)

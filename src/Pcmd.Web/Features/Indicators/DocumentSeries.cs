@@ -13,11 +13,8 @@ namespace Pcmd.Web.Features.Indicators;
 /// longer probe every commune (about 580 before 1/7/2025) once per window. Same figures as the query per window (unit tests).</summary>
 public static class DocumentSeries
 {
-    /// <summary>The keys folded here: windows of a document share, at least <see cref="WindowSeries.MinWindows"/> of the same
-    /// computation and plan (a plan's results, one or two windows, stay in its one statement).</summary>
-    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) =>
-        [.. keys.Where(k => DocumentFacts.Handles(k.Computation) && k.From <= k.To && k.To < DateOnly.MaxValue)
-            .GroupBy(k => (k.Computation, k.PlanId)).Where(g => g.Count() >= WindowSeries.MinWindows).SelectMany(g => g)];
+    /// <summary>The keys folded here (<see cref="WindowSeries.Foldable"/>).</summary>
+    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) => WindowSeries.Foldable(keys, DocumentFacts.Handles);
 
     public static async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(PcmdDbContext db, List<FigureKey> keys, int? area,
         CancellationToken ct)

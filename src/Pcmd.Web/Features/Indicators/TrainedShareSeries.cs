@@ -15,10 +15,8 @@ public static class TrainedShareSeries
 {
     public static bool Handles(Computation c) => c is Computation.TrainedShareCity or Computation.TrainedShareCommune;
 
-    /// <summary>The keys folded here: at least <see cref="WindowSeries.MinWindows"/> windows of the same computation.</summary>
-    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) =>
-        [.. keys.Where(k => Handles(k.Computation) && k.From <= k.To && k.To < DateOnly.MaxValue)
-            .GroupBy(k => k.Computation).Where(g => g.Count() >= WindowSeries.MinWindows).SelectMany(g => g)];
+    /// <summary>The keys folded here (<see cref="WindowSeries.Foldable"/>).</summary>
+    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys) => WindowSeries.Foldable(keys, Handles);
 
     public static async Task<Dictionary<FigureKey, Dictionary<int, (int Num, int Den)>>> ByUnit(PcmdDbContext db, List<FigureKey> keys, int? area,
         CancellationToken ct)

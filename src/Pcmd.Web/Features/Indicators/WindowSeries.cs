@@ -33,6 +33,13 @@ public static class WindowSeries
     /// computation (this year's, last year's for a change) and stay in the one statement of the plan (issue 10, item 2).</summary>
     public const int MinWindows = 3;
 
+    /// <summary>The keys of the computations <paramref name="handles"/> accepts that a series judged in memory folds (DocumentSeries,
+    /// CommuneSeries, TrainedShareSeries): at least <see cref="MinWindows"/> windows of the same computation and plan; a plan's
+    /// results, one or two windows, stay in its one statement.</summary>
+    public static List<FigureKey> Foldable(IEnumerable<FigureKey> keys, Func<Computation, bool> handles) =>
+        [.. keys.Where(k => handles(k.Computation) && k.From <= k.To && k.To < DateOnly.MaxValue)
+            .GroupBy(k => (k.Computation, k.PlanId)).Where(g => g.Count() >= MinWindows).SelectMany(g => g)];
+
     /// <summary>The keys one grouped query answers better than a query per window (a batch of <see cref="MinWindows"/> or more), and the rest.</summary>
     public static (List<Batch> Batches, List<FigureKey> Others) Plan(IEnumerable<FigureKey> keys)
     {

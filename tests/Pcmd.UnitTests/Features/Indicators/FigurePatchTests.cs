@@ -69,6 +69,19 @@ public sealed class FigurePatchTests : IDisposable
         return lines;
     }
 
+    /// <summary>Each write in turn, then every figure through the cache equal to it computed afresh, and brought up to date.</summary>
+    static async Task AssertEachWritePatched(ServiceProvider services, FigureCache cache, Func<FigureCache?, Task<List<string>>> figures,
+        IEnumerable<Func<PcmdDbContext, Task>> writes)
+    {
+        foreach (var write in writes)
+        {
+            var before = cache.Patched;
+            await Write(services, write);
+            Assert.Equal(await figures(null), await figures(cache));
+            Assert.True(cache.Patched > before, "brought up to date unit by unit, not computed afresh");
+        }
+    }
+
     [Fact]
     public async Task Write_after_write_the_patched_figures_equal_the_fresh_ones()
     {
@@ -96,13 +109,7 @@ public sealed class FigurePatchTests : IDisposable
                 db.HotspotEvents.Add(new HotspotEvent { HotspotId = h4.Id, Kind = HotspotEventKind.ReEmerged, Date = new(2025, 11, 1) });
             },
         ];
-        foreach (var write in writes)
-        {
-            var before = cache.Patched;
-            await Write(registry.Services, write);
-            Assert.Equal(await Figures(null), await Figures(cache));
-            Assert.True(cache.Patched > before, "brought up to date unit by unit, not computed afresh");
-        }
+        await AssertEachWritePatched(registry.Services, cache, Figures, writes);
     }
 
     [Fact]
@@ -129,13 +136,7 @@ public sealed class FigurePatchTests : IDisposable
             // S4 (Vạn Phúc, a seller fined) deleted.
             async db => db.AdministrativeSanctions.Remove(await db.AdministrativeSanctions.SingleAsync(s => s.Amount == 1_000_000)),
         ];
-        foreach (var write in writes)
-        {
-            var before = cache.Patched;
-            await Write(data.Services, write);
-            Assert.Equal(await Figures(null), await Figures(cache));
-            Assert.True(cache.Patched > before, "brought up to date unit by unit, not computed afresh");
-        }
+        await AssertEachWritePatched(data.Services, cache, Figures, writes);
     }
 
     [Fact]

@@ -48,25 +48,8 @@ public sealed class RuleShareSeriesTests(CommuneFixture communes, ActivityFixtur
     {
         var keys = Windows(c);
         Assert.Equal(keys.Count, CommuneFacts.Handles(c) ? CommuneSeries.Foldable(keys).Count : TrainedShareSeries.Foldable(keys).Count);
-        foreach (var name in UnitNames.Append("country"))
-        {
-            using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-            int? area = name == "country" ? null : await scope.ServiceProvider.GetRequiredService<IndicatorAreas>().ForQuery(units[name]);
-            var perWindow = new IndicatorComputations(db) { PerWindow = true };
-            var folded = new IndicatorComputations(db);
-            var (expected, actual) = (await perWindow.ComputeByUnit(keys, area), await folded.ComputeByUnit(keys, area));
-            var (expectedTotals, actualTotals) = (await perWindow.Compute(keys, area), await folded.Compute(keys, area));
-            foreach (var k in keys)
-            {
-                Assert.True(expected[k].OrderBy(x => x.Key).SequenceEqual(actual[k].OrderBy(x => x.Key)),
-                    $"{c} {name} {k.From}–{k.To}: per window {Show(expected[k])}, folded {Show(actual[k])}");
-                Assert.Equal((expectedTotals[k].Value, expectedTotals[k].Denominator), (actualTotals[k].Value, actualTotals[k].Denominator));
-            }
-        }
+        await PerWindowCheck.AssertFoldedEqualsPerWindow(services, units, UnitNames, c, keys);
     }
-
-    static string Show(Dictionary<int, (int Num, int Den)> d) => string.Join(", ", d.OrderBy(x => x.Key).Select(x => $"{x.Key}:{x.Value.Num}/{x.Value.Den}"));
 
     [Theory]
     [InlineData(Computation.ModelCommuneCount)]

@@ -38,28 +38,8 @@ public sealed class WindowSeriesTests(RegistryFixture registry, ActivityFixture 
     {
         var keys = Windows(c);
         if (folds) Assert.True(WindowSeries.Plan(keys).Batches.Count > 0, $"{c}: not folded");
-        foreach (var name in UnitNames.Append("country"))
-        {
-            using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PcmdDbContext>();
-            var areas = scope.ServiceProvider.GetRequiredService<IndicatorAreas>();
-            int? area = name == "country" ? null : await areas.ForQuery(units[name]);
-            var folded = new IndicatorComputations(db);
-            var perWindow = new IndicatorComputations(db) { PerWindow = true };
-            var expected = await perWindow.ComputeByUnit(keys, area);
-            var actual = await folded.ComputeByUnit(keys, area);
-            var expectedTotals = await perWindow.Compute(keys, area);
-            var actualTotals = await folded.Compute(keys, area);
-            foreach (var k in keys)
-            {
-                Assert.True(expected[k].OrderBy(x => x.Key).SequenceEqual(actual[k].OrderBy(x => x.Key)),
-                    $"{c} {name} {k.From}–{k.To}: per window {Show(expected[k])}, folded {Show(actual[k])}");
-                Assert.Equal((expectedTotals[k].Value, expectedTotals[k].Denominator), (actualTotals[k].Value, actualTotals[k].Denominator));
-            }
-        }
+        await PerWindowCheck.AssertFoldedEqualsPerWindow(services, units, UnitNames, c, keys);
     }
-
-    static string Show(Dictionary<int, (int Num, int Den)> d) => string.Join(", ", d.OrderBy(x => x.Key).Select(x => $"{x.Key}:{x.Value.Num}/{x.Value.Den}"));
 
     [Theory]
     [InlineData(Computation.InspectedShare)]
